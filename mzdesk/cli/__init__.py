@@ -1,0 +1,86 @@
+"""The command line: ``mzdesk`` opens the GUI, ``mzdesk <command>`` runs a command.
+
+Exit codes: 0 done, 1 refused or failed (one-line reason on stderr), 2 usage.
+Each command group lives in its own module and registers itself in ``COMMAND_MODULES``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from mzdesk import __version__
+from mzdesk.core.errors import MzdeskError
+
+log = logging.getLogger(__name__)
+
+# Modules with ``register(subparsers)``; each added parser sets ``func(args) -> int``.
+COMMAND_MODULES = [
+    "mzdesk.cli.db_cmd",
+]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="mzdesk",
+        description="Case management for a county migration centre. "
+        "Without a command, the desktop application starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"mzdesk {__version__}")
+    add_db_option(parser)
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="open the main window and every area offscreen; exit 0 if all rendered",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        import_module(name).register(subparsers)
+    return parser
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="database URL (sqlite:///FILE or postgresql+psycopg://…); "
+        "default: $MZDESK_DATABASE_URL or the SQLite file in the user data folder",
+    )
+
+
+def fail(message: str) -> int:
+    print(f"mzdesk: {message}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from mzdesk.core.logs import setup_logging
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    setup_logging()
+    db_url = getattr(args, "db", None)
+    if args.command is None:
+        from mzdesk.ui.app import run_gui, run_selftest
+
+        return run_selftest(db_url) if args.selftest else run_gui(db_url)
+    try:
+        result: int = args.func(args)
+    except MzdeskError as exc:
+        log.info("command %s refused: %s", args.command, type(exc).__name__)
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return fail("interrupted")
+    return result

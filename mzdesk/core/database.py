@@ -1,0 +1,224 @@
+"""Opening a database: URL resolution, SQLite pragmas, clear errors, one session per action.
+
+SQLite (a file in the user data directory) is the embedded default; ``--db URL`` or
+``MZDESK_DATABASE_URL`` selects another, notably ``postgresql+psycopg://…`` for a team.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import uuid
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+from sqlalchemy.orm import Session, sessionmaker
+
+from mzdesk.core.errors import DatabaseUnavailable
+from mzdesk.core.models import Record, Setting
+from mzdesk.core.models.base import utcnow
+
+log = logging.getLogger(__name__)
+
+ENV_DATABASE_URL = "MZDESK_DATABASE_URL"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+INSTALLATION_KEY = "installation.id"
+
+
+def default_database_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("mzdesk", appauthor=False) / "mzdesk.sqlite"
+
+
+def resolve_url(cli_url: str | None, environ: dict[str, str] | None = None) -> str:
+    """``--db`` wins over ``MZDESK_DATABASE_URL``, which wins over the default SQLite file.
+
+    A plain path is accepted as a SQLite file for convenience.
+    """
+    environ = dict(os.environ) if environ is None else environ
+    raw = cli_url or environ.get(ENV_DATABASE_URL) or ""
+    if not raw:
+        return f"sqlite:///{default_database_path()}"
+    if "://" not in raw:
+        return f"sqlite:///{Path(raw).expanduser().resolve()}"
+    return raw
+
+
+def describe_url(url: str | URL) -> str:
+    """The URL with any password hidden: safe for the status bar and logs."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<invalid database URL>"
+
+
+def _parse(url: str) -> URL:
+    try:
+        return make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseUnavailable(
+            f"not a database URL: {url!r}",
+            german=f"Keine gültige Datenbank-Adresse: {url!r}",
+        ) from exc
+
+
+def sqlite_file(url: URL) -> Path | None:
+    """The file behind a SQLite URL, or None for other backends and in-memory databases."""
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database)
+
+
+def _check_sqlite_file(path: Path, *, create: bool) -> None:
+    """Refuse, before SQLite touches anything, what would fail later or change a foreign file."""
+    if path.exists():
+        if not path.is_file():
+            raise DatabaseUnavailable(f"{path} is not a file", german=f"{path} ist keine Datei.")
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+        if header and header != SQLITE_HEADER:
+            raise DatabaseUnavailable(
+                f"{path} is not an mzdesk database (not a SQLite file)",
+                german=f"{path} ist keine mzdesk-Datenbank (keine SQLite-Datei).",
+            )
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            raise DatabaseUnavailable(
+                f"{path} is read-only (the file and its folder must be writable)",
+                german=f"{path} ist schreibgeschützt (Datei und Ordner müssen beschreibbar sein).",
+            )
+        return
+    if not create:
+        raise DatabaseUnavailable(
+            f"database file {path} does not exist",
+            german=f"Die Datenbankdatei {path} existiert nicht.",
+        )
+    folder = path.parent
+    if not folder.exists():
+        try:
+            folder.mkdir(parents=True)
+        except OSError as exc:
+            raise DatabaseUnavailable(
+                f"cannot create folder {folder}: {exc.strerror}",
+                german=f"Der Ordner {folder} kann nicht angelegt werden: {exc.strerror}",
+            ) from exc
+    if not os.access(folder, os.W_OK):
+        raise DatabaseUnavailable(
+            f"cannot create a database in {folder}: the folder is read-only",
+            german=f"In {folder} kann keine Datenbank angelegt werden: "
+            "Der Ordner ist schreibgeschützt.",
+        )
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def _stamp_records(session: Session, _context: Any, _instances: Any) -> None:
+    """Fill origin and the updated_* columns on every flush, so no service can forget them."""
+    user_id = session.info.get("user_id")
+    origin = session.info.get("origin", "")
+    now = utcnow()
+    for obj in session.new:
+        if isinstance(obj, Record):
+            if not obj.origin:
+                obj.origin = origin
+            obj.updated_by = obj.updated_by or user_id
+    for obj in session.dirty:
+        if isinstance(obj, Record) and session.is_modified(obj, include_collections=False):
+            obj.updated_at = now
+            obj.updated_by = user_id
+
+
+class Database:
+    """An open database: its engine, its session factory and its installation id."""
+
+    def __init__(self, url: str, *, create: bool = False, echo: bool = False) -> None:
+        self.url = _parse(url)
+        self.display_url = describe_url(self.url)
+        path = sqlite_file(self.url)
+        if path is not None:
+            _check_sqlite_file(path, create=create)
+        self.path = path
+        connect_args: dict[str, Any] = {}
+        if self.url.get_backend_name() == "postgresql":
+            connect_args["connect_timeout"] = 5
+        try:
+            self.engine: Engine = create_engine(
+                self.url, echo=echo, connect_args=connect_args, pool_pre_ping=True
+            )
+        except (NoSuchModuleError, ArgumentError, ImportError) as exc:
+            raise DatabaseUnavailable(
+                f"unsupported database URL {self.display_url}: {exc}",
+                german=f"Nicht unterstützte Datenbank-Adresse {self.display_url}.",
+            ) from exc
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", _stamp_records)
+        self._installation_id: str | None = None
+        self._probe()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def backend(self) -> str:
+        return self.url.get_backend_name()
+
+    def _probe(self) -> None:
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+        except DBAPIError as exc:
+            self.engine.dispose()
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise DatabaseUnavailable(
+                f"cannot open database {self.display_url}: {reason}",
+                german=f"Die Datenbank {self.display_url} lässt sich nicht öffnen: {reason}",
+            ) from exc
+
+    def session(self, user_id: uuid.UUID | None = None) -> Session:
+        """A new session for one user action (the caller commits or rolls back)."""
+        session = self._sessions()
+        session.info["user_id"] = user_id
+        session.info["origin"] = self.installation_id
+        return session
+
+    @property
+    def installation_id(self) -> str:
+        """This database's installation id, the ``origin`` of rows created here."""
+        if self._installation_id is None:
+            if not inspect(self.engine).has_table(Setting.__tablename__):
+                return ""  # an empty database before its first upgrade
+            with self._sessions() as session:
+                stored = session.scalars(
+                    select(Setting.value).where(
+                        Setting.key == INSTALLATION_KEY, Setting.user_id.is_(None)
+                    )
+                ).first()
+                if stored is None:
+                    stored = str(uuid.uuid4())
+                    session.add(Setting(key=INSTALLATION_KEY, value=stored, origin=stored))
+                    session.commit()
+            self._installation_id = str(stored)
+        return self._installation_id
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()

@@ -1,0 +1,1 @@
+"""The PySide6 desktop interface of mzdesk (all Qt lives here)."""
