@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import uuid
 from pathlib import Path
 from typing import Any
@@ -18,8 +19,9 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mzdesk.core.errors import DatabaseUnavailable
-from mzdesk.core.models import Record, Setting
+from mzdesk.core.models import Person, Record, Setting
 from mzdesk.core.models.base import utcnow
+from mzdesk.core.names import person_sort_key
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +37,16 @@ def default_database_path() -> Path:
     return user_data_path("mzdesk", appauthor=False) / "mzdesk.sqlite"
 
 
+# "scheme:" with at least two letters, so that a Windows drive ("C:\\data") stays a path.
+_LOOKS_LIKE_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+:")
+_URL_PASSWORD = re.compile(r"(://[^/@:]*:).*@")
+
+
+def _hide_password(raw: str) -> str:
+    """For a string that may not even parse as a URL: mask what looks like a password."""
+    return _URL_PASSWORD.sub(r"\1***@", raw)
+
+
 def resolve_url(cli_url: str | None, environ: dict[str, str] | None = None) -> str:
     """``--db`` wins over ``MZDESK_DATABASE_URL``, which wins over the default SQLite file.
 
@@ -44,8 +56,10 @@ def resolve_url(cli_url: str | None, environ: dict[str, str] | None = None) -> s
     raw = cli_url or environ.get(ENV_DATABASE_URL) or ""
     if not raw:
         return f"sqlite:///{default_database_path()}"
-    if "://" not in raw:
+    if "://" not in raw and not _LOOKS_LIKE_URL.match(raw):
         return f"sqlite:///{Path(raw).expanduser().resolve()}"
+    # A URL, or a mistyped one ("sqlite:/x.db"): Database refuses the latter instead of
+    # creating a folder named "sqlite:" in the working directory.
     return raw
 
 
@@ -53,17 +67,18 @@ def describe_url(url: str | URL) -> str:
     """The URL with any password hidden: safe for the status bar and logs."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         return "<invalid database URL>"
 
 
 def _parse(url: str) -> URL:
     try:
         return make_url(url)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
+        shown = _hide_password(url)
         raise DatabaseUnavailable(
-            f"not a database URL: {url!r}",
-            german=f"Keine gültige Datenbank-Adresse: {url!r}",
+            f"not a database URL: {shown!r}",
+            german=f"Keine gültige Datenbank-Adresse: {shown!r}",
         ) from exc
 
 
@@ -115,10 +130,12 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Only settings of the connection here: nothing that writes to the file. WAL mode is stored
+    # in the file, so it is switched on by the schema upgrade (Database.enable_wal), never on a
+    # database that mzdesk refuses unchanged (a foreign file, one from a newer mzdesk).
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
 
@@ -128,6 +145,11 @@ def _stamp_records(session: Session, _context: Any, _instances: Any) -> None:
     user_id = session.info.get("user_id")
     origin = session.info.get("origin", "")
     now = utcnow()
+    for obj in [*session.new, *session.dirty]:
+        if isinstance(obj, Person):
+            key = person_sort_key(obj.family_name, obj.given_names)
+            if obj.sort_key != key:
+                obj.sort_key = key
     for obj in session.new:
         if isinstance(obj, Record):
             if not obj.origin:
@@ -187,6 +209,16 @@ class Database:
                 f"cannot open database {self.display_url}: {reason}",
                 german=f"Die Datenbank {self.display_url} lässt sich nicht öffnen: {reason}",
             ) from exc
+
+    def enable_wal(self) -> None:
+        """Put a SQLite database into WAL mode (a setting kept in the file; no-op otherwise)."""
+        if not self.is_sqlite:
+            return
+        with self.engine.connect() as connection:
+            mode = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+            if str(mode).lower() != "wal":
+                connection.exec_driver_sql("PRAGMA journal_mode = WAL")
+                log.info("SQLite database switched to WAL mode")
 
     def session(self, user_id: uuid.UUID | None = None) -> Session:
         """A new session for one user action (the caller commits or rolls back)."""

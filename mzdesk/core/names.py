@@ -17,5 +17,12 @@ def fold(text: str | None) -> str:
 
 
 def person_sort_key(family_name: str, given_names: str) -> str:
-    """The key the client list sorts by: family name, then given names, folded."""
-    return f"{fold(family_name)}, {fold(given_names)}"
+    """The key the client list sorts by: family name, then given names, folded.
+
+    Spaces inside a name become ``_`` and the two parts are joined by a space, which sorts
+    before every other character of the key: so "Öztürk, Zeynep" comes before
+    "Öztürk-Kaya, Ece" in binary order (SQLite; the column collates "C" on PostgreSQL).
+    """
+    family = fold(family_name).replace(" ", "_")
+    given = fold(given_names).replace(" ", "_")
+    return f"{family} {given}"

@@ -86,6 +86,7 @@ def _refuse_unusable(database: Database, current: SchemaState) -> None:
 def upgrade(database: Database, revision: str = "head") -> None:
     """Migrate to ``revision`` (default: the newest this mzdesk knows)."""
     _refuse_unusable(database, state(database))
+    database.enable_wal()
     with database.engine.begin() as connection:
         command.upgrade(_config(connection), revision)
 
@@ -134,7 +135,9 @@ def migrate_on_start(database: Database) -> Path | None:
     backup: Path | None = None
     if current is SchemaState.OUTDATED:
         backup = backup_sqlite(database, f"before-upgrade-{current_revision(database)}")
-    if current is not SchemaState.CURRENT:
+    if current is SchemaState.CURRENT:
+        database.enable_wal()
+    else:
         upgrade(database)
     return backup
 

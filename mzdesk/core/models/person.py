@@ -48,7 +48,9 @@ class Person(Record):
     merged_into_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("persons.id"), index=True)
     anonymised_on: Mapped[date | None] = mapped_column(Date)
     # Names folded for sorting and search (lower case, ASCII transliteration): see core.names.
-    sort_key: Mapped[str] = mapped_column(String(420), index=True, default="")
+    sort_key: Mapped[str] = mapped_column(
+        String(420).with_variant(String(420, collation="C"), "postgresql"), index=True, default=""
+    )
 
     household: Mapped[Household | None] = relationship(back_populates="members")
     nationalities: Mapped[list[PersonNationality]] = relationship(

@@ -149,7 +149,7 @@ def upgrade() -> None:
     sa.Column('team_id', sa.Uuid(), nullable=True),
     sa.Column('merged_into_id', sa.Uuid(), nullable=True),
     sa.Column('anonymised_on', sa.Date(), nullable=True),
-    sa.Column('sort_key', sa.String(length=420), nullable=False),
+    sa.Column('sort_key', sa.String(length=420).with_variant(sa.String(length=420, collation='C'), 'postgresql'), nullable=False),
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
