@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 # Modules with ``register(subparsers)``; each added parser sets ``func(args) -> int``.
 COMMAND_MODULES = [
     "mzdesk.cli.db_cmd",
+    "mzdesk.cli.demo_cmd",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
