@@ -1,0 +1,187 @@
+"""Starting the desktop application, and the offscreen selftest (``mzdesk --selftest``).
+
+Order matters: the crash handler first, then Qt's messages into logging, the translators,
+then the database (opened, backed up and migrated — or refused with one German line), and
+only then the main window.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from mzdesk import APP_NAME
+from mzdesk.core import schema
+from mzdesk.core.database import Database, resolve_url
+from mzdesk.core.errors import MzdeskError
+from mzdesk.core.logs import log_directory
+from mzdesk.core.resources import resource_path
+from mzdesk.ui import qtlog
+from mzdesk.ui.areas import Area, AreaContext, registry
+from mzdesk.ui.crash import CrashHandler
+from mzdesk.ui.i18n import Translations
+from mzdesk.ui.main_window import MainWindow
+from mzdesk.ui.operations import running_count
+from mzdesk.ui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def application() -> QApplication:
+    """The one QApplication (a test may already have made it)."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    icon_file = resource_path("icons", "mzdesk.svg")
+    if icon_file.exists():
+        app.setWindowIcon(QIcon(str(icon_file)))
+    return app
+
+
+@dataclass
+class GuiRun:
+    app: QApplication
+    translations: Translations
+
+
+@contextmanager
+def gui_session() -> Iterator[GuiRun]:
+    """Crash handler, Qt log routing and translators for one run; all undone afterwards."""
+    crash = CrashHandler(log_directory())
+    crash.install()
+    try:
+        with qtlog.routed_to_logging():
+            app = application()
+            translations = Translations()
+            translations.install(app)
+            try:
+                yield GuiRun(app, translations)
+            finally:
+                translations.remove(app)
+    finally:
+        crash.uninstall()
+
+
+def open_database(db_url: str | None) -> Database:
+    """Open (creating the default SQLite file if needed), back up and migrate."""
+    database = Database(resolve_url(db_url), create=True)
+    try:
+        backup = schema.migrate_on_start(database)
+    except BaseException:
+        database.close()
+        raise
+    if backup is not None:
+        log.info("database backed up before the upgrade to %s", backup.name)
+    return database
+
+
+def refuse(error: MzdeskError) -> int:
+    log.info("database refused: %s", type(error).__name__)
+    QMessageBox.critical(None, QCoreApplication.translate("App", "mzdesk – database"), error.german)
+    return EXIT_FAILED
+
+
+def run_gui(db_url: str | None) -> int:
+    with gui_session() as session:
+        try:
+            database = open_database(db_url)
+        except MzdeskError as error:
+            return refuse(error)
+        try:
+            context = AreaContext(database.session, Settings(), session.translations.language)
+            window = MainWindow(database, context, registry.areas())
+            window.show()
+            return int(session.app.exec())
+        finally:
+            _wait_for_operations()
+            database.close()
+
+
+def _wait_for_operations() -> None:
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(10_000)
+    QCoreApplication.processEvents()
+
+
+# --- selftest --------------------------------------------------------------------------------
+
+
+def _ensure_platform() -> None:
+    if not any(os.environ.get(name) for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+def run_selftest(db_url: str | None, areas: list[Area] | None = None) -> int:
+    """Open the database like the GUI, build the main window, render every area."""
+    _ensure_platform()
+    with gui_session() as session:
+        try:
+            database = open_database(db_url)
+        except MzdeskError as error:
+            print(f"mzdesk: {error}", file=sys.stderr)
+            return EXIT_FAILED
+        try:
+            return _selftest(database, session, registry.areas() if areas is None else areas)
+        finally:
+            _wait_for_operations()
+            database.close()
+
+
+def _selftest(database: Database, session: GuiRun, areas: list[Area]) -> int:
+    from PySide6.QtCore import Qt
+
+    context = AreaContext(database.session, Settings(), session.translations.language)
+    window = MainWindow(database, context, areas)
+    window.window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+    window.window.resize(1200, 760)
+    window.show()
+    failed: list[str] = []
+    print(f"database: {database.display_url} (schema {schema.current_revision(database)})")
+    for area in areas:
+        try:
+            view = window.open_area(area.key)
+            QCoreApplication.processEvents()
+            pixmap = view.grab()
+            if pixmap.isNull() or pixmap.width() == 0 or pixmap.height() == 0:
+                raise AssertionError("the view rendered nothing")
+            summary = view.selftest()
+            print(f"{area.key}: ok ({pixmap.width()}x{pixmap.height()}, {summary})")
+        except Exception as error:
+            failed.append(area.key)
+            print(f"{area.key}: FAILED ({type(error).__name__}: {error})")
+            log.error("selftest: area %s failed (%s)", area.key, type(error).__name__)
+    try:
+        _wait_for_operations()
+        whole = window.window.grab()
+        if whole.isNull() or whole.width() == 0:
+            raise AssertionError("the main window rendered nothing")
+        if running_count():
+            raise AssertionError("background operations did not finish")
+        print(f"main window: ok ({window.count_label.text()})")
+    except Exception as error:
+        failed.append("main window")
+        print(f"main window: FAILED ({type(error).__name__}: {error})")
+    window.window.close()
+    window.window.deleteLater()
+    if not areas:
+        failed.append("no areas registered")
+    if failed:
+        print(f"selftest failed: {', '.join(failed)}")
+        return EXIT_FAILED
+    print(f"selftest passed: {len(areas)} area(s)")
+    return EXIT_OK

@@ -1,0 +1,90 @@
+"""The areas of the main window (clients, cases, follow-ups …) and their registry.
+
+An area is a factory for a view plus a title and an icon. Only areas that do something real
+are registered; each later feature adds its module to ``AREA_MODULES`` (like the CLI's
+``COMMAND_MODULES``), whose ``register(registry)`` adds the area. The main window and the
+selftest take the areas from the registry; views get what they need injected through an
+:class:`AreaContext` and never reach for the main window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import import_module
+
+from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
+
+from mzdesk.ui.settings import Settings
+
+AREA_MODULES = [
+    "mzdesk.ui.views.clients",
+]
+
+
+@dataclass(frozen=True)
+class AreaContext:
+    """What a view may use: sessions (one per user action), settings, the UI language."""
+
+    session_factory: Callable[[], Session]
+    settings: Settings
+    language: str = "de"
+
+
+class AreaView(QWidget):
+    """Base of every area's view. Override what applies."""
+
+    def save_state(self) -> None:
+        """Persist column widths, splitters … (called when the main window closes)."""
+
+    def selftest(self) -> str:
+        """Check that the view shows its data; raise on failure, return a one-line summary."""
+        return "rendered"
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str  # stable, English: "clients"
+    title: Callable[[], str]  # translated when called (after the translators are installed)
+    icon: str  # file in resources/icons
+    factory: Callable[[AreaContext], AreaView]
+    order: int = 100
+
+
+class AreaRegistry:
+    def __init__(self) -> None:
+        self._areas: dict[str, Area] = {}
+        self._loaded = False
+
+    def register(self, area: Area) -> None:
+        if area.key in self._areas:
+            raise ValueError(f"area {area.key!r} is registered twice")
+        self._areas[area.key] = area
+
+    def unregister(self, key: str) -> None:
+        self._areas.pop(key, None)
+
+    def areas(self) -> list[Area]:
+        self._load_builtin()
+        return sorted(self._areas.values(), key=lambda area: (area.order, area.key))
+
+    def _load_builtin(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            for name in AREA_MODULES:
+                import_module(name).register(self)
+
+    @contextmanager
+    def temporarily(self, area: Area) -> Iterator[None]:
+        """Register ``area`` for the duration of a block (a plugin check, a test)."""
+        self._load_builtin()
+        self.register(area)
+        try:
+            yield
+        finally:
+            self.unregister(area.key)
+
+
+registry = AreaRegistry()

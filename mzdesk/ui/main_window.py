@@ -1,0 +1,196 @@
+"""The main window: navigation on the left, the areas' views in a stack, status bar, menus.
+
+It composes views from the area registry and wires signals; it holds its form
+(forms/main_window.ui) rather than inheriting it. Views are created lazily, the first time
+their area is opened.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QIcon
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStatusBar,
+    QWidget,
+)
+
+from mzdesk.core.database import Database
+from mzdesk.core.logs import log_directory
+from mzdesk.core.resources import resource_path
+from mzdesk.core.services import persons
+from mzdesk.ui import settings as keys
+from mzdesk.ui.about import about_text
+from mzdesk.ui.areas import Area, AreaContext, AreaView
+from mzdesk.ui.forms import child, load_form
+from mzdesk.ui.operations import BackgroundOp
+
+log = logging.getLogger(__name__)
+
+
+def icon(name: str) -> QIcon:
+    path = resource_path("icons", name)
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+class MainWindow(QObject):
+    def __init__(self, database: Database, context: AreaContext, areas: Sequence[Area]) -> None:
+        window = load_form("main_window.ui")
+        super().__init__(window)
+        assert isinstance(window, QMainWindow)
+        self.window = window
+        self.database = database
+        self.context = context
+        self.areas = list(areas)
+        self.views: dict[str, AreaView] = {}
+
+        window.setWindowIcon(icon("mzdesk.svg"))
+        self.navigation = child(window, QListWidget, "navigation")
+        self.stack = child(window, QStackedWidget, "areaStack")
+        self.splitter = child(window, QSplitter, "mainSplitter")
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([150, 1110])
+        status = child(window, QStatusBar, "statusBar")
+        self.database_label = QLabel(self.tr("Database: %1").replace("%1", database.display_url))
+        self.count_label = QLabel(self.tr("Counting persons …"))
+        status.addWidget(self.database_label, 1)
+        status.addPermanentWidget(self.count_label)
+
+        child(window, QAction, "actionQuit").triggered.connect(window.close)
+        about = child(window, QAction, "actionAbout")
+        about.setIcon(icon("about.svg"))
+        about.triggered.connect(self.show_about)
+        child(window, QAction, "actionOpenLogFolder").triggered.connect(self.open_log_folder)
+
+        self._pages: dict[str, QWidget] = {}
+        for area in self.areas:
+            item = QListWidgetItem(icon(area.icon), area.title())
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
+            self.navigation.addItem(item)
+            placeholder = QWidget()
+            self.stack.addWidget(placeholder)
+            self._pages[area.key] = placeholder
+        self.navigation.currentRowChanged.connect(self._area_selected)
+        window.installEventFilter(self)
+        self._restore_state()
+        self.refresh_count()
+
+    # --- areas ----------------------------------------------------------------------------
+
+    def area_keys(self) -> list[str]:
+        return [area.key for area in self.areas]
+
+    def open_area(self, key: str) -> AreaView:
+        """Show the area (creating its view on first use); raises if its factory fails."""
+        index = self.area_keys().index(key)
+        view = self._view(key)
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(index)
+        self.navigation.blockSignals(False)
+        self.stack.setCurrentWidget(view)
+        return view
+
+    def _view(self, key: str) -> AreaView:
+        if key not in self.views:
+            area = next(a for a in self.areas if a.key == key)
+            view = area.factory(self.context)
+            placeholder = self._pages[key]
+            index = self.stack.indexOf(placeholder)
+            self.stack.insertWidget(index, view)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._pages[key] = view
+            self.views[key] = view
+        return self.views[key]
+
+    def _area_selected(self, row: int) -> None:
+        if not 0 <= row < len(self.areas):
+            return
+        key = self.areas[row].key
+        try:
+            self.open_area(key)
+        except Exception:
+            log.exception("area %s could not be opened", key)
+            QMessageBox.critical(
+                self.window,
+                "mzdesk",
+                self.tr("This area could not be opened. Details are in the log."),
+            )
+
+    # --- status bar -----------------------------------------------------------------------
+
+    def refresh_count(self) -> None:
+        def count(_progress: object) -> int:
+            with self.context.session_factory() as session:
+                return persons.count(session)
+
+        BackgroundOp(parent=self.window, op=count, success=self._show_count).failure(
+            self._count_failed
+        ).run_in_background()
+
+    def _show_count(self, total: int) -> None:
+        self.person_count = total
+        self.count_label.setText(self.tr("%Ln person(s)", "", total))
+
+    def _count_failed(self, _error: BaseException) -> None:
+        self.count_label.setText(self.tr("Persons could not be counted"))
+
+    # --- menus ----------------------------------------------------------------------------
+
+    def show_about(self) -> None:
+        QMessageBox.about(self.window, self.tr("About mzdesk"), about_text(self.database))
+
+    def open_log_folder(self) -> None:
+        folder = log_directory()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    # --- window state ---------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = self.context.settings
+        geometry = settings.bytes(keys.MAIN_GEOMETRY)
+        if not geometry.isEmpty():
+            self.window.restoreGeometry(geometry)
+        state = settings.bytes(keys.MAIN_STATE)
+        if not state.isEmpty():
+            self.window.restoreState(state)
+        splitter = settings.bytes(keys.MAIN_SPLITTER)
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        keys_ = self.area_keys()
+        last = settings.text(keys.MAIN_AREA)
+        if keys_:
+            self.navigation.setCurrentRow(keys_.index(last) if last in keys_ else 0)
+
+    def save_state(self) -> None:
+        settings = self.context.settings
+        settings.set(keys.MAIN_GEOMETRY, self.window.saveGeometry())
+        settings.set(keys.MAIN_STATE, self.window.saveState())
+        settings.set(keys.MAIN_SPLITTER, self.splitter.saveState())
+        row = self.navigation.currentRow()
+        if 0 <= row < len(self.areas):
+            settings.set(keys.MAIN_AREA, self.areas[row].key)
+        for view in self.views.values():
+            view.save_state()
+        settings.sync()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Qt may still deliver events while Python tears this controller down: look first.
+        window = self.__dict__.get("window")
+        if window is not None and watched is window and event.type() == QEvent.Type.Close:
+            self.save_state()
+        return False
+
+    def show(self) -> None:
+        self.window.show()

@@ -1,0 +1,230 @@
+"""The client list: every person, fetched page by page as the view scrolls.
+
+``canFetchMore``/``fetchMore`` read the next page through ``core.services.persons.page``
+(keyset pagination on an indexed column, never OFFSET), in a fresh Session per page. Memory
+holds only the rows fetched so far. Sorting re-queries the database in the new order.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from mzdesk.core import reference
+from mzdesk.core.models import BirthDatePrecision
+from mzdesk.core.services import persons
+from mzdesk.core.services.persons import PageKey, PersonOrder, PersonRow, PersonSort
+
+log = logging.getLogger(__name__)
+
+PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    FILE_NUMBER = 0
+    NAME = 1
+    BIRTH_DATE = 2
+    NATIONALITY = 3
+    RESIDENCE = 4
+    LEGAL_CATEGORY = 5
+    MUNICIPALITY = 6
+
+
+# Only columns with an index can be sorted at 200,000 rows.
+SORT_ORDERS = {
+    Column.FILE_NUMBER: PersonOrder.FILE_NUMBER,
+    Column.NAME: PersonOrder.NAME,
+    Column.BIRTH_DATE: PersonOrder.BIRTH_DATE,
+}
+
+
+class PersonTableModel(QAbstractTableModel):
+    fetch_failed = Signal()
+
+    def __init__(
+        self,
+        session_factory: Callable[[], Session],
+        *,
+        language: str = "de",
+        page_size: int = persons.DEFAULT_PAGE_SIZE,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._sessions = session_factory
+        self._language = language
+        self._page_size = page_size
+        self._rows: list[PersonRow] = []
+        self._next: PageKey | None = None
+        self._exhausted = False
+        self._sort = PersonSort()
+        self._headers = {
+            Column.FILE_NUMBER: self.tr("File number"),
+            Column.NAME: self.tr("Name"),
+            Column.BIRTH_DATE: self.tr("Date of birth"),
+            Column.NATIONALITY: self.tr("Nationality"),
+            Column.RESIDENCE: self.tr("Residence"),
+            Column.LEGAL_CATEGORY: self.tr("Legal category"),
+            Column.MUNICIPALITY: self.tr("Municipality"),
+        }
+
+    # --- paging ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return not parent.isValid() and not self._exhausted
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if parent.isValid() or self._exhausted:
+            return
+        try:
+            with self._sessions() as session:
+                page = persons.page(
+                    session, after=self._next, limit=self._page_size, sort=self._sort
+                )
+        except SQLAlchemyError as error:
+            log.error("client list: page fetch failed (%s)", type(error).__name__)
+            self._exhausted = True
+            self.fetch_failed.emit()
+            return
+        self._next = page.next_key
+        self._exhausted = page.next_key is None
+        if page.rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
+            self._rows.extend(page.rows)
+            self.endInsertRows()
+
+    def reload(self) -> None:
+        """Start again from the first page (after sorting or a change in the data)."""
+        self.beginResetModel()
+        self._rows = []
+        self._next = None
+        self._exhausted = False
+        self.endResetModel()
+
+    @property
+    def page_size(self) -> int:
+        return self._page_size
+
+    @property
+    def exhausted(self) -> bool:
+        return self._exhausted
+
+    # --- sorting --------------------------------------------------------------------------
+
+    @staticmethod
+    def is_sortable(column: int) -> bool:
+        return column in SORT_ORDERS
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in SORT_ORDERS:
+            return  # not sortable at scale: keep the current order
+        sort = PersonSort(
+            SORT_ORDERS[Column(column)], descending=order == Qt.SortOrder.DescendingOrder
+        )
+        if sort == self._sort and self._rows:
+            return
+        self._sort = sort
+        self.reload()
+        self.fetchMore(QModelIndex())
+
+    @property
+    def current_sort(self) -> tuple[int, Qt.SortOrder]:
+        column = next(c for c, o in SORT_ORDERS.items() if o is self._sort.order)
+        direction = (
+            Qt.SortOrder.DescendingOrder if self._sort.descending else Qt.SortOrder.AscendingOrder
+        )
+        return int(column), direction
+
+    # --- data -----------------------------------------------------------------------------
+
+    def person_id(self, row: int) -> uuid.UUID | None:
+        return self._rows[row].id if 0 <= row < len(self._rows) else None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[Column(section)]
+        if role == Qt.ItemDataRole.ToolTipRole and section not in SORT_ORDERS:
+            return self.tr("This column cannot be sorted.")
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.FontRole and column is Column.BIRTH_DATE:
+            if row.birth_date and row.birth_date_precision is not BirthDatePrecision.EXACT:
+                font = QFont()
+                font.setItalic(True)
+                return font
+            return None
+        if role == PERSON_ID_ROLE:
+            return str(row.id)
+        return None
+
+    def _display(self, row: PersonRow, column: Column) -> str:
+        match column:
+            case Column.FILE_NUMBER:
+                return row.file_number
+            case Column.NAME:
+                return (
+                    f"{row.family_name}, {row.given_names}" if row.given_names else row.family_name
+                )
+            case Column.BIRTH_DATE:
+                return persons.format_birth_date(row.birth_date, row.birth_date_precision)
+            case Column.NATIONALITY:
+                return ", ".join(self._country(code) for code in row.nationalities)
+            case Column.RESIDENCE:
+                return reference.label("residence_statuses", row.residence_status, self._language)
+            case Column.LEGAL_CATEGORY:
+                code = row.legal_category.value if row.legal_category else None
+                return reference.label("legal_categories", code, self._language)
+            case Column.MUNICIPALITY:
+                return row.municipality or ""
+
+    def _tooltip(self, row: PersonRow, column: Column) -> str | None:
+        if column is Column.BIRTH_DATE and row.birth_date is not None:
+            if row.birth_date_precision is BirthDatePrecision.PLACEHOLDER:
+                return self.tr("Placeholder date: day and month are not known")
+            if row.birth_date_precision is BirthDatePrecision.YEAR:
+                return self.tr("Only the year of birth is known")
+        if column in (Column.RESIDENCE, Column.LEGAL_CATEGORY, Column.NATIONALITY):
+            text = self._display(row, column)
+            return text or None
+        return None
+
+    def _country(self, code: str) -> str:
+        try:
+            return reference.label("countries", code, self._language)
+        except FileNotFoundError:  # an installation without countries.json: show the code
+            return code

@@ -1,0 +1,1 @@
+"""The areas' views: each holds its form and gets its services injected."""

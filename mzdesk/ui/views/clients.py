@@ -1,0 +1,172 @@
+"""The clients area: the lazily paged list of all persons and the detail pane."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mzdesk.core.errors import NotFound
+from mzdesk.core.services import persons
+from mzdesk.ui import settings as keys
+from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
+from mzdesk.ui.forms import child, load_form
+from mzdesk.ui.models.person_table import Column, PersonTableModel
+from mzdesk.ui.views.person_detail import PersonDetailPane
+
+log = logging.getLogger(__name__)
+
+DEFAULT_WIDTHS = {
+    Column.FILE_NUMBER: 100,
+    Column.NAME: 190,
+    Column.BIRTH_DATE: 100,
+    Column.NATIONALITY: 145,
+    Column.RESIDENCE: 190,
+    Column.LEGAL_CATEGORY: 150,
+}
+
+
+class ClientsView(AreaView):
+    def __init__(self, context: AreaContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self.form = load_form("clients_view.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.form)
+        self.table = child(self.form, QTableView, "personTable")
+        self.splitter = child(self.form, QSplitter, "detailSplitter")
+        self.detail = PersonDetailPane(context.language)
+        scroll = child(self.form, QScrollArea, "detailScroll")
+        host = scroll.widget()
+        host_layout = host.layout() if host is not None else None
+        assert host_layout is not None, "detailHost in clients_view.ui has a layout"
+        host_layout.addWidget(self.detail)
+
+        self.model = PersonTableModel(
+            context.session_factory, language=context.language, parent=self
+        )
+        self.model.fetch_failed.connect(self._fetch_failed)
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        column, order = self.model.current_sort
+        header.setSortIndicator(column, order)
+        header.sortIndicatorChanged.connect(self._sort_requested)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in DEFAULT_WIDTHS.items():
+            self.table.setColumnWidth(col, width)
+        # file numbers look like "MZ-2024-001186": wide enough for that, whatever the font
+        metrics = self.table.fontMetrics()
+        self.table.setColumnWidth(
+            Column.FILE_NUMBER, metrics.horizontalAdvance("MZ-0000-0000000") + 16
+        )
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([760, 330])
+        self._restore_state()
+        self.model.fetchMore(QModelIndex())
+
+    # --- state ----------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = self._context.settings
+        header_state = settings.bytes(keys.CLIENTS_HEADER)
+        if not header_state.isEmpty():
+            self.table.horizontalHeader().restoreState(header_state)
+            # the restored indicator is only a picture: the model starts in name order
+            column, order = self.model.current_sort
+            self.table.horizontalHeader().blockSignals(True)
+            self.table.horizontalHeader().setSortIndicator(column, order)
+            self.table.horizontalHeader().blockSignals(False)
+        splitter_state = settings.bytes(keys.CLIENTS_SPLITTER)
+        if not splitter_state.isEmpty():
+            self.splitter.restoreState(splitter_state)
+
+    def save_state(self) -> None:
+        settings = self._context.settings
+        settings.set(keys.CLIENTS_HEADER, self.table.horizontalHeader().saveState())
+        settings.set(keys.CLIENTS_SPLITTER, self.splitter.saveState())
+
+    # --- sorting and selection ------------------------------------------------------------
+
+    def _sort_requested(self, column: int, order: Qt.SortOrder) -> None:
+        header = self.table.horizontalHeader()
+        if not self.model.is_sortable(column):
+            current, current_order = self.model.current_sort
+            header.blockSignals(True)
+            header.setSortIndicator(current, current_order)
+            header.blockSignals(False)
+            return
+        self.detail.show_person(None)
+        self.model.sort(column, order)
+        self.table.scrollToTop()
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        person_id = self.model.person_id(rows[0].row()) if rows else None
+        self.show_person(person_id)
+
+    def show_person(self, person_id: uuid.UUID | None) -> None:
+        if person_id is None:
+            self.detail.show_person(None)
+            return
+        try:
+            with self._context.session_factory() as session:
+                detail = persons.person_detail(session, person_id)
+        except NotFound:
+            detail = None  # deleted or merged meanwhile
+        self.detail.show_person(detail)
+
+    def _fetch_failed(self) -> None:
+        QMessageBox.warning(
+            self,
+            "mzdesk",
+            QCoreApplication.translate(
+                "ClientsView", "The client list could not be read from the database."
+            ),
+        )
+
+    # --- selftest -------------------------------------------------------------------------
+
+    def selftest(self) -> str:
+        with self._context.session_factory() as session:
+            total = persons.count(session)
+        expected = min(total, self.model.page_size)
+        if self.model.rowCount() < expected:
+            raise AssertionError(
+                f"{self.model.rowCount()} rows fetched, expected at least {expected}"
+            )
+        if total:
+            self.table.selectRow(0)
+            if not self.detail.title.text():
+                raise AssertionError("selecting the first row showed no details")
+            pixmap = self.detail.grab()
+            if pixmap.isNull() or pixmap.width() == 0 or pixmap.height() == 0:
+                raise AssertionError("the detail pane did not render")
+        return f"{self.model.rowCount()} of {total} persons fetched"
+
+
+def register(registry: AreaRegistry) -> None:
+    registry.register(
+        Area(
+            key="clients",
+            title=lambda: QCoreApplication.translate("Areas", "Clients"),
+            icon="clients.svg",
+            factory=ClientsView,
+            order=10,
+        )
+    )

@@ -1,0 +1,121 @@
+"""Starting the application: the selftest, and refusing what is not an mzdesk database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from sqlalchemy import create_engine, inspect
+
+from mzdesk.core import schema
+from mzdesk.core.database import Database
+from mzdesk.ui import app
+from mzdesk.ui.areas import Area, AreaContext, AreaView, registry
+
+from .helpers import PersonsDb
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def test_selftest_passes_on_a_migrated_database(
+    small_db: PersonsDb, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert app.run_selftest(small_db.url) == 0
+    out = capsys.readouterr().out
+    assert "clients: ok" in out
+    assert f"200 of {small_db.count} persons fetched" in out
+    assert "selftest passed" in out
+
+
+def test_selftest_migrates_a_new_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'new.sqlite'}"
+    assert app.run_selftest(url) == 0
+    with Database(url) as database:
+        assert schema.state(database) is schema.SchemaState.CURRENT
+    assert "clients: ok (" in capsys.readouterr().out
+
+
+def broken_factory(_context: AreaContext) -> AreaView:
+    raise RuntimeError("this area is broken on purpose")
+
+
+class EmptyView(AreaView):
+    def __init__(self, _context: AreaContext) -> None:
+        super().__init__()
+
+    def selftest(self) -> str:
+        raise AssertionError("no rows where rows were expected")
+
+
+@pytest.mark.parametrize(
+    ("factory", "reason"),
+    [(broken_factory, "RuntimeError"), (EmptyView, "no rows where rows were expected")],
+)
+def test_selftest_names_the_area_that_fails(
+    small_db: PersonsDb, capsys: pytest.CaptureFixture[str], factory: object, reason: str
+) -> None:
+    area = Area("broken", lambda: "Kaputt", "cases.svg", factory, order=50)  # type: ignore[arg-type]
+    with registry.temporarily(area):
+        assert app.run_selftest(small_db.url) == 1
+    out = capsys.readouterr().out
+    assert "clients: ok" in out
+    assert f"broken: FAILED ({reason}" in out or f"broken: FAILED (AssertionError: {reason}" in out
+    assert "selftest failed: broken" in out
+    assert "broken" not in [a.key for a in registry.areas()]
+
+
+def test_run_gui_refuses_a_file_that_is_no_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    notes = tmp_path / "notes.sqlite"
+    notes.write_bytes(b"shopping list: milk, bread\n" * 10)
+    before = notes.read_bytes()
+    shown: list[tuple[str, str]] = []
+
+    def capture(_parent: QWidget | None, title: str, text: str, *_args: object) -> None:
+        shown.append((title, text))
+
+    monkeypatch.setattr(QMessageBox, "critical", capture)
+    assert app.run_gui(f"sqlite:///{notes}") == 1
+    assert notes.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.sqlite"]
+    assert shown == [
+        ("mzdesk – Datenbank", f"{notes} ist keine mzdesk-Datenbank (keine SQLite-Datei).")
+    ]
+
+
+def test_run_gui_refuses_a_foreign_sqlite_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "other.sqlite"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as connection:
+        connection.exec_driver_sql("CREATE TABLE things (id INTEGER PRIMARY KEY)")
+    engine.dispose()
+    before = path.read_bytes()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *_a: shown.append(text))
+    assert app.run_gui(str(path)) == 1
+    assert path.read_bytes() == before
+    assert shown and "keine mzdesk-Datenbank" in shown[0]
+
+
+def test_run_gui_opens_the_main_window_and_quits(small_db: PersonsDb) -> None:
+    seen: list[str] = []
+
+    def close_main_window() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMainWindow) and widget.isVisible():
+                seen.append(widget.windowTitle())
+                widget.close()
+
+    QTimer.singleShot(300, close_main_window)
+    assert app.run_gui(small_db.url) == 0
+    assert seen == ["mzdesk"]
+    engine = create_engine(small_db.url)
+    assert "persons" in inspect(engine).get_table_names()
+    engine.dispose()
