@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = [
     "mzdesk.cli.db_cmd",
     "mzdesk.cli.demo_cmd",
+    "mzdesk.cli.dedupe_cmd",
+    "mzdesk.cli.audit_cmd",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
