@@ -4,8 +4,9 @@
         .venv/bin/python tools/screenshot.py --db /tmp/demo2k.sqlite
 
 Opens the database as the application does (migrating it if needed), shows the clients
-area, selects a row, waits for the person count and saves the window to
-docs/screenshots/main-window.png. Settings go to a temporary folder, so saved window
+area, types ``--search TEXT`` into the search field if given, selects a row, waits for the
+person count and saves the window to docs/screenshots/main-window.png (or ``-o FILE``).
+Settings go to a temporary folder, so saved window
 geometry of the person running it plays no part.
 """
 
@@ -24,6 +25,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True, help="database URL or SQLite file")
     parser.add_argument("--row", type=int, default=2, help="row to select (default 2)")
+    parser.add_argument("--search", metavar="TEXT", help="search for TEXT in the client list")
     parser.add_argument("--size", default="1200x760", help="window size (default 1200x760)")
     parser.add_argument(
         "-o", "--output", type=Path, default=ROOT / "docs" / "screenshots" / "main-window.png"
@@ -56,6 +58,10 @@ def main() -> int:
                 if hasattr(window, "person_count"):
                     break
                 QTest.qWait(50)
+            if args.search:
+                view.focus_search()
+                view.search_edit.setText(args.search)
+                QTest.qWait(400)  # the search runs after the typing pause
             view.table.selectRow(args.row)
             view.table.setFocus()
             QTest.qWait(300)

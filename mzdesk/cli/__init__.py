@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "mzdesk.cli.demo_cmd",
     "mzdesk.cli.dedupe_cmd",
     "mzdesk.cli.audit_cmd",
+    "mzdesk.cli.person_cmd",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

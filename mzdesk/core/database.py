@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from mzdesk.core.errors import DatabaseUnavailable
 from mzdesk.core.models import Person, Record, Setting
 from mzdesk.core.models.base import utcnow
-from mzdesk.core.names import person_sort_key
+from mzdesk.core.names import person_search_text, person_sort_key
 
 log = logging.getLogger(__name__)
 
@@ -150,6 +150,17 @@ def _stamp_records(session: Session, _context: Any, _instances: Any) -> None:
             key = person_sort_key(obj.family_name, obj.given_names)
             if obj.sort_key != key:
                 obj.sort_key = key
+            searched = person_search_text(
+                family_name=obj.family_name,
+                given_names=obj.given_names,
+                family_name_original=obj.family_name_original,
+                given_names_original=obj.given_names_original,
+                file_number=obj.file_number,
+                phone=obj.phone,
+                birth_date=obj.birth_date,
+            )
+            if obj.search_text != searched:
+                obj.search_text = searched
     for obj in session.new:
         if isinstance(obj, Record):
             if not obj.origin:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from anyascii import anyascii
 
@@ -26,3 +27,67 @@ def person_sort_key(family_name: str, given_names: str) -> str:
     family = fold(family_name).replace(" ", "_")
     given = fold(given_names).replace(" ", "_")
     return f"{family} {given}"
+
+
+_NON_DIGIT = re.compile(r"\D+")
+_LEADING_ZEROS = re.compile(r"^0+(?=\d)")
+GERMAN_COUNTRY_PREFIX = "0049"
+
+
+def phone_key(text: str | None) -> str:
+    """A phone number as digits only, in one form whatever way it was written.
+
+    ``+49 176 123``, ``+49 (0)176 123``, ``0049 176 123`` and ``0176/123`` all become
+    ``0176123``; another
+    country's ``+963 …`` becomes ``00963…`` (the same as typing ``00963 …``).
+    """
+    if not text:
+        return ""
+    digits = _NON_DIGIT.sub("", text.replace("(0)", ""))  # "+49 (0)176 …"
+    if text.lstrip().startswith("+"):
+        digits = "00" + digits
+    if digits.startswith(GERMAN_COUNTRY_PREFIX):
+        digits = "0" + digits[len(GERMAN_COUNTRY_PREFIX) :]
+    return digits
+
+
+def date_key(value: date) -> str:
+    """A birth date as one search token, ``yyyymmdd``: typing the year finds it by prefix."""
+    return f"{value.year:04d}{value.month:02d}{value.day:02d}"
+
+
+def person_search_text(
+    *,
+    family_name: str | None,
+    given_names: str | None,
+    family_name_original: str | None = None,
+    given_names_original: str | None = None,
+    file_number: str | None = None,
+    phone: str | None = None,
+    birth_date: date | None = None,
+) -> str:
+    """What the person search matches against: space-separated ``[a-z0-9]`` tokens.
+
+    Names in Latin transliteration and in the original script, folded the same way as a
+    query (so an Arabic query finds the Arabic original, ``agaoglu`` finds ``Ağaoğlu``); the
+    file number's parts, plus each number part without its leading zeros (``MZ-2024-000123``
+    → ``mz 2024 000123 123``); the phone as :func:`phone_key`; the birth date as
+    :func:`date_key`. Never logged: it is personal data.
+    """
+    parts = [
+        fold(family_name),
+        fold(given_names),
+        fold(family_name_original),
+        fold(given_names_original),
+    ]
+    file_tokens = fold(file_number).split()
+    parts.extend(file_tokens)
+    parts.extend(
+        stripped
+        for token in file_tokens
+        if token.isdigit() and (stripped := _LEADING_ZEROS.sub("", token)) != token
+    )
+    parts.append(phone_key(phone))
+    if birth_date is not None:
+        parts.append(date_key(birth_date))
+    return " ".join(part for part in parts if part)

@@ -153,6 +153,27 @@ class CheckReport:
         return not self.problems
 
 
+# Search index objects made by migration 0002 that the model does not describe: the SQLite
+# FTS5 table with its shadow tables (person_fts_data, _idx, _docsize, _config) and the
+# PostgreSQL GIN expression index. (Triggers are not compared by Alembic.)
+SEARCH_INDEX_TABLE = "person_fts"
+SEARCH_INDEX_PG = "ix_persons_search_text_fts"
+
+
+def is_search_index_table(name: str | None) -> bool:
+    return name is not None and (
+        name == SEARCH_INDEX_TABLE or name.startswith(f"{SEARCH_INDEX_TABLE}_")
+    )
+
+
+def _include_in_comparison(name: str | None, type_: str, _parents: object) -> bool:
+    if type_ == "table":
+        return not is_search_index_table(name)
+    if type_ == "index":
+        return name != SEARCH_INDEX_PG
+    return True
+
+
 def check(database: Database) -> CheckReport:
     """Integrity check plus schema revision and a comparison of tables with the model."""
     report = CheckReport(revision=current_revision(database), head=head_revision())
@@ -170,7 +191,10 @@ def check(database: Database) -> CheckReport:
             for row in connection.execute(text("PRAGMA foreign_key_check")):
                 report.problems.append(f"foreign key: table {row[0]} row {row[1]} -> {row[2]}")
         if current is SchemaState.CURRENT:
-            context = MigrationContext.configure(connection, opts={"compare_type": False})
+            context = MigrationContext.configure(
+                connection,
+                opts={"compare_type": False, "include_name": _include_in_comparison},
+            )
             for difference in compare_metadata(context, Base.metadata):
                 report.problems.append(f"schema differs from the model: {difference!r}")
     return report

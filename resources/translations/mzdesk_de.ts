@@ -40,12 +40,35 @@
 <context>
     <name>ClientsView</name>
     <message>
+        <source>%1+ matches</source>
+        <translation>%1+ Treffer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>The client list could not be read from the database.</source>
         <translation>Die Klientenliste konnte nicht aus der Datenbank gelesen werden.</translation>
     </message>
     <message>
         <source>Clients</source>
         <translation>Klienten</translation>
+    </message>
+    <message>
+        <source>Name, file number, phone or date of birth</source>
+        <translation>Name, Aktenzeichen, Telefon oder Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Search clients</source>
+        <translation>Klienten suchen</translation>
+    </message>
+    <message>
+        <source>Search as you type (Ctrl+F); Esc clears the search</source>
+        <translation>Suche beim Tippen (Strg+F); Esc leert die Suche</translation>
     </message>
     <message>
         <source>Client list</source>

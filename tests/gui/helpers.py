@@ -21,7 +21,7 @@ from mzdesk.core.models import (
     ResidenceStatus,
     WorkPermission,
 )
-from mzdesk.core.names import person_sort_key
+from mzdesk.core.names import person_search_text, person_sort_key
 from mzdesk.ui.areas import AreaContext, registry
 from mzdesk.ui.main_window import MainWindow
 from mzdesk.ui.settings import Settings
@@ -91,6 +91,12 @@ def insert_persons(database: Database, count: int, seed: int = 1) -> None:
                 "family_name": family,
                 "given_names": given,
                 "sort_key": person_sort_key(family, given),
+                "search_text": person_search_text(
+                    family_name=family,
+                    given_names=given,
+                    file_number=f"MZ-{index:06d}",
+                    birth_date=None if index % 50 == 7 else born,
+                ),
                 "birth_date": None if index % 50 == 7 else born,
                 "birth_date_precision": precision,
                 "municipality": rng.choice(["Neustadt", "Altdorf", "Bergheim", "Seefeld"]),

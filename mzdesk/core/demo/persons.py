@@ -18,7 +18,7 @@ from mzdesk.core.demo.names import Name, pool
 from mzdesk.core.demo.network import World
 from mzdesk.core.demo.profiles import CountryProfile, weighted_profiles
 from mzdesk.core.models.enums import BirthDatePrecision, Sex
-from mzdesk.core.names import person_sort_key
+from mzdesk.core.names import person_search_text, person_sort_key
 
 Rows = dict[str, list[Row]]
 
@@ -158,10 +158,12 @@ def _person(
     )
     draft.statuses = status_history(ctx, profile.pathways.pick(rng), arrival)
     draft.categories = category_history(ctx, draft.statuses, arrival, birth_date)
+    file_number = ctx.next_file_number(intake.year)
+    phone = mobile_phone(ctx) if ctx.chance(0.85) else None
     row = ctx.record(
         intake,
         id=person_id,
-        file_number=ctx.next_file_number(intake.year),
+        file_number=file_number,
         family_name=family_latin,
         given_names=given_latin,
         family_name_original=family_original if with_script else None,
@@ -170,13 +172,22 @@ def _person(
         birth_date_precision=precision,
         sex=sex,
         interpreter_language=native[0] if german in LOW_GERMAN else None,
-        phone=mobile_phone(ctx) if ctx.chance(0.85) else None,
+        phone=phone,
         email=email_for(ctx, given_latin, family_latin) if ctx.chance(0.35) else None,
         arrival_date=arrival,
         team_id=draft.team_id,
         merged_into_id=None,
         anonymised_on=None,
         sort_key=person_sort_key(family_latin, given_latin),
+        search_text=person_search_text(
+            family_name=family_latin,
+            given_names=given_latin,
+            family_name_original=family_original if with_script else None,
+            given_names_original=given_original if with_script else None,
+            file_number=file_number,
+            phone=phone,
+            birth_date=birth_date,
+        ),
     )
     rows["persons"].append(row)
     _details(ctx, rows, draft, native, german)

@@ -51,6 +51,9 @@ class Person(Record):
     sort_key: Mapped[str] = mapped_column(
         String(420).with_variant(String(420, collation="C"), "postgresql"), index=True, default=""
     )
+    # Folded tokens of names, file number, phone and birth date (core.names.person_search_text),
+    # kept current by the flush hook; indexed by migration 0002 (SQLite FTS5 / PostgreSQL GIN).
+    search_text: Mapped[str] = mapped_column(Text, default="")
 
     household: Mapped[Household | None] = relationship(back_populates="members")
     nationalities: Mapped[list[PersonNationality]] = relationship(

@@ -3,6 +3,12 @@
 ``canFetchMore``/``fetchMore`` read the next page through ``core.services.persons.page``
 (keyset pagination on an indexed column, never OFFSET), in a fresh Session per page. Memory
 holds only the rows fetched so far. Sorting re-queries the database in the new order.
+
+With a search (``set_search``) the pages come from ``core.services.search.search_page``
+instead: 50 matches a page, keyset on (sort_key, id) when there are up to 1,000 matches
+(shown by name), on the FTS index's rowid for broader queries on SQLite (streamed, so the
+first page stays well under a frame at 200,000 persons). An empty search returns to the full
+list in the chosen sort order.
 """
 
 from __future__ import annotations
@@ -26,8 +32,9 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core import reference
 from mzdesk.core.models import BirthDatePrecision
-from mzdesk.core.services import persons
+from mzdesk.core.services import persons, search
 from mzdesk.core.services.persons import PageKey, PersonOrder, PersonRow, PersonSort
+from mzdesk.core.services.search import SearchKey, SearchQuery
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +63,9 @@ SORT_ORDERS = {
 
 class PersonTableModel(QAbstractTableModel):
     fetch_failed = Signal()
+    # After a search's first page: matches counted (up to search.SORT_LIMIT + 1), and
+    # whether there are more than that. Not emitted for the full list.
+    search_counted = Signal(int, bool)
 
     def __init__(
         self,
@@ -73,6 +83,8 @@ class PersonTableModel(QAbstractTableModel):
         self._next: PageKey | None = None
         self._exhausted = False
         self._sort = PersonSort()
+        self._search: SearchQuery | None = None
+        self._search_next: SearchKey | None = None
         self._headers = {
             Column.FILE_NUMBER: self.tr("File number"),
             Column.NAME: self.tr("Name"),
@@ -97,31 +109,78 @@ class PersonTableModel(QAbstractTableModel):
     def fetchMore(self, parent: AnyIndex) -> None:
         if parent.isValid() or self._exhausted:
             return
+        if self._search is not None:
+            self._fetch_search_page(self._search)
+            return
         try:
             with self._sessions() as session:
                 page = persons.page(
                     session, after=self._next, limit=self._page_size, sort=self._sort
                 )
         except SQLAlchemyError as error:
-            log.error("client list: page fetch failed (%s)", type(error).__name__)
-            self._exhausted = True
-            self.fetch_failed.emit()
+            self._failed(error)
             return
         self._next = page.next_key
         self._exhausted = page.next_key is None
-        if page.rows:
+        self._append(page.rows)
+
+    def _fetch_search_page(self, query: SearchQuery) -> None:
+        first = self._search_next is None
+        try:
+            with self._sessions() as session:
+                page = search.search_page(
+                    session, query, after=self._search_next, limit=search.DEFAULT_LIMIT
+                )
+        except SQLAlchemyError as error:
+            self._failed(error)
+            return
+        self._search_next = page.next_key
+        self._exhausted = page.next_key is None
+        self._append(page.rows)
+        if first:
+            self.search_counted.emit(page.matches or 0, page.more_than_counted)
+
+    def _append(self, rows: tuple[PersonRow, ...]) -> None:
+        if rows:
             first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(page.rows) - 1)
-            self._rows.extend(page.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
             self.endInsertRows()
+
+    def _failed(self, error: SQLAlchemyError) -> None:
+        log.error("client list: page fetch failed (%s)", type(error).__name__)
+        self._exhausted = True
+        self.fetch_failed.emit()
 
     def reload(self) -> None:
         """Start again from the first page (after sorting or a change in the data)."""
         self.beginResetModel()
         self._rows = []
         self._next = None
+        self._search_next = None
         self._exhausted = False
         self.endResetModel()
+
+    # --- search ---------------------------------------------------------------------------
+
+    def set_search(self, text: str) -> bool:
+        """Show the persons matching ``text``; an empty search shows the full list again.
+
+        Runs the first page's query right here (a few milliseconds at 200,000 persons).
+        Returns whether the rows were replaced (not for the same tokens, "ahm" → "ahm ").
+        """
+        query = search.parse_query(text)
+        wanted = None if query.is_empty else query
+        if wanted == self._search and (self._rows or self._exhausted):
+            return False
+        self._search = wanted
+        self.reload()
+        self.fetchMore(QModelIndex())
+        return True
+
+    @property
+    def searching(self) -> bool:
+        return self._search is not None
 
     @property
     def page_size(self) -> int:
@@ -146,6 +205,8 @@ class PersonTableModel(QAbstractTableModel):
         if sort == self._sort and self._rows:
             return
         self._sort = sort
+        if self._search is not None:
+            return  # search results keep their order; the list comes back in this one
         self.reload()
         self.fetchMore(QModelIndex())
 

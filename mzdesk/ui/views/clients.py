@@ -1,13 +1,32 @@
-"""The clients area: the lazily paged list of all persons and the detail pane."""
+"""The clients area: the lazily paged list of all persons, search while typing, detail pane.
+
+Search: typing in the field above the list filters it after a pause of ``SEARCH_DELAY_MS``
+(one query per pause, not per key). The query runs on the GUI thread: at 200,000 persons the
+first page takes a few milliseconds on SQLite (see ``core.services.search``), well inside a
+frame, so there is no worker thread and no stale result to discard — the timer makes sure
+only the latest text is asked for. Ctrl+F focuses the field, Esc clears it (and, when it is
+already empty, goes back to the list), Down moves into the results.
+"""
 
 from __future__ import annotations
 
 import logging
 import uuid
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHeaderView,
+    QLabel,
+    QLineEdit,
     QMessageBox,
     QScrollArea,
     QSplitter,
@@ -25,6 +44,8 @@ from mzdesk.ui.models.person_table import Column, PersonTableModel
 from mzdesk.ui.views.person_detail import PersonDetailPane
 
 log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 150
 
 DEFAULT_WIDTHS = {
     Column.FILE_NUMBER: 100,
@@ -78,7 +99,66 @@ class ClientsView(AreaView):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([760, 330])
         self._restore_state()
+        self._setup_search()
         self.model.fetchMore(QModelIndex())
+
+    # --- search ---------------------------------------------------------------------------
+
+    def _setup_search(self) -> None:
+        self.search_edit = child(self.form, QLineEdit, "searchEdit")
+        self.match_label = child(self.form, QLabel, "matchLabel")
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_search)
+        self.search_edit.textChanged.connect(lambda _text: self.search_timer.start())
+        self.search_edit.installEventFilter(self)
+        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        self.find_shortcut.activated.connect(self.focus_search)
+        self.model.search_counted.connect(self._show_matches)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def apply_search(self) -> None:
+        """Filter the list by the field's text now (the timer calls this after a pause)."""
+        self.search_timer.stop()
+        if not self.model.set_search(self.search_edit.text()):
+            return
+        searching = self.model.searching
+        # search results come in the search's order: no sort indicator while searching
+        self.table.horizontalHeader().setSortIndicatorShown(not searching)
+        if not searching:
+            self.match_label.clear()
+        self.detail.show_person(None)
+        self.table.scrollToTop()
+
+    def _show_matches(self, matches: int, more: bool) -> None:
+        if more:
+            text = self.tr("%1+ matches").replace("%1", self.locale().toString(matches - 1))
+        else:
+            text = self.tr("%n match(es)", "", matches)
+        self.match_label.setText(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape:
+                if self.search_edit.text():
+                    self.search_edit.clear()
+                    self.apply_search()  # at once: Esc is a deliberate "show everything"
+                else:
+                    self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return True
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self.search_timer.isActive():
+                    self.apply_search()
+                self.table.setFocus(Qt.FocusReason.TabFocusReason)
+                if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+                    self.table.selectRow(0)
+                return True
+        return super().eventFilter(watched, event)
 
     # --- state ----------------------------------------------------------------------------
 
