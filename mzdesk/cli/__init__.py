@@ -24,6 +24,10 @@ COMMAND_MODULES = [
     "mzdesk.cli.dedupe_cmd",
     "mzdesk.cli.audit_cmd",
     "mzdesk.cli.person_cmd",
+    "mzdesk.cli.partner_cmd",
+    "mzdesk.cli.consent_cmd",
+    "mzdesk.cli.referral_cmd",
+    "mzdesk.cli.letter_cmd",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

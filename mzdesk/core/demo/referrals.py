@@ -38,11 +38,8 @@ OUTCOMES = Weighted(
     ]
 )
 OPTIONAL_DATA = ("RESIDENCE", "LANGUAGES", "QUALIFICATIONS", "BENEFITS")
-CONSENT_TEXTS = (
-    (date(2024, 1, 1), "2024-01"),
-    (date(2020, 3, 1), "2020-03"),
-    (date.min, "2016-01"),
-)
+# Only versions that exist in resources/consent/ (a consent must name a printable text).
+CONSENT_TEXTS = ((date.min, "2024-01"),)
 
 
 def make_referrals(ctx: DemoContext, world: World, rows: Rows, case: CaseDraft) -> int:

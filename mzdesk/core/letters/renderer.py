@@ -1,0 +1,571 @@
+"""Renderer classes for referral letters and consent forms (reportlab platypus, to bytes).
+
+Modelled on pretix's invoice renderer: one class per document kind, page templates whose
+``onPage`` draws letterhead, address field and marks, a named stylesheet, the bundled fonts
+registered once, "Seite x von y" filled in by a canvas that knows the page count, text cleaned
+before it enters Paragraph markup, and the document returned as bytes.
+
+Page geometry follows DIN 5008, form B (A4 portrait, millimetres from the top-left corner):
+letterhead 0–45; address field 20 from the left, 45 from the top, 85 × 45 (17.7 for the
+return address and notes, 27.3 for the address itself); information block 125 from the left,
+50 from the top; fold marks at 105 and 210, hole mark at 148.5; text 25 from the left.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle, StyleSheet1
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from mzdesk.core.letters import fonts
+from mzdesk.core.letters.content import ConsentForm, Letterhead, ReferralLetter
+from mzdesk.core.letters.templates import labels
+from mzdesk.core.letters.text import clean, has_rtl, markup, rtl_markup, visual
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+LEFT = 25 * mm
+RIGHT = 20 * mm
+TEXT_WIDTH = PAGE_WIDTH - LEFT - RIGHT
+ADDRESS_X, ADDRESS_TOP, ADDRESS_W, ADDRESS_H = 20 * mm, 45 * mm, 85 * mm, 45 * mm
+NOTE_ZONE_H = 17.7 * mm
+INFO_X, INFO_TOP = 125 * mm, 50 * mm
+FOLD_MARKS = (105 * mm, 210 * mm)
+HOLE_MARK = 148.5 * mm
+BODY_TOP_FIRST = 98.46 * mm
+BODY_TOP_LATER = 30 * mm
+BOTTOM = 25 * mm
+RTL_LANGUAGES = frozenset({"ar", "fa", "prs", "ps", "ur", "ckb", "he"})
+
+
+def _y(top: float) -> float:
+    """reportlab measures from the bottom; DIN 5008 from the top."""
+    return float(PAGE_HEIGHT - top)
+
+
+def _fmt(day: date | None) -> str:
+    return "" if day is None else day.strftime("%d.%m.%Y")
+
+
+def _table_style(commands: list[Any]) -> TableStyle:
+    """A table style that also sets the cell font: reportlab's default (Helvetica) would be
+    referenced in the PDF, not embedded, even when every cell holds a Paragraph."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), *commands])
+
+
+def _numbered_canvas(page_label: str) -> type[Canvas]:
+    """A canvas that holds its pages back until the count is known, then writes "x von y"."""
+
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._saved_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved_pages)
+            for state in self._saved_pages:
+                self.__dict__.update(state)
+                self.setFont(fonts.REGULAR, 8)
+                self.setFillColor(colors.black)
+                text = page_label.format(page=self._pageNumber, pages=total)
+                self.drawRightString(PAGE_WIDTH - RIGHT, 12 * mm, text)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+class DocumentRenderer:
+    """What every mzdesk document shares: fonts, styles, letterhead, footer, bytes out."""
+
+    title = "mzdesk"
+
+    def __init__(self, letterhead: Letterhead | None = None, language: str = "de") -> None:
+        fonts.register_fonts()
+        self.letterhead = letterhead or Letterhead()
+        self.language = language
+        self.labels = labels(language if language in ("de", "en") else "de")
+        self.styles = self._stylesheet()
+
+    def _stylesheet(self) -> StyleSheet1:
+        sheet = StyleSheet1()
+        base = ParagraphStyle("Normal", fontName=fonts.REGULAR, fontSize=10, leading=13.5)
+        sheet.add(base)
+        sheet.add(ParagraphStyle("Small", parent=base, fontSize=8, leading=10))
+        sheet.add(ParagraphStyle("Label", parent=base, fontSize=9, leading=12))
+        sheet.add(ParagraphStyle("Subject", parent=base, fontName=fonts.BOLD, spaceAfter=14))
+        sheet.add(
+            ParagraphStyle("Heading", parent=base, fontName=fonts.BOLD, spaceBefore=5, spaceAfter=2)
+        )
+        sheet.add(
+            ParagraphStyle("Title", parent=base, fontName=fonts.BOLD, fontSize=13, leading=17)
+        )
+        sheet.add(ParagraphStyle("Body", parent=base, spaceAfter=6))
+        sheet.add(ParagraphStyle("RTL", parent=base, alignment=TA_RIGHT))
+        sheet.add(ParagraphStyle("RTLTitle", parent=sheet["Title"], alignment=TA_RIGHT))
+        sheet.add(ParagraphStyle("Cell", parent=base, fontSize=9, leading=11.5, alignment=TA_LEFT))
+        return sheet
+
+    def para(self, text: str | None, style: str = "Body") -> Paragraph:
+        return Paragraph(markup(text), self.styles[style])
+
+    def _doc(self, buffer: io.BytesIO, templates: list[PageTemplate]) -> BaseDocTemplate:
+        return BaseDocTemplate(
+            buffer,
+            pagesize=A4,
+            pageTemplates=templates,
+            title=self.title,
+            author=self.letterhead.organisation,
+            creator="mzdesk",
+            initialFontName=fonts.REGULAR,  # else a non-embedded Helvetica is referenced
+            invariant=True,  # the same input gives the same bytes (reprint = identical)
+            leftMargin=LEFT,
+            rightMargin=RIGHT,
+            topMargin=BODY_TOP_LATER,
+            bottomMargin=BOTTOM,
+        )
+
+    def _build(self, story: list[Flowable], templates: list[PageTemplate]) -> bytes:
+        buffer = io.BytesIO()
+        doc = self._doc(buffer, templates)
+        doc.build(story, canvasmaker=_numbered_canvas(self.labels["page"]))
+        return buffer.getvalue()
+
+    # --- drawing helpers used by onPage ---------------------------------------------------
+
+    def draw_text(
+        self,
+        canvas: Canvas,
+        x: float,
+        top: float,
+        text: str,
+        size: float = 10,
+        font: str = fonts.REGULAR,
+    ) -> None:
+        canvas.setFont(font, size)
+        canvas.drawString(x, _y(top), visual(clean(text)))
+
+    def draw_letterhead(self, canvas: Canvas) -> None:
+        head = self.letterhead
+        canvas.setFillColor(colors.black)
+        self.draw_text(canvas, LEFT, 14 * mm, head.authority, 9)
+        self.draw_text(canvas, LEFT, 21 * mm, head.organisation, 14, fonts.BOLD)
+        contact = f"{head.street} · {head.postcode} {head.city} · {head.phone}"
+        self.draw_text(canvas, LEFT, 27 * mm, contact, 8)
+        self.draw_text(canvas, LEFT, 31 * mm, f"{head.email} · {head.website}", 8)
+        if head.logo and Path(head.logo).is_file():
+            canvas.drawImage(
+                head.logo,
+                PAGE_WIDTH - RIGHT - 30 * mm,
+                _y(35 * mm),
+                30 * mm,
+                25 * mm,
+                preserveAspectRatio=True,
+                anchor="ne",
+                mask="auto",
+            )
+
+    def draw_marks(self, canvas: Canvas) -> None:
+        canvas.saveState()
+        canvas.setStrokeColor(colors.grey)
+        canvas.setLineWidth(0.3)
+        for top in FOLD_MARKS:
+            canvas.line(3 * mm, _y(top), 8 * mm, _y(top))
+        canvas.line(3 * mm, _y(HOLE_MARK), 10 * mm, _y(HOLE_MARK))
+        canvas.restoreState()
+
+    def draw_address_field(self, canvas: Canvas, return_line: str, lines: list[str]) -> None:
+        """Return address (small, underlined) at the bottom of the note zone, then the address."""
+        text = visual(clean(return_line))
+        room = ADDRESS_X + ADDRESS_W - LEFT
+        size = 7.0
+        while size > 6 and canvas.stringWidth(text, fonts.REGULAR, size) > room:
+            size -= 0.25
+        canvas.setFont(fonts.REGULAR, size)
+        baseline = _y(ADDRESS_TOP + NOTE_ZONE_H - 1.5 * mm)
+        canvas.drawString(LEFT, baseline, text)
+        width = canvas.stringWidth(text, fonts.REGULAR, size)
+        canvas.setLineWidth(0.3)
+        canvas.line(LEFT, baseline - 1, LEFT + min(width, room), baseline - 1)
+        top = ADDRESS_TOP + NOTE_ZONE_H + 4.5 * mm
+        for line in lines[:6]:
+            self.draw_text(canvas, LEFT, top, line, 10)
+            top += 4.23 * mm
+
+    def draw_info_block(self, canvas: Canvas, rows: list[tuple[str, str]]) -> None:
+        top = INFO_TOP
+        for label, value in rows:
+            self.draw_text(canvas, INFO_X, top, label, 7)
+            self.draw_text(canvas, INFO_X, top + 3.6 * mm, value, 9)
+            top += 8.2 * mm
+
+    def draw_footer(self, canvas: Canvas) -> None:
+        head = self.letterhead
+        canvas.setFillColor(colors.black)
+        self.draw_text(
+            canvas,
+            LEFT,
+            PAGE_HEIGHT - 12 * mm,
+            f"{head.organisation} · {head.street} · {head.postcode} {head.city}",
+            7,
+        )
+
+
+class ReferralLetterRenderer(DocumentRenderer):
+    """A referral letter with its feedback slip ("Rückmeldung") as the last page."""
+
+    title = "Überweisung"
+
+    def render(self, letter: ReferralLetter) -> bytes:
+        if letter.language != self.language:
+            raise ValueError("renderer and letter language differ")
+        template = letter.template
+        subject = template.fill("subject", letter.values)  # fails on an empty placeholder
+        salutation = template.fill("salutation", letter.values)
+        body = template.fill("body", letter.values)
+        closing = template.fill("closing", letter.values)
+        return self._build(
+            self._story(letter, subject, salutation, body, closing), self._templates(letter)
+        )
+
+    def _info_rows(self, letter: ReferralLetter) -> list[tuple[str, str]]:
+        lab = self.labels
+        rows = [
+            (lab["our_ref"], letter.file_reference),
+            (lab["contact_person"], letter.counsellor_name),
+        ]
+        if letter.counsellor_phone:
+            rows.append((lab["phone"], letter.counsellor_phone))
+        if letter.counsellor_email:
+            rows.append((lab["email"], letter.counsellor_email))
+        rows.append((lab["date"], _fmt(letter.letter_date)))
+        return rows
+
+    def _templates(self, letter: ReferralLetter) -> list[PageTemplate]:
+        def first(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+            self.draw_letterhead(canvas)
+            self.draw_marks(canvas)
+            self.draw_address_field(canvas, self.letterhead.return_address, list(letter.recipient))
+            self.draw_info_block(canvas, self._info_rows(letter))
+            self.draw_footer(canvas)
+
+        def later(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+            self.draw_text(canvas, LEFT, 15 * mm, self.letterhead.organisation, 8)
+            self.draw_text(
+                canvas, LEFT, 19 * mm, f"{self.labels['our_ref']}: {letter.file_reference}", 8
+            )
+            self.draw_marks(canvas)
+            self.draw_footer(canvas)
+
+        def slip(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+            # The partner returns this page in a window envelope: the centre is the addressee.
+            self.draw_marks(canvas)
+            self.draw_text(canvas, LEFT, 21 * mm, self.labels["slip_title"], 14, fonts.BOLD)
+            self.draw_address_field(
+                canvas,
+                f"{self.labels['slip_from']}: {letter.partner_name}",
+                self.letterhead.address_lines,
+            )
+            self.draw_info_block(
+                canvas,
+                [
+                    (self.labels["our_ref"], letter.file_reference),
+                    (self.labels["contact_person"], letter.counsellor_name),
+                    (self.labels["date"], _fmt(letter.letter_date)),
+                ],
+            )
+            self.draw_footer(canvas)
+
+        body_first = Frame(
+            LEFT,
+            BOTTOM,
+            TEXT_WIDTH,
+            _y(BODY_TOP_FIRST) - BOTTOM,
+            id="first",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        body_later = Frame(
+            LEFT,
+            BOTTOM,
+            TEXT_WIDTH,
+            _y(BODY_TOP_LATER) - BOTTOM,
+            id="later",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        body_slip = Frame(
+            LEFT,
+            BOTTOM,
+            TEXT_WIDTH,
+            _y(BODY_TOP_FIRST) - BOTTOM,
+            id="slip",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        return [
+            PageTemplate("first", [body_first], onPage=first, autoNextPageTemplate="later"),
+            PageTemplate("later", [body_later], onPage=later),
+            PageTemplate("slip", [body_slip], onPage=slip),
+        ]
+
+    def _data_table(self, rows: tuple[tuple[str, str], ...]) -> Table:
+        cells = [
+            [
+                Paragraph(markup(label), self.styles["Cell"]),
+                Paragraph(markup(value), self.styles["Cell"]),
+            ]
+            for label, value in rows
+        ]
+        table = Table(cells, colWidths=[50 * mm, TEXT_WIDTH - 50 * mm], hAlign="LEFT")
+        table.setStyle(
+            _table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
+                ]
+            )
+        )
+        return table
+
+    def _story(
+        self, letter: ReferralLetter, subject: str, salutation: str, body: str, closing: str
+    ) -> list[Flowable]:
+        lab = self.labels
+        story: list[Flowable] = [
+            NextPageTemplate("later"),
+            self.para(subject, "Subject"),
+            self.para(salutation),
+        ]
+        story += [self.para(part) for part in clean(body).split("\n\n")]
+        if letter.request:
+            story += [self.para(lab["request"], "Heading"), self.para(letter.request)]
+        if letter.sections:
+            story.append(CondPageBreak(40 * mm))
+            story.append(self.para(lab["data_heading"], "Heading"))
+            rows: list[tuple[str, str]] = []
+            for section in letter.sections:
+                rows.extend(section.rows)
+            story.append(self._data_table(tuple(rows)))
+        if letter.interpreter_language:
+            story += [
+                self.para(lab["interpreter"], "Heading"),
+                self.para(lab["interpreter_text"].format(language=letter.interpreter_language)),
+            ]
+        story.append(self.para(lab["attachments"], "Heading"))
+        attachments = letter.attachments or (lab["no_attachments"],)
+        story.append(self.para("\n".join(f"– {item}" for item in attachments)))
+        story.append(self.para(lab["consent"], "Heading"))
+        if letter.consent_given_on and letter.consent_version:
+            consent = lab["consent_text"].format(
+                given=_fmt(letter.consent_given_on), version=letter.consent_version
+            )
+        else:
+            consent = lab["consent_override"].format(reason=letter.override_reason or "")
+        story.append(self.para(consent))
+        if letter.answer_due_on:
+            story.append(self.para(lab["answer_by"].format(date=_fmt(letter.answer_due_on))))
+        story.append(
+            KeepTogether(
+                [
+                    self.para(closing),
+                    self.para(lab["regards"]),
+                    Spacer(1, 8 * mm),
+                    self.para(letter.counsellor_name),
+                ]
+            )
+        )
+        story += [NextPageTemplate("slip"), PageBreak()]
+        story += self._slip(letter)
+        return story
+
+    def _slip(self, letter: ReferralLetter) -> list[Flowable]:
+        lab = self.labels
+        box = "\u2610"
+        return [
+            self.para(
+                lab["slip_ref"].format(
+                    date=_fmt(letter.letter_date), reference=letter.file_reference
+                ),
+                "Subject",
+            ),
+            self.para(f"{lab['slip_person']}: {letter.slip_subject}"),
+            Spacer(1, 4 * mm),
+            self.para(f"{box}  {lab['slip_accepted']}"),
+            self.para(lab["slip_appointment"]),
+            Spacer(1, 4 * mm),
+            self.para(f"{box}  {lab['slip_rejected']}"),
+            self.para("_" * 80),
+            self.para("_" * 80),
+            Spacer(1, 4 * mm),
+            self.para(f"{box}  {lab['slip_other']}"),
+            self.para("_" * 80),
+            Spacer(1, 16 * mm),
+            self.para("_" * 50),
+            self.para(lab["slip_sign"], "Small"),
+        ]
+
+
+class ConsentFormRenderer(DocumentRenderer):
+    """The consent form for signature: German and, side by side, the person's language."""
+
+    title = "Einwilligung"
+
+    def render(self, form: ConsentForm) -> bytes:
+        self.form = form
+        frame = Frame(
+            LEFT,
+            BOTTOM,
+            TEXT_WIDTH,
+            _y(42 * mm) - BOTTOM,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+
+        def page(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+            self.draw_letterhead(canvas)
+            self.draw_marks(canvas)
+            self.draw_footer(canvas)
+
+        return self._build(self._story(form), [PageTemplate("page", [frame], onPage=page)])
+
+    @property
+    def bilingual(self) -> bool:
+        return self.form.language != "de"
+
+    def _cell(self, text: str, language: str, style: str, width: float) -> Paragraph:
+        if language in RTL_LANGUAGES or has_rtl(text):
+            rtl_style = "RTLTitle" if style == "Title" else "RTL"
+            st = self.styles[rtl_style]
+            return Paragraph(rtl_markup(text, st.fontName, st.fontSize, width - 4), st)
+        return Paragraph(markup(text), self.styles[style])
+
+    def _row(self, key: str, style: str = "Body", total: float = TEXT_WIDTH) -> Table:
+        """One section: German left, translation right (or German alone)."""
+        langs = ["de", self.form.language] if self.bilingual else ["de"]
+        gap = 6 * mm if len(langs) > 1 else 0
+        width = (total - gap) / len(langs)
+        cells = [self._cell(self.form.texts[lang][key], lang, style, width) for lang in langs]
+        widths = [width + gap, width] if len(langs) > 1 else [width]
+        table = Table([cells], colWidths=widths, hAlign="LEFT")
+        table.setStyle(
+            _table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (0, -1), 6 * mm),
+                    ("RIGHTPADDING", (1, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        return table
+
+    def _value(self, text: str) -> Paragraph:
+        return Paragraph(markup(text), self.styles["Body"])
+
+    def _story(self, form: ConsentForm) -> list[Flowable]:
+        blank = "_" * 60
+        story: list[Flowable] = [self._row("title", "Title"), Spacer(1, 3 * mm)]
+        person = [
+            ("name", form.person_name),
+            ("birth_date", form.birth_date or blank),
+            ("file_number", form.file_number),
+        ]
+        for key, value in person:
+            story.append(self._row(key, "Label"))
+            story.append(self._value(value))
+            if key == "name" and form.person_name_original:
+                story.append(self._value(form.person_name_original))
+        story += [Spacer(1, 2 * mm), self._row("intro")]
+        story.append(self._row("categories", "Heading"))
+        for code in form.all_categories:
+            box = "\u2612" if code in form.categories else "\u2610"
+            story.append(self._checkbox_row(box, f"category.{code}"))
+        story.append(self._row("recipients", "Heading"))
+        story.append(
+            self._value("\n".join(form.recipients) if form.recipients else f"{blank}\n{blank}")
+        )
+        story.append(self._row("purpose", "Heading"))
+        story.append(self._value(form.purpose or f"{blank}\n{blank}"))
+        story.append(self._row("valid_until", "Heading"))
+        if form.expires_on:
+            story.append(self._value(_fmt(form.expires_on)))
+        elif form.given_on:
+            story.append(self._row("no_expiry"))
+        else:
+            story.append(self._value(blank))
+        story += [Spacer(1, 2 * mm), self._row("voluntary"), self._row("withdrawal")]
+        if self.bilingual:
+            story.append(self._row("translation_note", "Small"))
+        signatures = [
+            Spacer(1, 12 * mm),
+            self._value("_" * 50),
+            self._row("signature", "Small"),
+            Spacer(1, 10 * mm),
+            self._value("_" * 50),
+            self._row("counsellor_signature", "Small"),
+        ]
+        if form.witness:
+            signatures += [
+                Spacer(1, 4 * mm),
+                self._row("witness", "Small"),
+                self._value(form.witness),
+            ]
+        story.append(KeepTogether(signatures))
+        return story
+
+    def _checkbox_row(self, box: str, key: str) -> Table:
+        row = self._row(key, total=TEXT_WIDTH - 7 * mm)
+        return Table(
+            [[Paragraph(box, self.styles["Body"]), row]],
+            colWidths=[7 * mm, TEXT_WIDTH - 7 * mm],
+            hAlign="LEFT",
+            style=_table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ]
+            ),
+        )

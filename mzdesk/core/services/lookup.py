@@ -1,0 +1,67 @@
+"""Finding a record from what a person types: a full UUID or its short id (first 8 hex digits).
+
+Short ids are what letters and the CLI show ("Az. MZ-2024-0012/1a2b3c4d"); 6 to 8 hex digits
+are accepted. The first 8 digits of a UUID contain no dash in any text form, so the same
+``LIKE 'prefix%'`` works on SQLite (32 hex digits) and PostgreSQL (canonical form).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import TypeVar
+
+from sqlalchemy import String, cast, select
+from sqlalchemy.orm import Session
+
+from mzdesk.core.errors import NotFound
+from mzdesk.core.models import Person, Record
+
+_SHORT = re.compile(r"^[0-9a-f]{6,8}$")
+_R = TypeVar("_R", bound=Record)
+
+
+def short_id(value: uuid.UUID) -> str:
+    return value.hex[:8]
+
+
+def by_id(session: Session, model: type[_R], text: str | uuid.UUID, what: str) -> _R:
+    """The record whose id is ``text`` or starts with it; NotFound if none or ambiguous."""
+    if isinstance(text, uuid.UUID):
+        found = session.get(model, text)
+        if found is None:
+            raise NotFound(f"{what} {text} not found")
+        return found
+    raw = text.strip().lower()
+    try:
+        full = uuid.UUID(raw)
+    except ValueError:
+        full = None
+    if full is not None:
+        return by_id(session, model, full, what)
+    if not _SHORT.match(raw):
+        raise NotFound(f"{what} {text!r} not found (give its id or the first 6-8 hex digits)")
+    rows = list(
+        session.scalars(select(model).where(cast(model.id, String).like(f"{raw}%")).limit(2))
+    )
+    if not rows:
+        raise NotFound(f"{what} {raw} not found")
+    if len(rows) > 1:
+        raise NotFound(f"{what} id {raw} is ambiguous: give more digits")
+    return rows[0]
+
+
+def person(session: Session, text: str | uuid.UUID) -> Person:
+    """A person by file number, id or short id (merged persons resolve to the kept one)."""
+    found = None
+    if isinstance(text, str):
+        found = session.scalars(select(Person).where(Person.file_number == text.strip())).first()
+    if found is None:
+        found = by_id(session, Person, text, "person")
+    seen = {found.id}
+    while found.merged_into_id is not None:
+        found = by_id(session, Person, found.merged_into_id, "person")
+        if found.id in seen:  # pragma: no cover - a merge loop is a data error
+            raise NotFound("person merge chain is circular")
+        seen.add(found.id)
+    return found

@@ -1,0 +1,432 @@
+"""The partner directory: add, find, show, and import from CSV with a report of rejected rows.
+
+Partners are a few hundred rows, so the case- and diacritic-insensitive search filters in SQL
+by kind where it can and folds names in Python (``names.fold``), the same on both backends.
+
+CSV import (``import_csv``): comma or semicolon (from the header line), UTF-8 (with or without
+BOM) or Windows-1252, German or English column names (``HEADER_ALIASES``) or an explicit
+mapping. Every row is checked first; rows with a problem are rejected with their line number
+and reason, the good rows are applied together (the caller commits once: one transaction).
+An existing partner with the same folded name and postcode is updated, not duplicated.
+"""
+
+from __future__ import annotations
+
+import csv
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mzdesk.core import reference
+from mzdesk.core.errors import MzdeskError
+from mzdesk.core.models import Partner
+from mzdesk.core.names import fold
+from mzdesk.core.services.lookup import by_id
+
+LETTER_LANGUAGES = ("de", "en")
+FIELDS = (
+    "name",
+    "kind",
+    "department",
+    "street",
+    "postcode",
+    "city",
+    "phone",
+    "email",
+    "website",
+    "services",
+    "letter_language",
+    "active",
+)
+_MAX = {
+    "name": 200,
+    "department": 200,
+    "street": 200,
+    "postcode": 16,
+    "city": 120,
+    "phone": 64,
+    "email": 254,
+    "website": 254,
+}
+# Folded column heading -> field. Headings are folded (lower case, ASCII, no punctuation).
+HEADER_ALIASES: dict[str, str] = {
+    **{f.replace("_", " "): f for f in FIELDS},
+    "organisation": "name",
+    "organization": "name",
+    "einrichtung": "name",
+    "traeger": "name",
+    "trager": "name",
+    "art": "kind",
+    "typ": "kind",
+    "type": "kind",
+    "abteilung": "department",
+    "strasse": "street",
+    "anschrift": "street",
+    "adresse": "street",
+    "plz": "postcode",
+    "postleitzahl": "postcode",
+    "zip": "postcode",
+    "ort": "city",
+    "stadt": "city",
+    "telefon": "phone",
+    "tel": "phone",
+    "e mail": "email",
+    "mail": "email",
+    "web": "website",
+    "internet": "website",
+    "homepage": "website",
+    "leistungen": "services",
+    "angebote": "services",
+    "briefsprache": "letter_language",
+    "sprache": "letter_language",
+    "language": "letter_language",
+    "aktiv": "active",
+}
+_TRUE = {"1", "ja", "j", "yes", "y", "true", "wahr", "x", "aktiv", "active"}
+_FALSE = {"0", "nein", "n", "no", "false", "falsch", "inaktiv", "inactive"}
+
+
+class PartnerError(MzdeskError):
+    """Partner data that cannot be stored as given."""
+
+
+def kind_code(text: str) -> str:
+    """A partner kind from its code or its German or English label, any case or accents."""
+    wanted = fold(text)
+    for item in reference.items("partner_kinds"):
+        if wanted in (fold(item.code), fold(item.de), fold(item.en)):
+            return item.code
+    raise PartnerError(
+        f"unknown partner kind {text!r} (known: {', '.join(reference.codes('partner_kinds'))})",
+        german=f"Unbekannte Partnerart {text!r}.",
+    )
+
+
+def match_key(name: str, postcode: str | None) -> str:
+    """What makes two partner rows the same organisation: folded name and postcode."""
+    return f"{fold(name)}|{(postcode or '').replace(' ', '')}"
+
+
+def _clean_values(values: Mapping[str, object]) -> dict[str, object]:
+    """Checked and normalised field values; raises PartnerError with a one-line reason."""
+    result: dict[str, object] = {}
+    for key, raw in values.items():
+        if key not in FIELDS:
+            raise PartnerError(f"unknown partner field {key!r}")
+        if key == "active":
+            if isinstance(raw, bool):
+                result[key] = raw
+                continue
+            text = fold(str(raw or ""))
+            if text in _TRUE or not text:
+                result[key] = True
+            elif text in _FALSE:
+                result[key] = False
+            else:
+                raise PartnerError(f"'active' must be ja/nein (yes/no), not {raw!r}")
+            continue
+        value = " ".join(str(raw).split()) if raw is not None else ""
+        if key in _MAX and len(value) > _MAX[key]:
+            raise PartnerError(f"{key} longer than {_MAX[key]} characters")
+        result[key] = value or None
+    if "name" in result and not result["name"]:
+        raise PartnerError("name is missing", german="Name fehlt.")
+    if "kind" in result:
+        if not result["kind"]:
+            raise PartnerError("kind is missing", german="Partnerart fehlt.")
+        result["kind"] = kind_code(str(result["kind"]))
+    if "letter_language" in result:
+        language = str(result["letter_language"] or "de").lower()
+        language = {"deutsch": "de", "german": "de", "englisch": "en", "english": "en"}.get(
+            language, language
+        )
+        if language not in LETTER_LANGUAGES:
+            raise PartnerError(f"letter language must be de or en, not {language!r}")
+        result["letter_language"] = language
+    email = result.get("email")
+    if isinstance(email, str) and ("@" not in email or " " in email):
+        raise PartnerError(f"not an e-mail address: {email!r}")
+    return result
+
+
+def add_partner(session: Session, **values: object) -> Partner:
+    """A new partner (``name`` and ``kind`` required); refused if name+postcode exists."""
+    checked = _clean_values({"active": True, "letter_language": "de", **values})
+    if not checked.get("name") or not checked.get("kind"):
+        raise PartnerError("a partner needs a name and a kind")
+    key = match_key(str(checked["name"]), _opt(checked.get("postcode")))
+    for existing in session.scalars(select(Partner)):
+        if match_key(existing.name, existing.postcode) == key:
+            raise PartnerError(
+                f"partner already exists with this name and postcode: {existing.id.hex[:8]}",
+                german="Ein Partner mit diesem Namen und dieser PLZ existiert bereits.",
+            )
+    partner = Partner(**checked)
+    session.add(partner)
+    session.flush()
+    return partner
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def get_partner(session: Session, text: str | uuid.UUID) -> Partner:
+    return by_id(session, Partner, text, "partner")
+
+
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
+
+
+def _searchable(text: str | None) -> str:
+    """Folded text plus its German spelling ("Müller" is found as "muller" and "mueller")."""
+    if not text:
+        return ""
+    plain, german = fold(text), fold(text.translate(_GERMAN))
+    return plain if plain == german else f"{plain} | {german}"
+
+
+def find_partners(
+    session: Session,
+    text: str | None = None,
+    *,
+    kind: str | None = None,
+    city: str | None = None,
+    include_inactive: bool = False,
+    limit: int = 100,
+) -> list[Partner]:
+    """Partners whose name (or department/services) contains every word of ``text``.
+
+    Case- and diacritic-insensitive: "jobcenter musterland" and "jobcenter muesterland" both
+    find "Jobcenter Müsterland". Ordered by folded name.
+    """
+    query = select(Partner)
+    if kind:
+        query = query.where(Partner.kind == kind_code(kind))
+    if not include_inactive:
+        query = query.where(Partner.active.is_(True))
+    words = fold(text).split()
+    wanted_city = fold(city)
+    found = []
+    for partner in session.scalars(query):
+        haystack = _searchable(" ".join(filter(None, [partner.name, partner.department])))
+        if words and not all(word in haystack for word in words):
+            continue
+        if wanted_city and wanted_city not in _searchable(partner.city):
+            continue
+        found.append(partner)
+    found.sort(key=lambda p: (fold(p.name), p.postcode or "", p.id.hex))
+    return found[:limit]
+
+
+# --- CSV import -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    line: int  # physical line number in the file (the header is line 1)
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    encoding: str
+    delimiter: str
+    columns: dict[str, str]  # heading -> field
+    ignored_columns: list[str]
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: list[RejectedRow] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def accepted(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "dry_run": self.dry_run,
+            "encoding": self.encoding,
+            "delimiter": self.delimiter,
+            "columns": self.columns,
+            "ignored_columns": self.ignored_columns,
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected": [{"line": r.line, "reason": r.reason} for r in self.rejected],
+        }
+
+
+def _decode_lines(data: bytes) -> tuple[str, list[str], set[int]]:
+    """The file's lines as text, its encoding, and the line numbers that could not be decoded.
+
+    The whole file in UTF-8 if it is valid UTF-8; else Windows-1252 unless some lines are
+    valid UTF-8 *with* non-ASCII characters (a file mixed from two sources): then the lines
+    that are not UTF-8 are rejected rather than guessed.
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    raw_lines = data.split(b"\n")
+    if raw_lines and raw_lines[-1] == b"":
+        raw_lines.pop()
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return "utf-8", [line.decode("utf-8") for line in raw_lines], set()
+    bad: set[int] = set()
+    has_utf8_text = False
+    for number, line in enumerate(raw_lines, start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.add(number)
+        else:
+            has_utf8_text = has_utf8_text or not line.isascii()
+    if has_utf8_text:
+        return "utf-8", [line.decode("utf-8", errors="replace") for line in raw_lines], bad
+    lines, bad = [], set()
+    for number, line in enumerate(raw_lines, start=1):
+        try:
+            lines.append(line.decode("cp1252"))
+        except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+            lines.append(line.decode("cp1252", errors="replace"))
+            bad.add(number)
+    return "windows-1252", lines, bad
+
+
+def _delimiter(header: str) -> str:
+    counts = {d: header.count(d) for d in (";", ",", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    if counts[best] == 0:
+        raise PartnerError("the header line has no ';', ',' or tab between column names")
+    return best
+
+
+def _map_headers(
+    headings: list[str], mapping: Mapping[str, str] | None
+) -> tuple[dict[int, str], dict[str, str], list[str]]:
+    explicit = {fold(k): v for k, v in (mapping or {}).items()}
+    for target in explicit.values():
+        if target not in FIELDS:
+            raise PartnerError(f"mapping names an unknown field {target!r}")
+    columns: dict[int, str] = {}
+    shown: dict[str, str] = {}
+    ignored: list[str] = []
+    for index, heading in enumerate(headings):
+        key = fold(heading)
+        found = explicit.get(key) or HEADER_ALIASES.get(key)
+        if found is None or found in columns.values():
+            ignored.append(heading)
+            continue
+        columns[index] = found
+        shown[heading] = found
+    missing = [f for f in ("name", "kind") if f not in columns.values()]
+    if missing:
+        raise PartnerError(
+            f"no column for {', '.join(missing)} in the header line "
+            f"(found: {', '.join(headings)}); map one with HEADING=field",
+            german=f"Keine Spalte für {', '.join(missing)} in der Kopfzeile.",
+        )
+    return columns, shown, ignored
+
+
+def _records(lines: list[str], delimiter: str) -> Iterator[tuple[int, int, list[str]]]:
+    """CSV records with the first and last physical line each spans (quoted line breaks)."""
+    reader = csv.reader(iter(lines), delimiter=delimiter)
+    last = 0
+    for record in reader:
+        first, last = last + 1, reader.line_num
+        yield first, last, record
+
+
+def import_csv(
+    session: Session,
+    data: bytes,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    dry_run: bool = False,
+) -> ImportReport:
+    """Check every row, then (unless ``dry_run``) create or update the good ones.
+
+    Nothing is committed here: the caller commits once, so the good rows land together.
+    """
+    encoding, lines, bad_lines = _decode_lines(data)
+    if not lines or not lines[0].strip():
+        raise PartnerError("the file is empty", german="Die Datei ist leer.")
+    delimiter = _delimiter(lines[0])
+    records = _records(lines, delimiter)
+    _first, _last, headings = next(records)
+    columns, shown, ignored = _map_headers([h.strip() for h in headings], mapping)
+    report = ImportReport(encoding, delimiter, shown, ignored, dry_run=dry_run)
+
+    existing = {match_key(p.name, p.postcode): p for p in session.scalars(select(Partner))}
+    seen_in_file: dict[str, int] = {}
+    planned: list[tuple[Partner | None, dict[str, object]]] = []
+    for first, last, record in records:
+        if not any(cell.strip() for cell in record):
+            continue  # blank line
+        if bad_lines.intersection(range(first, last + 1)):
+            report.rejected.append(
+                RejectedRow(first, f"characters not readable as {encoding} (mixed encodings?)")
+            )
+            continue
+        if len(record) != len(headings):
+            report.rejected.append(
+                RejectedRow(first, f"expected {len(headings)} fields, found {len(record)}")
+            )
+            continue
+        try:
+            values = _clean_values({target: record[i] for i, target in columns.items()})
+        except PartnerError as exc:
+            report.rejected.append(RejectedRow(first, str(exc)))
+            continue
+        key = match_key(str(values["name"]), _opt(values.get("postcode")))
+        if key in seen_in_file:
+            report.rejected.append(
+                RejectedRow(first, f"same name and postcode as line {seen_in_file[key]}")
+            )
+            continue
+        seen_in_file[key] = first
+        planned.append((existing.get(key), values))
+
+    for partner, values in planned:
+        if partner is None:
+            report.created += 1
+            if not dry_run:
+                session.add(Partner(**{"active": True, "letter_language": "de", **values}))
+            continue
+        changes = {k: v for k, v in values.items() if getattr(partner, k) != v}
+        if not changes:
+            report.unchanged += 1
+            continue
+        report.updated += 1
+        if not dry_run:
+            for key, value in changes.items():
+                setattr(partner, key, value)
+    if not dry_run:
+        session.flush()
+    return report
+
+
+def describe(partner: Partner) -> dict[str, object]:
+    """A partner as plain data (CLI ``show``/``--json``)."""
+    return {
+        "id": str(partner.id),
+        "short_id": partner.id.hex[:8],
+        **{name: getattr(partner, name) for name in FIELDS},
+        "kind_label": reference.label("partner_kinds", partner.kind),
+        "contact_people": [
+            {"name": c.name, "role": c.role, "phone": c.phone, "email": c.email}
+            for c in partner.contact_people
+        ],
+    }
+
+
+def all_kinds() -> Iterable[str]:
+    return reference.codes("partner_kinds")
