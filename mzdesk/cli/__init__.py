@@ -28,6 +28,8 @@ COMMAND_MODULES = [
     "mzdesk.cli.consent_cmd",
     "mzdesk.cli.referral_cmd",
     "mzdesk.cli.letter_cmd",
+    "mzdesk.cli.placement_cmd",
+    "mzdesk.cli.stats_cmd",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

@@ -1,0 +1,337 @@
+"""The statistics of one period: figures (JSON), tables with German headers (exports).
+
+``compute_statistics`` runs every aggregate (GROUP BY in SQL, one query per breakdown) and
+returns a ``StatsReport``; ``report.as_dict()`` is what ``mzdesk stats --json`` prints and
+``report.tables(suppress_below=…)`` what the XLSX, CSV and PDF exports write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any, Literal
+
+from sqlalchemy.orm import Session
+
+from mzdesk import __version__
+from mzdesk.core import reference
+from mzdesk.core.stats import caseload, events, placements, referrals
+from mzdesk.core.stats.common import BreakdownRow
+from mzdesk.core.stats.period import Period
+from mzdesk.core.stats.suppression import HIDDEN_VALUE, Suppressed, suppression_mask
+
+METHOD = (
+    "Counting follows the SGB II integration indicator: events, not persons — a person with "
+    "two placements counts twice. A placement counts in the period its start date falls in; "
+    "legal category, residence status and refugee flag are those at its start date."
+)
+METHOD_DE = (
+    "Gezählt werden Ereignisse, nicht Personen (wie beim SGB-II-Integrationsindikator): Eine "
+    "Person mit zwei Vermittlungen zählt zweimal. Eine Vermittlung zählt in dem Zeitraum, in "
+    "den ihr Beginn fällt; Rechtskreis, Aufenthaltsstatus und Fluchthintergrund gelten zum "
+    "Beginndatum."
+)
+
+ColumnKind = Literal["text", "count", "days", "date"]
+Cell = str | int | float | date | None | Suppressed
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str  # German
+    kind: ColumnKind = "count"
+    # For a "days" column: the count column whose suppression hides this value too.
+    depends_on: str | None = None
+
+
+@dataclass
+class Table:
+    key: str
+    sheet: str  # worksheet name (≤ 31 characters, no / \ ? * [ ])
+    title: str  # German
+    columns: tuple[Column, ...]
+    rows: list[list[Cell]] = field(default_factory=list)
+    suppressed: int = 0  # how many cells were suppressed
+
+    def column_index(self, key: str) -> int:
+        return next(i for i, column in enumerate(self.columns) if column.key == key)
+
+
+@dataclass
+class StatsReport:
+    period: Period
+    placements: placements.PlacementStats
+    referrals: referrals.ReferralStats
+    events: events.EventStats
+    caseload: caseload.CaseloadStats
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "period": self.period.as_dict(),
+            "method": METHOD,
+            "method_de": METHOD_DE,
+            "placements": self.placements.as_dict(),
+            "referrals": self.referrals.as_dict(),
+            "events": self.events.as_dict(),
+            "caseload": self.caseload.as_dict(),
+            "generator": f"mzdesk {__version__}",
+        }
+
+    def tables(self, suppress_below: int = 0) -> list[Table]:
+        tables = _tables(self)
+        return (
+            [suppress(table, suppress_below) for table in tables] if suppress_below > 1 else tables
+        )
+
+
+def compute_statistics(session: Session, period: Period) -> StatsReport:
+    return StatsReport(
+        period=period,
+        placements=placements.compute(session, period),
+        referrals=referrals.compute(session, period),
+        events=events.compute(session, period),
+        caseload=caseload.compute(session, period),
+    )
+
+
+def suppress(table: Table, threshold: int) -> Table:
+    """A copy of ``table`` with small counts (and what would reveal them) suppressed."""
+    count_columns = [c.kind == "count" for c in table.columns]
+    grid: list[list[int | None]] = [
+        [
+            int(cell) if count_columns[i] and isinstance(cell, int) else None
+            for i, cell in enumerate(row)
+        ]
+        for row in table.rows
+    ]
+    mask = suppression_mask(grid, threshold)
+    rows: list[list[Cell]] = []
+    for r, row in enumerate(table.rows):
+        new_row: list[Cell] = [
+            Suppressed(threshold, mask[(r, c)]) if (r, c) in mask else cell
+            for c, cell in enumerate(row)
+        ]
+        for c, column in enumerate(table.columns):
+            if column.depends_on is not None:
+                source = table.column_index(column.depends_on)
+                if (r, source) in mask and new_row[c] is not None:
+                    new_row[c] = HIDDEN_VALUE
+        rows.append(new_row)
+    return replace(table, rows=rows, suppressed=len(mask))
+
+
+# --- the tables ---------------------------------------------------------------------------
+
+BREAKDOWN_COLUMNS = (
+    Column("total", "Gesamt"),
+    Column("work", "Arbeit"),
+    Column("training", "Ausbildung"),
+    Column("refugees", "Geflüchtete"),
+)
+
+
+def _breakdown(key: str, sheet: str, title: str, header: str, rows: list[BreakdownRow]) -> Table:
+    table = Table(key, sheet, title, (Column("label", header, "text"), *BREAKDOWN_COLUMNS))
+    for row in rows:
+        table.rows.append([row.label, row.total, row.work, row.training, row.refugees])
+    table.rows.append(
+        [
+            "Summe",
+            sum(r.total for r in rows),
+            sum(r.work for r in rows),
+            sum(r.training for r in rows),
+            sum(r.refugees for r in rows),
+        ]
+    )
+    return table
+
+
+STATUS_HEADERS = {
+    "draft": "Entwurf",
+    "sent": "Versandt",
+    "accepted": "Angenommen",
+    "rejected": "Abgelehnt",
+    "done": "Erledigt",
+    "revoked": "Widerrufen",
+}
+
+
+def _tables(report: StatsReport) -> list[Table]:
+    p, r, e, c = report.placements, report.referrals, report.events, report.caseload
+    overview = Table(
+        "overview",
+        "Überblick",
+        f"Überblick {report.period.label}",
+        (Column("figure", "Kennzahl", "text"), Column("value", "Wert")),
+    )
+    for label, value in (
+        ("Vermittlungen gesamt", p.total),
+        ("in Arbeit", p.work),
+        ("in Ausbildung", p.training),
+        ("in Arbeit und Ausbildung", p.work_and_training),
+        ("davon Geflüchtete (Arbeit und Ausbildung)", p.refugees_work_and_training),
+        ("Geflüchtete (alle Vermittlungen)", p.refugees),
+        (
+            "SGB-II-Integrationsindikator (SV-Beschäftigung, Selbständigkeit, Ausbildung)",
+            p.sgb2_indicator,
+        ),
+        ("in Kurse", p.course),
+        ("Anerkennungsverfahren", p.recognition),
+        ("Personen mit Vermittlung", p.persons),
+        ("Überweisungen", r.total),
+        ("Veranstaltungen", len(e.rows)),
+        ("Teilnehmende", e.total("attendees")),
+        ("davon angemeldet", e.total("registered")),
+        ("davon anonym gezählt", e.total("anonymous")),
+        ("Arbeitgeberkontakte", e.total("employer_contacts")),
+        ("Vorstellungsgespräche", e.total("interviews")),
+        ("Einstellungen", e.total("hires")),
+        ("Offene Fälle zum Stichtag", c.open_at_end),
+        ("Aktive Fälle (mit Kontakt)", c.active_cases),
+        ("Neue Fälle", c.new_cases),
+        ("Kontakte", c.contacts),
+    ):
+        overview.rows.append([label, value])
+
+    groups = placements.kind_groups()
+    group_labels = {
+        "work": "Arbeit",
+        "training": "Ausbildung",
+        "course": "Kurs",
+        "recognition": "Anerkennung",
+    }
+    kinds = Table(
+        "by_kind",
+        "Nach Art",
+        "Vermittlungen nach Art",
+        (
+            Column("label", "Art", "text"),
+            Column("group", "Gruppe", "text"),
+            Column("total", "Anzahl"),
+            Column("refugees", "davon Geflüchtete"),
+        ),
+    )
+    for code, count in p.by_kind.items():
+        kinds.rows.append(
+            [
+                reference.label("placement_kinds", code),
+                group_labels.get(groups.get(code, ""), ""),
+                count,
+                p.refugees_by_kind.get(code, 0),
+            ]
+        )
+    kinds.rows.append(["Summe", "", p.total, p.refugees])
+
+    refs = Table(
+        "referrals",
+        "Überweisungen",
+        "Überweisungen nach Partnerart",
+        (
+            Column("label", "Partnerart", "text"),
+            Column("total", "Gesamt"),
+            *(Column(key, header) for key, header in STATUS_HEADERS.items()),
+            Column("answered", "Beantwortet"),
+            Column("median", "Antwortzeit (Median, Tage)", "days", depends_on="answered"),
+        ),
+    )
+    for row in r.kind_rows:
+        refs.rows.append(
+            [
+                row.label,
+                row.total,
+                *(row.by_status.get(key, 0) for key in STATUS_HEADERS),
+                row.answered,
+                row.median_answer_days,
+            ]
+        )
+    refs.rows.append(
+        [
+            "Summe",
+            r.total,
+            *(r.by_status.get(key, 0) for key in STATUS_HEADERS),
+            r.answered,
+            r.median_answer_days,
+        ]
+    )
+
+    event_table = Table(
+        "events",
+        "Veranstaltungen",
+        "Veranstaltungen",
+        (
+            Column("label", "Veranstaltung", "text"),
+            Column("date", "Datum", "date"),
+            Column("attendees", "Teilnehmende"),
+            Column("registered", "angemeldet"),
+            Column("anonymous", "anonym gezählt"),
+            Column("employers", "Arbeitgeber"),
+            Column("employer_contacts", "Arbeitgeberkontakte"),
+            Column("interviews", "Vorstellungsgespräche"),
+            Column("applications", "Bewerbungen"),
+            Column("hires", "Einstellungen"),
+        ),
+    )
+    measures: tuple[str, ...] = ("attendees", "registered", "anonymous", "employers")
+    measures += ("employer_contacts", "interviews", "applications", "hires")
+    for event in e.rows:
+        event_table.rows.append(
+            [event.name, event.starts_on, *(int(getattr(event, name)) for name in measures)]
+        )
+    event_table.rows.append(["Summe", None, *(e.total(name) for name in measures)])
+
+    load = Table(
+        "caseload",
+        "Fallbelastung",
+        f"Fallbelastung nach Berater/in (Stichtag {report.period.end:%d.%m.%Y})",
+        (
+            Column("label", "Berater/in", "text"),
+            Column("team", "Team", "text"),
+            Column("open_at_end", "Offene Fälle (Stichtag)"),
+            Column("active_cases", "Aktive Fälle"),
+            Column("new_cases", "Neue Fälle"),
+            Column("closed_cases", "Abgeschlossene Fälle"),
+            Column("contacts", "Kontakte"),
+        ),
+    )
+    names = caseload.MEASURES
+    for person in c.rows:
+        load.rows.append([person.label, person.team, *(getattr(person, n) for n in names)])
+    load.rows.append(["Summe", "", *(getattr(c, n) for n in names)])
+
+    return [
+        overview,
+        kinds,
+        _breakdown(
+            "by_legal_category",
+            "Nach Rechtskreis",
+            "Vermittlungen nach Rechtskreis (zum Beginn)",
+            "Rechtskreis",
+            p.legal_category_rows,
+        ),
+        _breakdown(
+            "by_residence_status",
+            "Nach Aufenthaltsstatus",
+            "Vermittlungen nach Aufenthaltsstatus (zum Beginn)",
+            "Aufenthaltsstatus",
+            p.residence_status_rows,
+        ),
+        _breakdown(
+            "by_nationality",
+            "Nach Staatsangehörigkeit",
+            "Vermittlungen nach (erster) Staatsangehörigkeit",
+            "Staatsangehörigkeit",
+            p.nationality_rows,
+        ),
+        _breakdown(
+            "by_counsellor",
+            "Nach Berater-in",
+            "Vermittlungen nach Berater/in",
+            "Berater/in",
+            p.counsellor_rows,
+        ),
+        _breakdown("by_team", "Nach Team", "Vermittlungen nach Team", "Team", p.team_rows),
+        refs,
+        event_table,
+        load,
+    ]
