@@ -21,15 +21,16 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES = [
     "mzdesk.cli.db_cmd",
     "mzdesk.cli.demo_cmd",
-    "mzdesk.cli.dedupe_cmd",
-    "mzdesk.cli.audit_cmd",
-    "mzdesk.cli.person_cmd",
+    "mzdesk.cli.bench_cmd",
     "mzdesk.cli.partner_cmd",
     "mzdesk.cli.consent_cmd",
     "mzdesk.cli.referral_cmd",
     "mzdesk.cli.letter_cmd",
     "mzdesk.cli.placement_cmd",
     "mzdesk.cli.stats_cmd",
+    "mzdesk.cli.dedupe_cmd",
+    "mzdesk.cli.audit_cmd",
+    "mzdesk.cli.person_cmd",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
