@@ -9,13 +9,6 @@ from mzdesk.core.bench.harness import Figure, Target
 
 PENDING = (
     Figure(
-        key="referral_letter",
-        title="render one referral letter",
-        baseline_title="bare reportlab drawing the same content",
-        target=Target(max_ratio=1.5),
-        note="not measured yet: the letters area (mzdesk.core.letters) adds this figure",
-    ),
-    Figure(
         key="kit_merge",
         title="merge a kit (600 attendees + 600 employer contacts)",
         baseline_title="raw insert of the same rows",

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from mzdesk.core import schema
-from mzdesk.core.bench import gui, pending, person_file, search, stats
+from mzdesk.core.bench import gui, letter, pending, person_file, search, stats
 from mzdesk.core.bench.harness import DEFAULT_RUNS, Figure, Status
 from mzdesk.core.database import Database
 from mzdesk.core.models import Person
@@ -30,7 +30,7 @@ DEMO_SEED = 1
 FIGURE_KEYS = (
     search.KEY,
     person_file.KEY,
-    "referral_letter",
+    letter.KEY,
     "kit_merge",
     stats.KEY,
     gui.STARTUP_KEY,
@@ -176,6 +176,8 @@ def run_bench(options: BenchOptions) -> BenchReport:
                     figure = person_file.measure(database, options.runs)
                 elif key == stats.KEY:
                     figure = stats.measure(database, options.runs)
+                elif key == letter.KEY:
+                    figure = letter.measure(options.runs)
                 elif key == gui.STARTUP_KEY:
                     figure, startup_children, bare = gui.measure_startup(
                         _url(database), persons, options.runs
@@ -220,6 +222,7 @@ def _failed(key: str, persons: int, options: BenchOptions, reason: str) -> Figur
         search.KEY: search.figure,
         person_file.KEY: person_file.figure,
         stats.KEY: stats.figure,
+        letter.KEY: letter.figure,
         gui.STARTUP_KEY: lambda: gui.startup_figure(persons),
         gui.MEMORY_KEY: lambda: gui.memory_figure(persons, options.small_persons),
     }
