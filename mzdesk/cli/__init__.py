@@ -2,6 +2,8 @@
 
 Exit codes: 0 done, 1 refused or failed (one-line reason on stderr), 2 usage.
 Each command group lives in its own module and registers itself in ``COMMAND_MODULES``.
+The command modules (which pull in reportlab, openpyxl, …) are imported only when a command
+or ``--help`` is given: the plain ``mzdesk`` GUI start parses its few options without them.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; ``commands=False``: only the options of the GUI start."""
     parser = _Parser(
         prog="mzdesk",
         description="Case management for a county migration centre. "
@@ -55,10 +58,37 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the main window and every area offscreen; exit 0 if all rendered",
     )
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMAND_MODULES:
         import_module(name).register(subparsers)
     return parser
+
+
+# Top-level options that take a value (the value is not a command name).
+_VALUE_OPTIONS = ("--db",)
+
+
+def _gui_start(argv: Sequence[str]) -> bool:
+    """True when ``argv`` names no command and asks for no help: the GUI (or selftest) starts.
+
+    Anything unusual (``--``, an abbreviated option, an unknown word) goes to the full parser,
+    which then reports it exactly as before.
+    """
+    expect_value = False
+    for token in argv:
+        if expect_value:
+            expect_value = False
+            continue
+        if token in _VALUE_OPTIONS:
+            expect_value = True
+        elif token.startswith(tuple(f"{option}=" for option in _VALUE_OPTIONS)):
+            continue
+        elif token not in ("--selftest", "--version"):
+            return False
+    return not expect_value
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -79,8 +109,9 @@ def fail(message: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     from mzdesk.core.logs import setup_logging
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(commands=not _gui_start(arguments))
+    args = parser.parse_args(arguments)
     setup_logging()
     db_url = getattr(args, "db", None)
     if args.command is None:

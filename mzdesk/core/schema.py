@@ -2,6 +2,10 @@
 
 The migrations ship inside the package (``mzdesk/core/migrations``). A database whose revision
 this mzdesk does not know was written by a newer version and is refused unchanged.
+
+Alembic (with mako and pygments, ~100 ms) is imported only when something is migrated,
+compared or walked: telling whether a database is current reads ``alembic_version`` with
+plain SQL and compares it with ``mzdesk.core.migrations.HEAD``.
 """
 
 from __future__ import annotations
@@ -11,19 +15,21 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.autogenerate import compare_metadata
-from alembic.config import Config
-from alembic.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect, text
 
+from mzdesk.core import migrations
 from mzdesk.core.database import Database
 from mzdesk.core.errors import SchemaOutdated, SchemaTooNew
-from mzdesk.core.models import Base
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_SHIPPED_MIGRATIONS_DIR = MIGRATIONS_DIR
+VERSION_TABLE = "alembic_version"
 
 
 class SchemaState(StrEnum):
@@ -35,6 +41,8 @@ class SchemaState(StrEnum):
 
 
 def _config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
@@ -42,18 +50,30 @@ def _config(connection: Connection | None = None) -> Config:
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(_config())
 
 
 def head_revision() -> str:
+    if MIGRATIONS_DIR == _SHIPPED_MIGRATIONS_DIR:
+        return migrations.HEAD  # kept equal to Alembic's answer by a test
     head = script_directory().get_current_head()
     assert head is not None, "no migrations shipped"
     return head
 
 
 def current_revision(database: Database) -> str | None:
+    """The stored revision, read with plain SQL (what Alembic reads, without importing it)."""
     with database.engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not inspect(connection).has_table(VERSION_TABLE):
+            return None
+        rows = connection.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).all()
+        if len(rows) > 1:  # several heads: let Alembic say what is wrong
+            from alembic.migration import MigrationContext
+
+            return MigrationContext.configure(connection).get_current_revision()
+        return str(rows[0][0]) if rows else None
 
 
 def state(database: Database) -> SchemaState:
@@ -85,6 +105,8 @@ def _refuse_unusable(database: Database, current: SchemaState) -> None:
 
 def upgrade(database: Database, revision: str = "head") -> None:
     """Migrate to ``revision`` (default: the newest this mzdesk knows)."""
+    from alembic import command
+
     _refuse_unusable(database, state(database))
     database.enable_wal()
     with database.engine.begin() as connection:
@@ -92,6 +114,8 @@ def upgrade(database: Database, revision: str = "head") -> None:
 
 
 def downgrade(database: Database, revision: str) -> None:
+    from alembic import command
+
     with database.engine.begin() as connection:
         command.downgrade(_config(connection), revision)
 
@@ -176,6 +200,11 @@ def _include_in_comparison(name: str | None, type_: str, _parents: object) -> bo
 
 def check(database: Database) -> CheckReport:
     """Integrity check plus schema revision and a comparison of tables with the model."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from mzdesk.core.models import Base
+
     report = CheckReport(revision=current_revision(database), head=head_revision())
     current = state(database)
     if current is not SchemaState.CURRENT:

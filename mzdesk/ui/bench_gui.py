@@ -92,34 +92,50 @@ def bare() -> dict[str, Any]:
 
 
 def startup(db_url: str) -> dict[str, Any]:
-    """What ``mzdesk`` does on start, up to the main window's first paint."""
+    """What ``mzdesk`` does on start (``run_gui``), up to the main window's first paint.
+
+    As in ``run_gui``, the frame is painted first and the database is opened and the first
+    page loaded from the event loop; ``page_at`` is ``time.time()`` when that page is there.
+    """
+    # mzdesk.ui.app first: it imports the core before PySide6, as ``mzdesk`` does.
+    from mzdesk.ui.app import AfterFirstPaint, DeferredDatabase, gui_session, open_database
+
+    # isort: split
     from PySide6.QtCore import QCoreApplication, QThreadPool
 
-    from mzdesk.ui.app import gui_session, open_database
     from mzdesk.ui.areas import AreaContext, registry
     from mzdesk.ui.main_window import MainWindow
     from mzdesk.ui.settings import Settings
 
     with gui_session() as run:
-        database = open_database(db_url)
+        deferred = DeferredDatabase()
         try:
-            context = AreaContext(database.session, Settings(), run.translations.language)
-            main = MainWindow(database, context, registry.areas())
+            context = AreaContext(deferred.session, Settings(), run.translations.language)
+            main = MainWindow(None, context, registry.areas())
             main.window.resize(1200, 760)
+            page_at: list[float] = []
+
+            def open_and_attach() -> None:
+                deferred.database = open_database(db_url)
+                main.attach(deferred.database)
+                page_at.append(time.time())
+
+            AfterFirstPaint(main.window, open_and_attach)
             painted_at = _wait_for_paint(run.app, main.window)
-            # The first page of the client list is read while the window is built; the
-            # person count runs in the background: wait for it, then read the memory.
+            while not page_at:  # the paint came first: now the database and the first page
+                QCoreApplication.processEvents()
+            # The person count runs in the background: wait for it, then read the memory.
             QThreadPool.globalInstance().waitForDone(FIRST_PAINT_TIMEOUT_MS)
             QCoreApplication.processEvents()
             rows = sum(
                 view.model.rowCount() for view in main.views.values() if hasattr(view, "model")
             )
-            result = {"painted_at": painted_at, "rows": rows, **_memory()}
+            result = {"painted_at": painted_at, "page_at": page_at[0], "rows": rows, **_memory()}
             main.window.close()
             main.window.deleteLater()
             QCoreApplication.processEvents()
         finally:
-            database.close()
+            deferred.close()
     return result
 
 

@@ -43,12 +43,17 @@ def icon(name: str) -> QIcon:
 
 
 class MainWindow(QObject):
-    def __init__(self, database: Database, context: AreaContext, areas: Sequence[Area]) -> None:
+    def __init__(
+        self, database: Database | None, context: AreaContext, areas: Sequence[Area]
+    ) -> None:
+        """The main window; ``database=None`` builds only the frame (navigation, menus, status
+        bar, saved geometry) so that it can be painted first — ``attach`` then adds the
+        database, the person count and the last area with its first page."""
         window = load_form("main_window.ui")
         super().__init__(window)
         assert isinstance(window, QMainWindow)
         self.window = window
-        self.database = database
+        self.database: Database | None = None
         self.context = context
         self.areas = list(areas)
         self.views: dict[str, AreaView] = {}
@@ -61,14 +66,15 @@ class MainWindow(QObject):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([150, 1110])
         status = child(window, QStatusBar, "statusBar")
-        self.database_label = QLabel(self.tr("Database: %1").replace("%1", database.display_url))
+        self.database_label = QLabel()
         self.count_label = QLabel(self.tr("Counting persons …"))
         status.addWidget(self.database_label, 1)
         status.addPermanentWidget(self.count_label)
 
         child(window, QAction, "actionQuit").triggered.connect(window.close)
-        about = child(window, QAction, "actionAbout")
+        self.about_action = about = child(window, QAction, "actionAbout")
         about.setIcon(icon("about.svg"))
+        about.setEnabled(False)  # until the database is attached
         about.triggered.connect(self.show_about)
         child(window, QAction, "actionOpenLogFolder").triggered.connect(self.open_log_folder)
 
@@ -83,6 +89,15 @@ class MainWindow(QObject):
         self.navigation.currentRowChanged.connect(self._area_selected)
         window.installEventFilter(self)
         self._restore_state()
+        if database is not None:
+            self.attach(database)
+
+    def attach(self, database: Database) -> None:
+        """Add the opened database: its name, the person count, the last area's first page."""
+        self.database = database
+        self.database_label.setText(self.tr("Database: %1").replace("%1", database.display_url))
+        self.about_action.setEnabled(True)
+        self._area_selected(self.navigation.currentRow())
         self.refresh_count()
 
     # --- areas ----------------------------------------------------------------------------
@@ -114,7 +129,7 @@ class MainWindow(QObject):
         return self.views[key]
 
     def _area_selected(self, row: int) -> None:
-        if not 0 <= row < len(self.areas):
+        if self.database is None or not 0 <= row < len(self.areas):
             return
         key = self.areas[row].key
         try:
@@ -148,7 +163,8 @@ class MainWindow(QObject):
     # --- menus ----------------------------------------------------------------------------
 
     def show_about(self) -> None:
-        QMessageBox.about(self.window, self.tr("About mzdesk"), about_text(self.database))
+        if self.database is not None:
+            QMessageBox.about(self.window, self.tr("About mzdesk"), about_text(self.database))
 
     def open_log_folder(self) -> None:
         folder = log_directory()
@@ -170,8 +186,10 @@ class MainWindow(QObject):
             self.splitter.restoreState(splitter)
         keys_ = self.area_keys()
         last = settings.text(keys.MAIN_AREA)
-        if keys_:
+        if keys_:  # the area itself opens in ``attach``
+            self.navigation.blockSignals(True)
             self.navigation.setCurrentRow(keys_.index(last) if last in keys_ else 0)
+            self.navigation.blockSignals(False)
 
     def save_state(self) -> None:
         settings = self.context.settings
