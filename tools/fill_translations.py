@@ -69,7 +69,13 @@ def main(paths: list[str]) -> int:
             if german is None:
                 missing.append(f"{name}\t{source}")
                 continue
-            translation.text = german
+            forms = translation.findall("numerusform")
+            if forms:  # plural: "singular | plural" in the TSV (German has two forms)
+                variants = [part.strip() for part in german.split("|")]
+                for index, form in enumerate(forms):
+                    form.text = variants[min(index, len(variants) - 1)]
+            else:
+                translation.text = german
             del translation.attrib["type"]
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     lupdate()  # back into lupdate's own layout

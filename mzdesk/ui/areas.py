@@ -21,6 +21,8 @@ from mzdesk.ui.settings import Settings
 
 AREA_MODULES = [
     "mzdesk.ui.views.clients",
+    "mzdesk.ui.views.statistics",
+    "mzdesk.ui.views.partners",
 ]
 
 

@@ -25,6 +25,14 @@
         <source>Clients</source>
         <translation>Klienten</translation>
     </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
 </context>
 <context>
     <name>BackgroundOp</name>
@@ -138,6 +146,219 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>Open &amp;log folder</source>
         <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>PartnerImportDialog</name>
+    <message>
+        <source>Import partners</source>
+        <translation>Partner importieren</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Choose a CSV file</source>
+        <translation>CSV-Datei wählen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV-Dateien (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Checking the file …</source>
+        <translation>Datei wird geprüft …</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported.</source>
+        <translation>Die Datei kann nicht importiert werden.</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 updated, %3 unchanged, %4 rejected (%5)</source>
+        <translation>%1 neu, %2 aktualisiert, %3 unverändert, %4 abgelehnt (%5)</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>aktualisiert</translation>
+    </message>
+    <message>
+        <source>Importing partners …</source>
+        <translation>Partner werden importiert …</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Keine Datei gewählt</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV-Datei</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Datei wählen…</translation>
+    </message>
+    <message>
+        <source>Rows to import</source>
+        <translation>Zu importierende Zeilen</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>Abgelehnte Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersView</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partner(s)</source>
+        <translation>
+            <numerusform>%n Partner</numerusform>
+            <numerusform>%n Partner</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>No partner selected</source>
+        <translation>Kein Partner ausgewählt</translation>
+    </message>
+    <message>
+        <source>(inactive)</source>
+        <translation>(inaktiv)</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Name or department</source>
+        <translation>Name oder Abteilung</translation>
+    </message>
+    <message>
+        <source>Search partners</source>
+        <translation>Partner suchen</translation>
+    </message>
+    <message>
+        <source>Search as you type, regardless of case and accents</source>
+        <translation>Suche beim Tippen, unabhängig von Groß-/Kleinschreibung und Akzenten</translation>
+    </message>
+    <message>
+        <source>Partner kind</source>
+        <translation>Partnerart</translation>
+    </message>
+    <message>
+        <source>active only</source>
+        <translation>nur aktive</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Import partners from a CSV file (Ctrl+I)</source>
+        <translation>Partner aus einer CSV-Datei importieren (Strg+I)</translation>
+    </message>
+    <message>
+        <source>Partner list</source>
+        <translation>Partnerliste</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Anschrift</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Leistungen</translation>
+    </message>
+    <message>
+        <source>Contact people</source>
+        <translation>Ansprechpersonen</translation>
+    </message>
+    <message>
+        <source>Letter language</source>
+        <translation>Briefsprache</translation>
     </message>
 </context>
 <context>
@@ -314,6 +535,128 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>Only the year of birth is known</source>
         <translation>Nur das Geburtsjahr ist bekannt</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <source>Double-click to list the records behind this figure</source>
+        <translation>Doppelklick listet die Datensätze hinter dieser Zahl auf</translation>
+    </message>
+    <message>
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <source>Record id</source>
+        <translation>Datensatz-ID</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n Datensatz</numerusform>
+            <numerusform>%n Datensätze</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>Ganzes Jahr</translation>
+    </message>
+    <message>
+        <source>Quarter %1</source>
+        <translation>%1. Quartal</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-Datei (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Computing …</source>
+        <translation>Wird berechnet …</translation>
+    </message>
+    <message>
+        <source>The statistics could not be computed.</source>
+        <translation>Die Statistik konnte nicht berechnet werden.</translation>
+    </message>
+    <message>
+        <source>Computing the statistics …</source>
+        <translation>Statistik wird berechnet …</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Diagramm</translation>
+    </message>
+    <message>
+        <source>Statistics %1: %2 placements, %3 referrals. Double-click a figure for details.</source>
+        <translation>Statistik %1: %2 Vermittlungen, %3 Überweisungen. Doppelklick auf eine Zahl zeigt die Datensätze.</translation>
+    </message>
+    <message>
+        <source>Placements</source>
+        <translation>Vermittlungen</translation>
+    </message>
+    <message>
+        <source>Looking up the records …</source>
+        <translation>Datensätze werden gesucht …</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>Statistik exportieren</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <source>Exporting …</source>
+        <translation>Wird exportiert …</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Part of the year</source>
+        <translation>Teil des Jahres</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>Berechnen</translation>
+    </message>
+    <message>
+        <source>Suppress small counts in exports</source>
+        <translation>Kleine Fallzahlen im Export unterdrücken</translation>
+    </message>
+    <message>
+        <source>Excel …</source>
+        <translation>Excel …</translation>
+    </message>
+    <message>
+        <source>CSV …</source>
+        <translation>CSV …</translation>
+    </message>
+    <message>
+        <source>PDF …</source>
+        <translation>PDF …</translation>
+    </message>
+    <message>
+        <source>Choose a period and click Compute.</source>
+        <translation>Zeitraum wählen und auf „Berechnen“ klicken.</translation>
     </message>
 </context>
 </TS>

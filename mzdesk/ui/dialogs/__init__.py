@@ -1,0 +1,1 @@
+"""Dialogs opened from the areas (each holds a form from forms/)."""

@@ -1,0 +1,247 @@
+"""Import partners from a CSV file: preview the good rows and the rejected ones, then apply.
+
+The preview is the core's own import run in a transaction that is rolled back, so what it
+shows (new and updated partners, rejected lines with their reasons) is exactly what
+"Import" will do. Both the preview and the import run in a :class:`BackgroundOp`; the
+import is one transaction (``partners.import_csv`` plus one commit).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mzdesk.core import reference
+from mzdesk.core.errors import MzdeskError
+from mzdesk.core.models import Partner
+from mzdesk.core.names import fold
+from mzdesk.core.services import partners
+from mzdesk.ui.forms import child, load_form
+from mzdesk.ui.operations import BackgroundOp, Progress, show_error
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    name: str
+    kind: str
+    postcode: str
+    city: str
+    phone: str
+    new: bool  # False: an existing partner that the import updates
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    report: partners.ImportReport
+    rows: list[PreviewRow]
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise MzdeskError(
+            f"cannot read {path.name}: {exc.strerror}",
+            german=f"Die Datei {path.name} kann nicht gelesen werden.",
+        ) from exc
+
+
+def preview_import(session: Session, data: bytes) -> ImportPreview:
+    """What importing ``data`` would do, found by importing it and rolling back."""
+
+    def values(partner: Partner) -> tuple[object, ...]:
+        return tuple(getattr(partner, name) for name in partners.FIELDS)
+
+    before = {p.id: values(p) for p in session.scalars(select(Partner))}
+    try:
+        report = partners.import_csv(session, data)
+        rows = [
+            PreviewRow(
+                name=p.name,
+                kind=p.kind,
+                postcode=p.postcode or "",
+                city=p.city or "",
+                phone=p.phone or "",
+                new=p.id not in before,
+            )
+            for p in session.scalars(select(Partner))
+            if p.id not in before or before[p.id] != values(p)
+        ]
+    finally:
+        session.rollback()
+    report.dry_run = True
+    rows.sort(key=lambda row: (not row.new, fold(row.name)))
+    return ImportPreview(report, rows)
+
+
+class PartnerImportDialog(QDialog):
+    """Choose a CSV file, see what it would do, import it. Emits ``imported`` when done."""
+
+    imported = Signal(object)  # the ImportReport
+
+    def __init__(
+        self,
+        session_factory: Callable[[], Session],
+        parent: QWidget | None = None,
+        language: str = "de",
+    ) -> None:
+        super().__init__(parent)
+        self._session_factory = session_factory
+        self._language = language
+        self._path: Path | None = None
+        self._preview: ImportPreview | None = None
+        self.setWindowTitle(self.tr("Import partners"))
+        self.resize(820, 560)
+        self.form = load_form("partner_import.ui", self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        self.file_edit = child(self.form, QLineEdit, "fileEdit")
+        self.choose_button = child(self.form, QPushButton, "chooseButton")
+        self.summary_label = child(self.form, QLabel, "summaryLabel")
+        self.preview_table = child(self.form, QTableWidget, "previewTable")
+        self.rejected_table = child(self.form, QTableWidget, "rejectedTable")
+        self.button_box = child(self.form, QDialogButtonBox, "buttonBox")
+        self.import_button = self.button_box.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setEnabled(False)
+        self.button_box.accepted.connect(self.apply_import)
+        self.button_box.rejected.connect(self.reject)
+        self.choose_button.clicked.connect(self.choose_file)
+
+        self.preview_table.setColumnCount(6)
+        self.preview_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Name"),
+                self.tr("Kind"),
+                self.tr("Postcode"),
+                self.tr("Town"),
+                self.tr("Phone"),
+                self.tr("Change"),
+            ]
+        )
+        self.rejected_table.setColumnCount(2)
+        self.rejected_table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Reason")])
+
+    # --- choosing and previewing ----------------------------------------------------------
+
+    def choose_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a CSV file"), "", self.tr("CSV files (*.csv *.txt)")
+        )
+        if name:
+            self.load_file(Path(name))
+
+    def load_file(self, path: Path) -> None:
+        """Show what importing ``path`` would do (read and checked in the background)."""
+        self._path = path
+        self._preview = None
+        self.file_edit.setText(str(path))
+        self.import_button.setEnabled(False)
+        self.summary_label.setText(self.tr("Checking the file …"))
+        self.preview_table.setRowCount(0)
+        self.rejected_table.setRowCount(0)
+        factory = self._session_factory
+
+        def op(_progress: Progress) -> ImportPreview:
+            data = read_file(path)
+            with factory() as session:
+                return preview_import(session, data)
+
+        def success(preview: ImportPreview) -> None:
+            if self._path == path:  # not a file chosen before the current one
+                self._show_preview(preview)
+
+        BackgroundOp(parent=self, op=op, success=success).failure(
+            self._preview_failed
+        ).with_progress(self.tr("Checking the file …")).run_in_background()
+
+    def _preview_failed(self, error: BaseException) -> None:
+        self.summary_label.setText(self.tr("The file cannot be imported."))
+        show_error(self, error)
+
+    def _show_preview(self, preview: ImportPreview) -> None:
+        self._preview = preview
+        report = preview.report
+        self.summary_label.setText(
+            self.tr("%1 new, %2 updated, %3 unchanged, %4 rejected (%5)")
+            .replace("%1", str(report.created))
+            .replace("%2", str(report.updated))
+            .replace("%3", str(report.unchanged))
+            .replace("%4", str(len(report.rejected)))
+            .replace("%5", report.encoding)
+        )
+        new_text, updated_text = self.tr("new"), self.tr("updated")
+        self.preview_table.setRowCount(len(preview.rows))
+        for row, item in enumerate(preview.rows):
+            cells = [
+                item.name,
+                reference.label("partner_kinds", item.kind, self._language),
+                item.postcode,
+                item.city,
+                item.phone,
+                new_text if item.new else updated_text,
+            ]
+            for column, text in enumerate(cells):
+                self.preview_table.setItem(row, column, QTableWidgetItem(text))
+        self.preview_table.resizeColumnsToContents()
+        self.rejected_table.setRowCount(len(report.rejected))
+        for row, rejected in enumerate(report.rejected):
+            self.rejected_table.setItem(row, 0, QTableWidgetItem(str(rejected.line)))
+            self.rejected_table.setItem(row, 1, QTableWidgetItem(rejected.reason))
+        self.rejected_table.resizeColumnToContents(0)
+        self.import_button.setEnabled(bool(preview.rows))
+
+    # --- importing ------------------------------------------------------------------------
+
+    def apply_import(self) -> None:
+        """Import the chosen file: the good rows in one transaction, then close."""
+        if self._path is None or self._preview is None:
+            return
+        path, factory = self._path, self._session_factory
+        self.import_button.setEnabled(False)
+
+        def op(_progress: Progress) -> partners.ImportReport:
+            data = read_file(path)
+            with factory() as session:
+                report = partners.import_csv(session, data)
+                session.commit()
+            return report
+
+        BackgroundOp(parent=self, op=op, success=self._imported).failure(
+            self._import_failed
+        ).with_progress(self.tr("Importing partners …")).run_in_background()
+
+    def _import_failed(self, error: BaseException) -> None:
+        self.import_button.setEnabled(True)
+        show_error(self, error)
+
+    def _imported(self, report: partners.ImportReport) -> None:
+        log.info(
+            "partner import: %d new, %d updated, %d rejected",
+            report.created,
+            report.updated,
+            len(report.rejected),
+        )
+        self.imported.emit(report)
+        self.accept()
