@@ -75,20 +75,8 @@ def _line(partner: Any) -> str:
 def run_add(args: argparse.Namespace) -> int:
     values = {
         key: getattr(args, key)
-        for key in (
-            "name",
-            "kind",
-            "department",
-            "street",
-            "postcode",
-            "city",
-            "phone",
-            "email",
-            "website",
-            "services",
-            "letter_language",
-        )
-        if getattr(args, key) is not None
+        for key in partners.FIELDS
+        if key != "active" and getattr(args, key, None) is not None
     }
     with open_current_database(args) as database, database.session() as session:
         partner = partners.add_partner(session, **values)

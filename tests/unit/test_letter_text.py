@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mzdesk.core import reference
-from mzdesk.core.letters import fonts
+from mzdesk.core import fonts, reference
 from mzdesk.core.letters.templates import (
     TemplateError,
     labels,

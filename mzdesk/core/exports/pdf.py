@@ -7,39 +7,18 @@ are drawn as empty bars labelled ``<3``. "Seite x von y" in the footer.
 
 from __future__ import annotations
 
-import threading
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from mzdesk.core import fonts
 from mzdesk.core.exports.common import cell_text, header_lines
-from mzdesk.core.resources import resource_path
 from mzdesk.core.stats.report import StatsReport, Table
 from mzdesk.core.stats.suppression import Suppressed
 
-REGULAR = "DejaVuSans"
-BOLD = "DejaVuSans-Bold"
-_lock = threading.Lock()
-_registered = False
-
-
-def _register_fonts() -> None:
-    global _registered
-    with _lock:
-        if _registered:
-            return
-        from reportlab.lib.fonts import addMapping
-        from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont
-
-        pdfmetrics.registerFont(TTFont(REGULAR, str(resource_path("fonts", "DejaVuSans.ttf"))))
-        pdfmetrics.registerFont(TTFont(BOLD, str(resource_path("fonts", "DejaVuSans-Bold.ttf"))))
-        addMapping(REGULAR, 0, 0, REGULAR)
-        addMapping(REGULAR, 1, 0, BOLD)
-        addMapping(REGULAR, 0, 1, REGULAR)
-        addMapping(REGULAR, 1, 1, BOLD)
-        _registered = True
+REGULAR = fonts.REGULAR
+BOLD = fonts.BOLD
 
 
 def _bar_chart(title: str, labels: list[str], cells: list[Any], width: float) -> Any:
@@ -131,7 +110,7 @@ def _table_flowable(table: Table, width: float) -> Any:
 
 
 def render_pdf(report: StatsReport, *, suppress_below: int = 3) -> bytes:
-    _register_fonts()
+    fonts.register_fonts()
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm

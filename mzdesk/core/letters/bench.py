@@ -14,7 +14,7 @@ import statistics
 import time
 from datetime import date
 
-from mzdesk.core.letters import fonts
+from mzdesk.core import fonts
 from mzdesk.core.letters.content import DataSection, Letterhead, ReferralLetter
 from mzdesk.core.letters.templates import labels, load_template
 from mzdesk.core.letters.text import visual

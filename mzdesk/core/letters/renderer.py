@@ -39,7 +39,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from mzdesk.core.letters import fonts
+from mzdesk.core import fonts
 from mzdesk.core.letters.content import ConsentForm, Letterhead, ReferralLetter
 from mzdesk.core.letters.templates import labels
 from mzdesk.core.letters.text import clean, has_rtl, markup, rtl_markup, visual

@@ -100,7 +100,8 @@ class ClientsView(AreaView):
         self.splitter.setSizes([760, 330])
         self._restore_state()
         self._setup_search()
-        self.model.fetchMore(QModelIndex())
+        if self.model.rowCount() == 0:  # a restored sort order may have loaded the first page
+            self.model.fetchMore(QModelIndex())
 
     # --- search ---------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The bundled DejaVu Sans family, registered with reportlab once per process.
+"""The bundled DejaVu Sans family, registered with reportlab once per process (letters, reports).
 
 DejaVu Sans covers Latin (ß, ğ), Cyrillic and Arabic; reportlab's built-in Helvetica covers
 none of the latter and is never embedded, so every document uses these fonts only, and the
