@@ -51,7 +51,7 @@ def register(subparsers: Any) -> None:
 
     withdraw = actions.add_parser("withdraw", help="record a withdrawal")
     add_db_option(withdraw)
-    withdraw.add_argument("consent", help="consent id (or its first 6-8 hex digits)")
+    withdraw.add_argument("consent", help="consent id (or its last 6-8 hex digits)")
     withdraw.add_argument("--on", type=parse_date, help="default today")
     withdraw.set_defaults(func=run_withdraw)
 
@@ -120,7 +120,7 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         state = "valid" if row["valid"] else "not valid"
-        recipients = ", ".join(row["kinds"] + [p[:8] for p in row["partners"]])
+        recipients = ", ".join(row["kinds"] + [p[-8:] for p in row["partners"]])
         print(
             f"{row['short_id']}  {state:<9} given {row['given_on']}  "
             f"{','.join(row['categories'])} -> {recipients}"

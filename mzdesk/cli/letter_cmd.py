@@ -22,7 +22,7 @@ def register(subparsers: Any) -> None:
         "(as sent), for a draft a preview of the letter as it would be sent.",
     )
     add_db_option(parser)
-    parser.add_argument("referral", help="referral id (or its first 6-8 hex digits)")
+    parser.add_argument("referral", help="referral id (or its last 6-8 hex digits)")
     parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     parser.add_argument("--on", type=parse_date, help="letter date of a preview")
     parser.set_defaults(func=run_letter)

@@ -9,7 +9,7 @@ from typing import Any
 
 from mzdesk.cli.common import open_current_database, print_json
 from mzdesk.core.errors import MzdeskError
-from mzdesk.core.services import partners
+from mzdesk.core.services import lookup, partners
 
 
 def register(subparsers: Any) -> None:
@@ -41,7 +41,7 @@ def register(subparsers: Any) -> None:
 
     show = actions.add_parser("show", help="one partner with contact people")
     add_db_option(show)
-    show.add_argument("partner", help="partner id or its first 6-8 hex digits")
+    show.add_argument("partner", help="partner id or its last 6-8 hex digits")
     show.add_argument("--json", action="store_true")
     show.set_defaults(func=run_show)
 
@@ -69,7 +69,7 @@ def register(subparsers: Any) -> None:
 def _line(partner: Any) -> str:
     place = " ".join(filter(None, [partner.postcode, partner.city]))
     state = "" if partner.active else "  [inactive]"
-    return f"{partner.id.hex[:8]}  {partner.kind:<8} {partner.name}  ({place}){state}"
+    return f"{lookup.short_id(partner.id)}  {partner.kind:<8} {partner.name}  ({place}){state}"
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -84,7 +84,7 @@ def run_add(args: argparse.Namespace) -> int:
         if args.json:
             print_json(partners.describe(partner))
         else:
-            print(f"partner added: {partner.id.hex[:8]} ({partner.id})")
+            print(f"partner added: {lookup.short_id(partner.id)} ({partner.id})")
     return 0
 
 

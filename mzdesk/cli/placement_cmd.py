@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
         "status and refugee flag at the start date are stored with it for statistics.",
     )
     add_db_option(add)
-    add.add_argument("case", metavar="CASE", help="case id (or its first 6-8 hex digits)")
+    add.add_argument("case", metavar="CASE", help="case id (or its last 6-8 hex digits)")
     add.add_argument("--kind", required=True, help="placement kind code (e.g. SVB, AUSB, IK)")
     add.add_argument("--start", required=True, type=_date, metavar="D", help="start date")
     add.add_argument("--end", type=_date, metavar="D", help="end date, if known")
@@ -127,7 +127,7 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         print(
-            f"{row['id'][:8]}  {row['starts_on']}  {row['ends_on'] or '':10}  {row['kind']:11}  "
+            f"{row['id'][-8:]}  {row['starts_on']}  {row['ends_on'] or '':10}  {row['kind']:11}  "
             f"{row['legal_category_at_start'] or '-':7}  "
             f"{row['residence_status_at_start'] or '-':9}  "
             f"{'refugee' if row['refugee_at_start'] else ''}"

@@ -113,7 +113,7 @@ def test_cli_add_list_withdraw(database: Database, capsys: pytest.CaptureFixture
             "--kind",
             "AA",
             "--partner",
-            world.employer_id.hex[:8],
+            world.employer_id.hex[-8:],
             "--purpose",
             "Vermittlung",
             "--given",

@@ -60,7 +60,7 @@ def test_letter_prints_only_covered_data_and_never_notes(
     text = pdf_text(referral.letter_pdf, tmp_path)
     flat = " ".join(text.split())
 
-    assert f"MZ-2024-0042/{referral.id.hex[:8]}" in flat  # file reference
+    assert f"MZ-2024-0042/{referral.id.hex[-8:]}" in flat  # file reference
     assert "Überleitung zur Arbeitsvermittlung – Beratung zur Arbeitsaufnahme" in flat
     assert "Agentur für Arbeit Musterstadt" in flat  # recipient
     assert "Bahnhofstraße 1" in flat
@@ -109,7 +109,7 @@ def test_cli_letter_reprints_the_stored_pdf_identically(
     referral = send(database, world, world.employer_id)
     out = tmp_path / "reprint.pdf"
     url = database.url.render_as_string(hide_password=False)
-    assert main(["letter", referral.id.hex[:8], "-o", str(out), "--db", url]) == 0
+    assert main(["letter", referral.id.hex[-8:], "-o", str(out), "--db", url]) == 0
     assert "as sent" in capsys.readouterr().out
     assert out.read_bytes() == referral.letter_pdf
 

@@ -207,7 +207,7 @@ def test_cli_merge(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     keep_id, other_id, _earlier_id = pair
-    assert _cli(["merge", "--db", database_url, "MZ-1", other_id.hex[:8], "--json"]) == 0
+    assert _cli(["merge", "--db", database_url, "MZ-1", other_id.hex[-8:], "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["keep"] == str(keep_id) and report["moved"]["cases.person_id"] == 1
     assert _cli(["merge", "--db", database_url, "MZ-1", "MZ-1"]) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,9 @@ from sqlalchemy import func, select
 
 from mzdesk.cli import main
 from mzdesk.core.database import Database
+from mzdesk.core.errors import NotFound
 from mzdesk.core.models import Partner
-from mzdesk.core.services import partners
+from mzdesk.core.services import lookup, partners
 from mzdesk.core.services.partners import PartnerError
 
 GOOD_CP1252 = (
@@ -51,7 +53,7 @@ def test_add_find_show(database: Database) -> None:
         assert [p.name for p in partners.find_partners(s, "ozdemir", include_inactive=True)] == [
             "Café Özdemir"
         ]
-        assert partners.get_partner(s, a.id.hex[:8]).id == a.id
+        assert partners.get_partner(s, a.id.hex[-8:]).id == a.id
 
 
 def test_csv_import_reports_broken_rows_and_imports_the_rest(database: Database) -> None:
@@ -129,3 +131,19 @@ def test_cli_import_prints_rejected_lines(
     assert main(["partner", "find", "--db", url, "muesterland"]) == 0
     out = capsys.readouterr().out
     assert "Jobcenter Müsterland" in out and "Jobcenter Muesterland" in out
+
+
+def test_short_ids_tell_time_ordered_ids_apart(database: Database) -> None:
+    """Demo ids (UUIDv7-shaped) share their first digits: the short id is the random end."""
+    first = uuid.UUID("00000000-e5a3-709a-97e9-70eaca0d86ea")
+    second = uuid.UUID("00000000-e5a3-709a-97e9-70eacb0d86ea")
+    with database.session() as s:
+        for pid, name in ((first, "Erste GmbH"), (second, "Zweite GmbH")):
+            s.add(Partner(id=pid, name=name, kind="AG"))
+        s.commit()
+    with database.session() as s:
+        assert lookup.short_id(first) == "ca0d86ea"
+        assert lookup.by_id(s, Partner, "ca0d86ea", "partner").id == first
+        assert lookup.by_id(s, Partner, "CB0D86EA", "partner").id == second
+        with pytest.raises(NotFound, match="ambiguous"):
+            lookup.by_id(s, Partner, "0d86ea", "partner")

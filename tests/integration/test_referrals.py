@@ -204,7 +204,7 @@ def test_cli_refuses_without_consent_and_lead_override(
             "--person",
             "MZ-2024-0042",
             "--partner",
-            world.office_id.hex[:8],
+            world.office_id.hex[-8:],
             "--purpose",
             "Auskunft Aufenthalt",
         ]

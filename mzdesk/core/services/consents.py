@@ -142,7 +142,7 @@ def withdraw(session: Session, consent_id: str | uuid.UUID, on: date) -> Consent
     """Withdraw a consent from ``on`` (the day itself no longer counts)."""
     consent = get_consent(session, consent_id)
     if consent.withdrawn_on is not None:
-        raise ConsentError(f"consent {consent.id.hex[:8]} was already withdrawn")
+        raise ConsentError(f"consent {consent.id.hex[-8:]} was already withdrawn")
     if on < consent.given_on:
         raise ConsentError("a consent cannot be withdrawn before it was given")
     consent.withdrawn_on = on

@@ -1,8 +1,9 @@
-"""Finding a record from what a person types: a full UUID or its short id (first 8 hex digits).
+"""Finding a record from what a person types: a full UUID or its short id (last 8 hex digits).
 
 Short ids are what letters and the CLI show ("Az. MZ-2024-0012/1a2b3c4d"); 6 to 8 hex digits
-are accepted. The first 8 digits of a UUID contain no dash in any text form, so the same
-``LIKE 'prefix%'`` works on SQLite (32 hex digits) and PostgreSQL (canonical form).
+are accepted. They are the *last* digits: time-ordered ids (the demo's, UUIDv7) share their
+first digits, the last ones are random. The last 12 digits of a UUID contain no dash in any text
+form, so the same ``LIKE '%suffix'`` works on SQLite (32 hex digits) and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ _R = TypeVar("_R", bound=Record)
 
 
 def short_id(value: uuid.UUID) -> str:
-    return value.hex[:8]
+    return value.hex[-8:]
 
 
 def by_id(session: Session, model: type[_R], text: str | uuid.UUID, what: str) -> _R:
-    """The record whose id is ``text`` or starts with it; NotFound if none or ambiguous."""
+    """The record whose id is ``text`` or ends with it; NotFound if none or ambiguous."""
     if isinstance(text, uuid.UUID):
         found = session.get(model, text)
         if found is None:
@@ -40,9 +41,9 @@ def by_id(session: Session, model: type[_R], text: str | uuid.UUID, what: str) -
     if full is not None:
         return by_id(session, model, full, what)
     if not _SHORT.match(raw):
-        raise NotFound(f"{what} {text!r} not found (give its id or the first 6-8 hex digits)")
+        raise NotFound(f"{what} {text!r} not found (give its id or its last 6-8 hex digits)")
     rows = list(
-        session.scalars(select(model).where(cast(model.id, String).like(f"{raw}%")).limit(2))
+        session.scalars(select(model).where(cast(model.id, String).like(f"%{raw}")).limit(2))
     )
     if not rows:
         raise NotFound(f"{what} {raw} not found")

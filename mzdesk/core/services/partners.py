@@ -161,7 +161,7 @@ def add_partner(session: Session, **values: object) -> Partner:
     for existing in session.scalars(select(Partner)):
         if match_key(existing.name, existing.postcode) == key:
             raise PartnerError(
-                f"partner already exists with this name and postcode: {existing.id.hex[:8]}",
+                f"partner already exists with this name and postcode: {existing.id.hex[-8:]}",
                 german="Ein Partner mit diesem Namen und dieser PLZ existiert bereits.",
             )
     partner = Partner(**checked)
@@ -418,7 +418,7 @@ def describe(partner: Partner) -> dict[str, object]:
     """A partner as plain data (CLI ``show``/``--json``)."""
     return {
         "id": str(partner.id),
-        "short_id": partner.id.hex[:8],
+        "short_id": partner.id.hex[-8:],
         **{name: getattr(partner, name) for name in FIELDS},
         "kind_label": reference.label("partner_kinds", partner.kind),
         "contact_people": [
