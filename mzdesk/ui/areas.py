@@ -9,11 +9,13 @@ selftest take the areas from the registry; views get what they need injected thr
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import import_module
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
@@ -33,10 +35,17 @@ class AreaContext:
     session_factory: Callable[[], Session]
     settings: Settings
     language: str = "de"
+    user_id: uuid.UUID | None = None  # the logged-in user (sessions are opened for them)
+    # Open a person's file in the clients area (set by the main window; no-op elsewhere).
+    show_person: Callable[[uuid.UUID], None] = lambda _person_id: None
 
 
 class AreaView(QWidget):
     """Base of every area's view. Override what applies."""
+
+    def menu_actions(self) -> list[QAction]:
+        """The view's actions (with their shortcuts) for the main window's menus."""
+        return []
 
     def save_state(self) -> None:
         """Persist column widths, splitters … (called when the main window closes)."""

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mzdesk.core.errors import NotFound
 from mzdesk.core.services import persons
 from mzdesk.ui import settings as keys
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
@@ -67,7 +66,7 @@ class ClientsView(AreaView):
         layout.addWidget(self.form)
         self.table = child(self.form, QTableView, "personTable")
         self.splitter = child(self.form, QSplitter, "detailSplitter")
-        self.detail = PersonDetailPane(context.language)
+        self.detail = PersonDetailPane(context)
         scroll = child(self.form, QScrollArea, "detailScroll")
         host = scroll.widget()
         host_layout = host.layout() if host is not None else None
@@ -132,7 +131,7 @@ class ClientsView(AreaView):
         self.table.horizontalHeader().setSortIndicatorShown(not searching)
         if not searching:
             self.match_label.clear()
-        self.detail.show_person(None)
+        self.detail.load(None)
         self.table.scrollToTop()
 
     def _show_matches(self, matches: int, more: bool) -> None:
@@ -192,7 +191,7 @@ class ClientsView(AreaView):
             header.setSortIndicator(current, current_order)
             header.blockSignals(False)
             return
-        self.detail.show_person(None)
+        self.detail.load(None)
         self.model.sort(column, order)
         self.table.scrollToTop()
 
@@ -202,15 +201,7 @@ class ClientsView(AreaView):
         self.show_person(person_id)
 
     def show_person(self, person_id: uuid.UUID | None) -> None:
-        if person_id is None:
-            self.detail.show_person(None)
-            return
-        try:
-            with self._context.session_factory() as session:
-                detail = persons.person_detail(session, person_id)
-        except NotFound:
-            detail = None  # deleted or merged meanwhile
-        self.detail.show_person(detail)
+        self.detail.load(person_id)
 
     def _fetch_failed(self) -> None:
         QMessageBox.warning(

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from mzdesk.core import reference
+from mzdesk.core.errors import NotFound
 from mzdesk.core.models import BirthDatePrecision, Sex
+from mzdesk.core.services import persons
 from mzdesk.core.services.persons import PersonDetail, format_birth_date, format_date
+from mzdesk.ui.areas import AreaContext
 from mzdesk.ui.forms import child, load_form
 
 FIELDS = (
@@ -42,9 +46,12 @@ def _label(set_name: str, code: str | None, language: str) -> str:
 
 
 class PersonDetailPane(QWidget):
-    def __init__(self, language: str = "de", parent: QWidget | None = None) -> None:
+    """What the clients area shows of the selected person; ``load(person_id)`` fills it."""
+
+    def __init__(self, context: AreaContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._language = language
+        self._context = context
+        self._language = context.language
         self.form = load_form("person_detail.ui", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -54,6 +61,17 @@ class PersonDetailPane(QWidget):
         self.values = {name: child(self.form, QLabel, f"{name}Value") for name in FIELDS}
         self.groups = [child(self.form, QGroupBox, name) for name in GROUPS]
         self.show_person(None)
+
+    def load(self, person_id: uuid.UUID | None) -> None:
+        """Show the person (None, or deleted/merged meanwhile: the empty pane)."""
+        detail = None
+        if person_id is not None:
+            try:
+                with self._context.session_factory() as session:
+                    detail = persons.person_detail(session, person_id)
+            except NotFound:
+                detail = None
+        self.show_person(detail)
 
     def show_person(self, detail: PersonDetail | None, today: date | None = None) -> None:
         self.empty.setVisible(detail is None)
