@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import MzdeskError
+from mzdesk.core.letters.content import Letterhead
 from mzdesk.core.models import Setting
 
 
@@ -31,10 +32,24 @@ class InvalidSetting(MzdeskError):
     """A value that does not fit its key (wrong type or out of range)."""
 
 
+_LETTERHEAD = Letterhead()  # its fictional defaults are the letterhead keys' defaults
+
 KEYS: tuple[OrgKey, ...] = (
+    OrgKey("letterhead.authority", _LETTERHEAD.authority, "Authority"),
+    OrgKey("letterhead.organisation", _LETTERHEAD.organisation, "Organisation"),
+    OrgKey("letterhead.short_name", _LETTERHEAD.short_name, "Short name (return address)"),
+    OrgKey("letterhead.street", _LETTERHEAD.street, "Street"),
+    OrgKey("letterhead.postcode", _LETTERHEAD.postcode, "Postcode"),
+    OrgKey("letterhead.city", _LETTERHEAD.city, "City"),
+    OrgKey("letterhead.phone", _LETTERHEAD.phone, "Phone"),
+    OrgKey("letterhead.email", _LETTERHEAD.email, "E-mail"),
+    OrgKey("letterhead.website", _LETTERHEAD.website, "Website"),
+    OrgKey("letterhead.logo", "", "Logo (PNG or JPEG file)"),
     OrgKey("followups.residence_lead_weeks", 8, "Residence documents: warn weeks ahead", 1, 52),
     OrgKey("referrals.answer_days", 14, "Referral answer deadline (days)", 1, 365),
     OrgKey("security.lock_minutes", 10, "Lock after inactivity (minutes)", 1, 240),
+    OrgKey("security.max_failed_logins", 5, "Failed logins before an account locks", 1, 50),
+    OrgKey("security.lockout_minutes", 15, "Account lock after failed logins (minutes)", 1, 1440),
 )
 
 _BY_NAME = {key.name: key for key in KEYS}

@@ -8,15 +8,18 @@ their area is opened.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QIcon
+from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -57,6 +60,8 @@ class MainWindow(QObject):
         self.context = context
         self.areas = list(areas)
         self.views: dict[str, AreaView] = {}
+        # Views navigate to a person through the context: point that at this window.
+        self.context = replace(context, show_person=self.show_person)
 
         window.setWindowIcon(icon("mzdesk.svg"))
         self.navigation = child(window, QListWidget, "navigation")
@@ -86,6 +91,12 @@ class MainWindow(QObject):
             placeholder = QWidget()
             self.stack.addWidget(placeholder)
             self._pages[area.key] = placeholder
+        self._build_view_menu(window)
+        self.area_menu = child(window, QMenu, "menuArea")
+        self.area_menu.setEnabled(False)
+        self.settings_action = child(window, QAction, "actionSettings")
+        self.settings_action.setEnabled(False)  # until the database is attached
+        self.settings_action.triggered.connect(self.show_settings)
         self.navigation.currentRowChanged.connect(self._area_selected)
         window.installEventFilter(self)
         self._restore_state()
@@ -97,6 +108,7 @@ class MainWindow(QObject):
         self.database = database
         self.database_label.setText(self.tr("Database: %1").replace("%1", database.display_url))
         self.about_action.setEnabled(True)
+        self.settings_action.setEnabled(True)
         self._area_selected(self.navigation.currentRow())
         self.refresh_count()
 
@@ -113,7 +125,44 @@ class MainWindow(QObject):
         self.navigation.setCurrentRow(index)
         self.navigation.blockSignals(False)
         self.stack.setCurrentWidget(view)
+        self._fill_area_menu(key, view)
         return view
+
+    def show_person(self, person_id: uuid.UUID) -> None:
+        """Open the clients area on this person's file."""
+        if "clients" not in self.area_keys():
+            return
+        view = self.open_area("clients")
+        show = getattr(view, "show_person", None)
+        if callable(show):
+            show(person_id)
+
+    def _build_view_menu(self, window: QMainWindow) -> None:
+        """View → one entry per area, Ctrl+1 … Ctrl+9 in the navigation's order."""
+        menu = child(window, QMenu, "menuView")
+        for number, area in enumerate(self.areas, start=1):
+            action = QAction(icon(area.icon), area.title(), window)
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, row=number - 1: self._go_to(row))
+            menu.addAction(action)
+
+    def _go_to(self, row: int) -> None:
+        self.navigation.setCurrentRow(row)
+        view = self.views.get(self.areas[row].key)
+        if view is not None:
+            view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _fill_area_menu(self, key: str, view: AreaView) -> None:
+        """The Actions menu shows the current area's actions with their shortcuts."""
+        self.area_menu.clear()
+        area = next(a for a in self.areas if a.key == key)
+        self.area_menu.setTitle(area.title().replace("&", "&&"))
+        actions = view.menu_actions()
+        for action in actions:
+            self.area_menu.addAction(action)
+        self.area_menu.setEnabled(bool(actions))
+        self.area_menu.menuAction().setVisible(bool(actions))
 
     def _view(self, key: str) -> AreaView:
         if key not in self.views:
@@ -161,6 +210,12 @@ class MainWindow(QObject):
         self.count_label.setText(self.tr("Persons could not be counted"))
 
     # --- menus ----------------------------------------------------------------------------
+
+    def show_settings(self) -> None:
+        from mzdesk.ui.dialogs.settings import SettingsDialog
+
+        dialog = SettingsDialog(self.context, self.window)
+        dialog.exec()
 
     def show_about(self) -> None:
         if self.database is not None:

@@ -25,6 +25,7 @@ MAIN_SPLITTER = Key("main_window/splitter", QByteArray())
 MAIN_AREA = Key("main_window/area", "")
 CLIENTS_HEADER = Key("clients/header", QByteArray())
 CLIENTS_SPLITTER = Key("clients/splitter", QByteArray())
+LANGUAGE = Key("ui/language", "system")  # "system", "de" or "en"; applies at the next start
 
 
 def settings_file() -> Path:
