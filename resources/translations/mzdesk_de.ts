@@ -132,12 +132,24 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>&amp;Datei</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Actions</source>
+        <translation>&amp;Aktionen</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Settings …</source>
+        <translation>&amp;Einstellungen …</translation>
     </message>
     <message>
         <source>&amp;About mzdesk</source>
@@ -535,6 +547,53 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>Only the year of birth is known</source>
         <translation>Nur das Geburtsjahr ist bekannt</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Choose …</source>
+        <translation>Auswählen …</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>Logo auswählen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Personal</source>
+        <translation>&amp;Persönlich</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation>&amp;Organisation</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>The language changes at the next start of mzdesk.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von mzdesk.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change these settings.</source>
+        <translation>Nur Administratoren können diese Einstellungen ändern.</translation>
+    </message>
+    <message>
+        <source>Settings not saved</source>
+        <translation>Einstellungen nicht gespeichert</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""The German catalogue is complete for every string in the code and forms, and compiled."""
+"""Both catalogues (German, English) are complete for every string in the code and forms, and
+compiled; the language follows the system unless the personal setting names one."""
 
 from __future__ import annotations
 
@@ -14,8 +15,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from mzdesk.core.resources import form_path, resource_path
 from mzdesk.ui.i18n import Translations, ui_language
 
-TS = resource_path("translations", "mzdesk_de.ts")
-QM = resource_path("translations", "mzdesk_de.qm")
+LANGUAGES = ("de", "en")
 BIN = Path(sys.executable).parent
 SOURCES = sorted((Path(__file__).parents[2] / "mzdesk" / "ui").rglob("*.py"))
 
@@ -37,13 +37,19 @@ def unfinished(ts: Path) -> list[str]:
     ]
 
 
-def test_every_entry_is_translated() -> None:
-    assert unfinished(TS) == []
+def ts(language: str) -> Path:
+    return resource_path("translations", f"mzdesk_{language}.ts")
 
 
-def test_every_string_in_code_and_forms_is_in_the_catalogue(tmp_path: Path) -> None:
-    copy = tmp_path / "mzdesk_de.ts"
-    shutil.copy(TS, copy)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_entry_is_translated(language: str) -> None:
+    assert unfinished(ts(language)) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_string_in_code_and_forms_is_in_the_catalogue(language: str, tmp_path: Path) -> None:
+    copy = tmp_path / f"mzdesk_{language}.ts"
+    shutil.copy(ts(language), copy)
     forms = sorted(form_path("main_window.ui").parent.glob("*.ui"))
     subprocess.run(
         [
@@ -59,15 +65,19 @@ def test_every_string_in_code_and_forms_is_in_the_catalogue(tmp_path: Path) -> N
         check=True,
         capture_output=True,
     )
-    assert unfinished(copy) == [], "run pyside6-lupdate (see resources/translations/README)"
+    assert unfinished(copy) == [], "run tools/fill_translations.py (resources/translations/README)"
 
 
-def test_the_compiled_catalogue_is_up_to_date(tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_compiled_catalogue_is_up_to_date(language: str, tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.qm"
     subprocess.run(
-        [tool("pyside6-lrelease"), str(TS), "-qm", str(fresh)], check=True, capture_output=True
+        [tool("pyside6-lrelease"), str(ts(language)), "-qm", str(fresh)],
+        check=True,
+        capture_output=True,
     )
-    assert fresh.read_bytes() == QM.read_bytes(), "run pyside6-lrelease on mzdesk_de.ts"
+    compiled = ts(language).with_suffix(".qm")
+    assert fresh.read_bytes() == compiled.read_bytes(), "run tools/fill_translations.py"
 
 
 def test_german_is_the_default_language() -> None:
@@ -81,3 +91,21 @@ def test_installed_translation_speaks_german(german: Translations) -> None:
     assert QCoreApplication.translate("PersonTableModel", "File number") == "Aktenzeichen"
     assert QCoreApplication.translate("MainWindow", "&Quit") == "&Beenden"
     assert QLocale().toString(20000) == "20.000"
+
+
+def test_english_plurals_come_from_the_english_catalogue(qapp: QCoreApplication) -> None:
+    translations = Translations("en")
+    translations.install(qapp)
+    try:
+        one = QCoreApplication.translate("MainWindow", "%Ln person(s)", "", 1)
+        many = QCoreApplication.translate("MainWindow", "%Ln person(s)", "", 2)
+    finally:
+        translations.remove(qapp)
+    assert (one, many) == ("1 person", "2 persons")
+
+
+def test_the_personal_setting_overrides_the_system_language() -> None:
+    assert ui_language("en") == "en"
+    assert ui_language("de") == "de"
+    assert ui_language("system") == ui_language()
+    assert Translations("en").language == "en"

@@ -79,6 +79,8 @@ def labels() -> dict[str, str]:
         "followups.residence_lead_weeks": _t("Residence documents: warn weeks ahead"),
         "referrals.answer_days": _t("Referral answer deadline (days)"),
         "security.lock_minutes": _t("Lock after inactivity (minutes)"),
+        "security.max_failed_logins": _t("Failed logins before an account locks"),
+        "security.lockout_minutes": _t("Account lock after failed logins (minutes)"),
     }
 
 
