@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
+import weakref
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
@@ -45,6 +46,17 @@ def icon(name: str) -> QIcon:
     return QIcon(str(path)) if path.exists() else QIcon()
 
 
+def _weak_call(method: Callable[[uuid.UUID], None]) -> Callable[[uuid.UUID], None]:
+    ref = weakref.WeakMethod(method)
+
+    def call(person_id: uuid.UUID) -> None:
+        target = ref()
+        if target is not None:
+            target(person_id)
+
+    return call
+
+
 class MainWindow(QObject):
     def __init__(
         self, database: Database | None, context: AreaContext, areas: Sequence[Area]
@@ -60,8 +72,9 @@ class MainWindow(QObject):
         self.context = context
         self.areas = list(areas)
         self.views: dict[str, AreaView] = {}
-        # Views navigate to a person through the context: point that at this window.
-        self.context = replace(context, show_person=self.show_person)
+        # Views navigate to a person through the context: point that at this window (weakly:
+        # the views hold the context, and the window must not outlive its last reference).
+        self.context = replace(context, show_person=_weak_call(self.show_person))
 
         window.setWindowIcon(icon("mzdesk.svg"))
         self.navigation = child(window, QListWidget, "navigation")
@@ -144,8 +157,15 @@ class MainWindow(QObject):
             action = QAction(icon(area.icon), area.title(), window)
             if number <= 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.triggered.connect(lambda _checked=False, row=number - 1: self._go_to(row))
+            action.setData(number - 1)
             menu.addAction(action)
+        # a bound method, not a lambda: PySide holds it weakly, so the window can go away
+        menu.triggered.connect(self._view_menu_triggered)
+
+    def _view_menu_triggered(self, action: QAction) -> None:
+        row = action.data()
+        if isinstance(row, int):
+            self._go_to(row)
 
     def _go_to(self, row: int) -> None:
         self.navigation.setCurrentRow(row)
