@@ -31,8 +31,14 @@ COMMAND_MODULES = [
     "mzdesk.cli.placement_cmd",
     "mzdesk.cli.stats_cmd",
     "mzdesk.cli.dedupe_cmd",
+    "mzdesk.cli.followup_cmd",
     "mzdesk.cli.audit_cmd",
     "mzdesk.cli.person_cmd",
+    "mzdesk.cli.event_cmd",
+    "mzdesk.cli.case_cmd",
+    "mzdesk.cli.user_cmd",
+    "mzdesk.cli.privacy_cmd",
+    "mzdesk.cli.backup_cmd",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -98,6 +104,16 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="database URL (sqlite:///FILE or postgresql+psycopg://…); "
         "default: $MZDESK_DATABASE_URL or the SQLite file in the user data folder",
+    )
+    # Commands that add their own --user (referral_cmd) replace this one: same meaning.
+    # TODO(lead): drop once referral_cmd no longer calls its own add_user_option.
+    for container in (parser, *parser._action_groups):
+        container.conflict_handler = "resolve"
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="log in as NAME (default: $MZDESK_USER); password from $MZDESK_PASSWORD or a prompt",
     )
 
 

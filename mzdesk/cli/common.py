@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
+import logging
+import os
 import sys
+import uuid
 from typing import Any
 
-from mzdesk.core import schema
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from mzdesk.core import access, schema
 from mzdesk.core.database import Database, resolve_url
+from mzdesk.core.errors import MzdeskError, NotFound
+from mzdesk.core.models import User
+
+log = logging.getLogger(__name__)
+
+ENV_USER = "MZDESK_USER"
 
 
 def open_database(args: argparse.Namespace, *, create: bool = False) -> Database:
@@ -16,14 +29,84 @@ def open_database(args: argparse.Namespace, *, create: bool = False) -> Database
 
 
 def open_current_database(args: argparse.Namespace) -> Database:
-    """The named database, refused unless its schema is exactly this mzdesk's."""
+    """The named database, refused unless its schema is exactly this mzdesk's, with the
+    user of ``--user``/``MZDESK_USER`` logged in: every ``database.session()`` acts for them.
+
+    Setup mode: while no account has a password (a fresh database, data made without
+    accounts) nobody can log in, and commands run as the program itself.
+    """
     database = open_database(args)
     try:
         schema.require_current(database)
+        set_acting_user(database, login(database, args))
     except Exception:
         database.close()
         raise
     return database
+
+
+def set_acting_user(database: Database, user_id: uuid.UUID | None) -> None:
+    """Every later ``database.session()`` acts for ``user_id`` (see ``Database.session``)."""
+    database.acting_user_id = user_id
+
+
+def logged_in_user_id(database: Database) -> uuid.UUID | None:
+    return database.acting_user_id
+
+
+def login(database: Database, args: argparse.Namespace) -> uuid.UUID | None:
+    """Authenticate the CLI's user; None in setup mode (no account can log in yet)."""
+    from mzdesk.core.services import accounts
+
+    with database.session(None) as session:
+        if accounts.needs_first_admin(session):
+            log.info("no account has a password yet: running as the program itself")
+            return None
+        name = user_name(args)
+        if not name:
+            raise MzdeskError(
+                "log in with --user NAME or MZDESK_USER (password: MZDESK_PASSWORD or a prompt)"
+            )
+        account = accounts.login(session, name, read_password())
+    return account.id
+
+
+def user_name(args: argparse.Namespace) -> str:
+    return str(getattr(args, "user", None) or os.environ.get(ENV_USER) or "").strip()
+
+
+def read_password(prompt: str = "Password: ", env: str = "MZDESK_PASSWORD") -> str:
+    """The password from the environment variable ``env``, else a prompt on the terminal."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise MzdeskError(f"no password: set {env} or run in a terminal")
+    return getpass.getpass(prompt)
+
+
+def add_user_option(parser: argparse.ArgumentParser) -> None:
+    """Kept for modules that add ``--user`` themselves; ``add_db_option`` adds it already."""
+    if "--user" not in parser._option_string_actions:
+        parser.add_argument(
+            "--user", default=argparse.SUPPRESS, help="acting user's login name (or $MZDESK_USER)"
+        )
+
+
+def acting_user(session: Session, args: argparse.Namespace) -> User:
+    """The logged-in user of this session (or, in setup mode, the one named by --user)."""
+    user_id = access.acting_user_id(session)
+    if user_id is not None:
+        user = session.get(User, user_id)
+        if user is not None:
+            return user
+    name = user_name(args)
+    if not name:
+        raise MzdeskError("name the acting user with --user or MZDESK_USER")
+    user = session.scalars(select(User).where(User.username == name)).first()
+    if user is None or not user.active:
+        raise NotFound(f"no active user {name!r}")
+    return user
 
 
 def print_json(data: Any) -> None:

@@ -58,7 +58,7 @@ def register(subparsers: Any) -> None:
     form = actions.add_parser("form", help="print the bilingual consent form for signature")
     add_db_option(form)
     form.add_argument("person")
-    form.add_argument("--language", default="de", help="second language (en, ar, uk, fa, tr)")
+    form.add_argument("--language", default="de", help="second language (en, ar, uk, fa, prs, tr)")
     form.add_argument("--consent", help="fill in a recorded consent (else a blank form)")
     form.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.pdf")
     form.set_defaults(func=run_form)

@@ -5,19 +5,44 @@ acting user is the one the session was opened for (``Database.session(user_id)``
 without a user is the program itself (demo data, migrations, maintenance): it is not restricted.
 Lists add :func:`visible_persons` to their query so a counsellor only ever sees their team.
 
-The policy (role x action x own team / other team) is implemented by the accounts work
-(issue #7); until then every action is allowed.
+The policy (issue #7):
+
+* **counsellor** — reads and edits the persons and cases of their team, refers them, runs
+  events. No statistics, no exports, no audit, no accounts.
+* **team_lead** — what a counsellor may, plus the statistics (drill-downs limited to their
+  team), exports, the consent override and data-subject requests for their team's persons,
+  and the audit trail of their team's persons.
+* **admin** — accounts, organisation settings, backups, the audit trail and retention runs;
+  never case contents: ``READ_PERSON`` is denied and :func:`visible_persons` is false.
+
+Teams: a *case* belongs to its ``team_id``, or — when that is empty — to its counsellor's
+team. A *person* belongs to the teams of their cases. A person none of whose cases has a team
+(typically: just registered at the desk or at a fair, no case yet) is visible to counsellors
+and leads of **all** teams, so that the duplicate check at intake finds them. ``Person.team_id``
+is not used for access. A case without a team is visible to whoever may see its person.
+
+A denial raises :class:`AccessDenied` with a one-line reason (the action, never personal data)
+and appends an audit entry ``denied`` in a transaction of its own (the caller's work is rolled
+back, the denial stays on record).
 """
 
 from __future__ import annotations
 
+import logging
 import uuid
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import ColumnElement, true
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Engine, exists, false, func, or_, select, true
+from sqlalchemy.orm import Session, aliased
 
+from mzdesk.core.database import BUSY_TIMEOUT_MS
 from mzdesk.core.errors import MzdeskError
+from mzdesk.core.models import Case, Person, User
+from mzdesk.core.models.enums import Role
+
+log = logging.getLogger(__name__)
 
 
 class Action(StrEnum):
@@ -40,9 +65,164 @@ class AccessDenied(MzdeskError):
     """The acting user may not do this; the message names the action, never personal data."""
 
 
+# Which roles may do an action at all; record-bound actions also need the record's team.
+_CASEWORK = frozenset({Role.COUNSELLOR, Role.TEAM_LEAD})
+ALLOWED: dict[Action, frozenset[Role]] = {
+    Action.READ_PERSON: _CASEWORK,
+    Action.EDIT_PERSON: _CASEWORK,
+    Action.MERGE_PERSONS: _CASEWORK,
+    Action.REFER: _CASEWORK,
+    Action.EVENTS: _CASEWORK,
+    Action.OVERRIDE_CONSENT: frozenset({Role.TEAM_LEAD}),
+    Action.READ_STATISTICS: frozenset({Role.TEAM_LEAD}),
+    Action.EXPORT: frozenset({Role.TEAM_LEAD}),
+    Action.PRIVACY: frozenset({Role.TEAM_LEAD, Role.ADMIN}),  # admin: retention only
+    Action.READ_AUDIT: frozenset({Role.TEAM_LEAD, Role.ADMIN}),
+    Action.MANAGE_ACCOUNTS: frozenset({Role.ADMIN}),
+    Action.MANAGE_SETTINGS: frozenset({Role.ADMIN}),
+    Action.BACKUP: frozenset({Role.ADMIN}),
+}
+
+_GERMAN_ACTION = {
+    Action.READ_PERSON: "Personendaten lesen",
+    Action.EDIT_PERSON: "Personendaten bearbeiten",
+    Action.MERGE_PERSONS: "Personen zusammenführen",
+    Action.REFER: "Weiterleitungen und Einwilligungen",
+    Action.OVERRIDE_CONSENT: "Weiterleitung ohne Einwilligung freigeben",
+    Action.READ_STATISTICS: "Statistik",
+    Action.EXPORT: "Export",
+    Action.PRIVACY: "Datenschutz-Auskunft und Löschung",
+    Action.READ_AUDIT: "Protokoll einsehen",
+    Action.MANAGE_ACCOUNTS: "Benutzerkonten verwalten",
+    Action.MANAGE_SETTINGS: "Einstellungen ändern",
+    Action.BACKUP: "Sicherung und Wiederherstellung",
+    Action.EVENTS: "Veranstaltungen",
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The acting user as the policy needs them (cached in the session for its lifetime)."""
+
+    id: uuid.UUID
+    role: Role
+    team_id: uuid.UUID | None
+    active: bool
+
+
+_ACTOR_KEY = "access_actor"
+_DENIAL_WAIT_MS = 1000
+
+
 def acting_user_id(session: Session) -> uuid.UUID | None:
     value = session.info.get("user_id")
     return value if isinstance(value, uuid.UUID) else None
+
+
+def actor(session: Session) -> Actor | None:
+    """The acting user, or None for the program itself."""
+    user_id = acting_user_id(session)
+    if user_id is None:
+        return None
+    cached = session.info.get(_ACTOR_KEY)
+    if isinstance(cached, Actor) and cached.id == user_id:
+        return cached
+    row = session.execute(
+        select(User.role, User.team_id, User.active).where(User.id == user_id)
+    ).first()
+    if row is None:
+        found = Actor(user_id, Role.COUNSELLOR, None, False)
+    else:
+        found = Actor(user_id, row.role, row.team_id, bool(row.active))
+    session.info[_ACTOR_KEY] = found
+    return found
+
+
+def case_team(case: Any = Case) -> ColumnElement[uuid.UUID | None]:
+    """A case's team: its own, else its counsellor's (a correlated expression on ``case``,
+    the ``Case`` entity or an alias of it)."""
+    counsellor = aliased(User)
+    counsellor_team = (
+        select(counsellor.team_id)
+        .where(counsellor.id == case.counsellor_id)
+        .correlate(case)
+        .scalar_subquery()
+    )
+    return func.coalesce(case.team_id, counsellor_team)
+
+
+def _person_visible_to_team(person_id: Any, team_id: uuid.UUID | None) -> ColumnElement[bool]:
+    # Its own alias of Case: a query that already joins Case (follow-ups, referrals) must not
+    # correlate these subqueries to its own case rows.
+    case = aliased(Case)
+    team = case_team(case)
+    any_team = exists().where(case.person_id == person_id, team.is_not(None))
+    if team_id is None:
+        return ~any_team
+    own = exists().where(case.person_id == person_id, team == team_id)
+    return or_(own, ~any_team)
+
+
+def visible_persons(session: Session) -> ColumnElement[bool]:
+    """A WHERE clause on ``Person`` limiting a list to what the acting user may see."""
+    who = actor(session)
+    if who is None:
+        return true()
+    if not who.active or who.role not in _CASEWORK:
+        return false()
+    return _person_visible_to_team(Person.id, who.team_id)
+
+
+def may(
+    session: Session,
+    action: Action,
+    *,
+    person_id: uuid.UUID | None = None,
+    case_id: uuid.UUID | None = None,
+) -> bool:
+    """Whether :func:`require` would pass (no audit entry, no exception)."""
+    return _reason(session, action, person_id, case_id) is None
+
+
+def _reason(
+    session: Session,
+    action: Action,
+    person_id: uuid.UUID | None,
+    case_id: uuid.UUID | None,
+) -> str | None:
+    """Why ``action`` is denied (a short English phrase), or None when it is allowed."""
+    who = actor(session)
+    if who is None:
+        return None
+    if not who.active:
+        return "the account is disabled"
+    if who.role not in ALLOWED[action]:
+        return f"the role {who.role.value} may not"
+    if who.role is Role.ADMIN:
+        if action is Action.PRIVACY and (person_id or case_id):
+            return "an admin does not read case contents"
+        return None
+    if case_id is not None and not _case_visible(session, case_id, who.team_id):
+        return "the case belongs to another team"
+    if person_id is not None and not _person_visible(session, person_id, who.team_id):
+        return "the person belongs to another team"
+    return None
+
+
+def _person_visible(session: Session, person_id: uuid.UUID, team_id: uuid.UUID | None) -> bool:
+    person = select(Person.id).where(Person.id == person_id).scalar_subquery()
+    return bool(session.scalar(select(_person_visible_to_team(person, team_id))))
+
+
+def _case_visible(session: Session, case_id: uuid.UUID, team_id: uuid.UUID | None) -> bool:
+    row = session.execute(
+        select(Case.person_id, case_team().label("team")).where(Case.id == case_id)
+    ).first()
+    if row is None:
+        return True  # not there: the service reports NotFound itself
+    if row.team is not None:
+        return bool(row.team == team_id)
+    return _person_visible(session, row.person_id, team_id)
 
 
 def require(
@@ -53,10 +233,89 @@ def require(
     case_id: uuid.UUID | None = None,
 ) -> None:
     """Raise :class:`AccessDenied` unless the acting user may do ``action`` (on that record)."""
-    del session, action, person_id, case_id  # the policy arrives with issue #7
+    reason = _reason(session, action, person_id, case_id)
+    if reason is None:
+        return
+    record_denial(session, action, person_id=person_id, case_id=case_id, reason=reason)
+    raise AccessDenied(
+        f"access denied: {reason} {action.value.replace('_', ' ')}",
+        german=f"Keine Berechtigung: {_GERMAN_ACTION[action]}.",
+    )
 
 
-def visible_persons(session: Session) -> ColumnElement[bool]:
-    """A WHERE clause on ``Person`` limiting a list to what the acting user may see."""
-    del session
-    return true()
+def require_role(session: Session, *roles: Role) -> None:
+    """For checks that are about the role only (the GUI hides, core refuses)."""
+    who = actor(session)
+    if who is not None and (not who.active or who.role not in roles):
+        raise AccessDenied(
+            "access denied: not permitted for this account",
+            german="Keine Berechtigung für dieses Konto.",
+        )
+
+
+def record_denial(
+    session: Session,
+    action: Action,
+    *,
+    person_id: uuid.UUID | None = None,
+    case_id: uuid.UUID | None = None,
+    reason: str = "",
+) -> None:
+    """Append an audit entry ``denied`` in its own transaction (the caller's may roll back)."""
+    from mzdesk.core.services import audit
+
+    bind = session.get_bind()
+    engine: Engine = bind if isinstance(bind, Engine) else bind.engine
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        # Never wait long for the caller's own transaction (it may hold the write lock).
+        if sqlite:
+            connection.exec_driver_sql(f"PRAGMA busy_timeout = {_DENIAL_WAIT_MS}")
+            connection.commit()
+        separate = Session(bind=connection)
+        separate.info["user_id"] = session.info.get("user_id")
+        separate.info["origin"] = session.info.get("origin", "")
+        try:
+            if not sqlite:
+                separate.execute(
+                    select(func.set_config("lock_timeout", str(_DENIAL_WAIT_MS), True))
+                )
+            audit.append(
+                separate,
+                "denied",
+                "case" if case_id else "person" if person_id else "access",
+                entity_id=case_id or person_id,
+                person_id=person_id,
+                details={"action": action.value, "reason": reason},
+            )
+            separate.commit()
+        except Exception as error:  # the denial itself must still reach the user
+            separate.rollback()
+            log.warning("denied %s not audited (%s)", action.value, type(error).__name__)
+        finally:
+            separate.close()
+            if sqlite:
+                connection.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                connection.commit()
+
+
+def role_of(session: Session) -> Role | None:
+    who = actor(session)
+    return None if who is None else who.role
+
+
+__all__ = [
+    "ALLOWED",
+    "AccessDenied",
+    "Action",
+    "Actor",
+    "acting_user_id",
+    "actor",
+    "case_team",
+    "may",
+    "record_denial",
+    "require",
+    "require_role",
+    "role_of",
+    "visible_persons",
+]

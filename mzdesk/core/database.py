@@ -199,6 +199,8 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", _stamp_records)
         self._installation_id: str | None = None
+        # the authenticated user every session acts for unless told otherwise (CLI login)
+        self.acting_user_id: uuid.UUID | None = None
         self._probe()
 
     @property
@@ -232,8 +234,14 @@ class Database:
                 log.info("SQLite database switched to WAL mode")
 
     def session(self, user_id: uuid.UUID | None = None) -> Session:
-        """A new session for one user action (the caller commits or rolls back)."""
+        """A new session for one user action (the caller commits or rolls back).
+
+        Without ``user_id`` it acts for ``acting_user_id`` (set once the CLI or GUI has
+        authenticated someone); when that is unset too, for the program itself.
+        """
         session = self._sessions()
+        if user_id is None:
+            user_id = self.acting_user_id
         session.info["user_id"] = user_id
         session.info["origin"] = self.installation_id
         return session

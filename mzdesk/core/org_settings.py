@@ -48,6 +48,12 @@ KEYS: tuple[OrgKey, ...] = (
     OrgKey("followups.residence_lead_weeks", 8, "Residence documents: warn weeks ahead", 1, 52),
     OrgKey("referrals.answer_days", 14, "Referral answer deadline (days)", 1, 365),
     OrgKey("security.lock_minutes", 10, "Lock after inactivity (minutes)", 1, 240),
+    OrgKey("retention.closed_case_years", 6, "Erase persons N years after last case closed", 1, 30),
+    OrgKey("retention.no_case_years", 2, "Erase persons without a case after N years", 1, 30),
+    OrgKey("retention.audit_years", 3, "Keep audit entries (years)", 1, 30),
+    OrgKey("backup.keep_daily", 7, "Backups: keep the newest of each of the last N days", 1, 365),
+    OrgKey("backup.folder", "", "Backup folder (empty: 'backups' beside the database)"),
+    OrgKey("backup.passphrase_file", "", "File with the backup passphrase (empty: unencrypted)"),
     OrgKey("security.max_failed_logins", 5, "Failed logins before an account locks", 1, 50),
     OrgKey("security.lockout_minutes", 15, "Account lock after failed logins (minutes)", 1, 1440),
 )

@@ -11,9 +11,10 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 # The core (SQLAlchemy, the ORM, the models) before PySide6: shiboken's import hook slows
@@ -24,17 +25,21 @@ from mzdesk.core import schema
 from mzdesk.core.database import Database, resolve_url
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.logs import log_directory
+from mzdesk.core.models.enums import Role
 from mzdesk.core.resources import resource_path
+from mzdesk.core.services import accounts
 
 # isort: split
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from mzdesk.ui import qtlog
 from mzdesk.ui.areas import Area, AreaContext, registry
 from mzdesk.ui.crash import CrashHandler
+from mzdesk.ui.dialogs.login import LoginDialog
 from mzdesk.ui.i18n import Translations
+from mzdesk.ui.lock import InactivityLock
 from mzdesk.ui.main_window import MainWindow
 from mzdesk.ui.operations import running_count
 from mzdesk.ui.settings import Settings
@@ -110,10 +115,11 @@ class DeferredDatabase:
 
     def __init__(self) -> None:
         self.database: Database | None = None
+        self.user_id: uuid.UUID | None = None  # the logged-in user: sessions act for them
 
     def session(self) -> Session:
         assert self.database is not None, "the database is not open yet"
-        return self.database.session()
+        return self.database.session(self.user_id)
 
     def close(self) -> None:
         if self.database is not None:
@@ -143,15 +149,36 @@ class AfterFirstPaint(QObject):
             callback()
 
 
-def run_gui(db_url: str | None) -> int:
-    """Paint first: show the window's frame, then open (and migrate) the database and load
-    the first page from the event loop. A refused database shows its one German line and
-    ends the run with 1."""
+def run_gui(db_url: str | None, user: str | None = None) -> int:
+    """Paint first: show the window's frame, then open (and migrate) the database, log in
+    (on a database nobody can log in to yet: create the first admin), and only then load the
+    first page. A refused database shows its one German line and ends the run with 1;
+    quitting the login ends it with 0. ``user`` pre-fills the login name (``--user``)."""
     with gui_session() as session:
         deferred = DeferredDatabase()
+        locks: list[InactivityLock] = []
         try:
             context = AreaContext(deferred.session, Settings(), session.translations.language)
             window = MainWindow(None, context, registry.areas())
+
+            def logged_in(database: Database, account: accounts.Account) -> None:
+                from mzdesk.core.org_settings import get_setting
+
+                deferred.user_id = account.id
+                window.context = replace(window.context, user_id=account.id)
+                hide_areas(window, account.role)
+                with database.session(account.id) as db_session:
+                    minutes = int(get_setting(db_session, "security.lock_minutes"))
+                locks.append(
+                    InactivityLock(
+                        lambda: database.session(None),
+                        account.id,
+                        account.display_name,
+                        minutes * 60_000,
+                        window,
+                    )
+                )
+                window.attach(database)
 
             def open_and_attach() -> None:
                 try:
@@ -159,14 +186,67 @@ def run_gui(db_url: str | None) -> int:
                 except MzdeskError as error:
                     session.app.exit(refuse(error))
                     return
-                window.attach(deferred.database)
+                ask_login(deferred.database, window.window, user, logged_in, session.app)
 
             AfterFirstPaint(window.window, open_and_attach)
             window.show()
             return int(session.app.exec())
         finally:
+            for lock in locks:
+                lock.stop()
             _wait_for_operations()
             deferred.close()
+
+
+def ask_login(
+    database: Database,
+    parent: QWidget,
+    user: str | None,
+    done: Callable[[Database, accounts.Account], None],
+    app: QApplication,
+) -> LoginDialog:
+    """The login dialog over the painted frame (window-modal, not blocking the event loop)."""
+    with database.session(None) as db_session:
+        first = accounts.needs_first_admin(db_session)
+    dialog = LoginDialog(
+        lambda: database.session(None), parent, first_admin=first, username=user or ""
+    )
+
+    def finished(result: int) -> None:
+        if result == QDialog.DialogCode.Accepted and dialog.account is not None:
+            done(database, dialog.account)
+        else:
+            app.exit(EXIT_OK)
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    return dialog
+
+
+# Areas only some roles see (the core refuses the rest anyway).
+AREA_ROLES: dict[str, frozenset[Role]] = {
+    "audit": frozenset({Role.TEAM_LEAD, Role.ADMIN}),
+}
+
+
+def hide_areas(window: MainWindow, role: Role) -> None:
+    """Hide the navigation entries (and View menu entries) of areas ``role`` may not use."""
+    hidden = {key for key, roles in AREA_ROLES.items() if role not in roles}
+    titles = set()
+    for row in range(window.navigation.count()):
+        item = window.navigation.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) in hidden:
+            item.setHidden(True)
+            titles.add(item.text())
+    for action in window.window.findChildren(QAction):
+        if action.text() in titles:
+            action.setVisible(False)
+            action.setEnabled(False)
+    current = window.navigation.currentItem()
+    if current is not None and current.isHidden():
+        window.navigation.blockSignals(True)
+        window.navigation.setCurrentRow(0)
+        window.navigation.blockSignals(False)
 
 
 def _wait_for_operations() -> None:

@@ -23,8 +23,13 @@ from mzdesk.ui.settings import Settings
 
 AREA_MODULES = [
     "mzdesk.ui.views.clients",
+    "mzdesk.ui.views.follow_ups",
+    "mzdesk.ui.views.referrals",
     "mzdesk.ui.views.statistics",
     "mzdesk.ui.views.partners",
+    "mzdesk.ui.views.kit_review",
+    "mzdesk.ui.views.events",
+    "mzdesk.ui.views.audit",
 ]
 
 

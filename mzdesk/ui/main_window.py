@@ -72,6 +72,7 @@ class MainWindow(QObject):
         self.context = context
         self.areas = list(areas)
         self.views: dict[str, AreaView] = {}
+        self._closing = False
         # Views navigate to a person through the context: point that at this window (weakly:
         # the views hold the context, and the window must not outlive its last reference).
         self.context = replace(context, show_person=_weak_call(self.show_person))
@@ -122,6 +123,7 @@ class MainWindow(QObject):
         self.database_label.setText(self.tr("Database: %1").replace("%1", database.display_url))
         self.about_action.setEnabled(True)
         self.settings_action.setEnabled(True)
+        self._start_auto_backup(database)
         self._area_selected(self.navigation.currentRow())
         self.refresh_count()
 
@@ -211,6 +213,20 @@ class MainWindow(QObject):
                 self.tr("This area could not be opened. Details are in the log."),
             )
 
+    # --- automatic backups ----------------------------------------------------------------
+
+    def _start_auto_backup(self, database: Database) -> None:
+        """Daily and on close (SQLite only). The program itself makes these backups — not the
+        logged-in user, whose role may not allow backups: restoring stays an admin's task."""
+        from mzdesk.ui.auto_backup import AutoBackup
+
+        self.auto_backup = AutoBackup(self.window, database, user_id=None)
+        self.auto_backup.failed.connect(self._backup_failed)
+        self.auto_backup.start()
+
+    def _backup_failed(self, reason: str) -> None:
+        self.window.statusBar().showMessage(reason, 15_000)
+
     # --- status bar -----------------------------------------------------------------------
 
     def refresh_count(self) -> None:
@@ -282,7 +298,16 @@ class MainWindow(QObject):
         # Qt may still deliver events while Python tears this controller down: look first.
         window = self.__dict__.get("window")
         if window is not None and watched is window and event.type() == QEvent.Type.Close:
-            self.save_state()
+            backup = self.__dict__.get("auto_backup")
+            if backup is not None and backup.enabled and not self._closing:
+                # once: back up in the background (with progress), then close for real
+                self._closing = True
+                self.save_state()
+                event.ignore()
+                backup.backup_on_close(window.close)
+                return True
+            if not self._closing:
+                self.save_state()
         return False
 
     def show(self) -> None:

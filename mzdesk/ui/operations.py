@@ -175,11 +175,12 @@ class BackgroundOp(Generic[T]):
 
     def _close(self) -> None:
         _running.discard(self)
-        if self._dialog is not None:
-            self._dialog.canceled.disconnect(self.progress.cancel)
-            self._dialog.close()
-            self._dialog.deleteLater()
-            self._dialog = None
+        dialog, self._dialog = self._dialog, None
+        # the dialog may be gone already (deleted with its parent window, e.g. on close)
+        if dialog is not None and shiboken6.isValid(dialog):
+            dialog.canceled.disconnect(self.progress.cancel)
+            dialog.close()
+            dialog.deleteLater()
 
     def _parent_alive(self) -> bool:
         return shiboken6.isValid(self._parent)

@@ -33,6 +33,265 @@
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>Kit review</source>
+        <translation>Kit-Abgleich</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Überweisungen</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeeImportDialog</name>
+    <message>
+        <source>Import attendees</source>
+        <translation>Teilnehmende importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>(ignorieren)</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Familienname</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Vorname(n)</translation>
+    </message>
+    <message>
+        <source>Birth date or year</source>
+        <translation>Geburtsdatum oder -jahr</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Sprachen</translation>
+    </message>
+    <message>
+        <source>German level</source>
+        <translation>Deutschniveau</translation>
+    </message>
+    <message>
+        <source>Profession or wish</source>
+        <translation>Beruf oder Wunsch</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Staatsangehörigkeit</translation>
+    </message>
+    <message>
+        <source>Consent to be contacted</source>
+        <translation>Einwilligung zur Kontaktaufnahme</translation>
+    </message>
+    <message>
+        <source>Choose a registration list</source>
+        <translation>Anmeldeliste wählen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV-Dateien (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Field for column %1</source>
+        <translation>Feld für Spalte %1</translation>
+    </message>
+    <message>
+        <source>%1 rows can be imported, %2 rejected (%3).</source>
+        <translation>%1 Zeilen können importiert werden, %2 abgelehnt (%3).</translation>
+    </message>
+    <message>
+        <source>Importing attendees …</source>
+        <translation>Teilnehmende werden importiert …</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 existing persons; %3 already registered; %4 rejected.</source>
+        <translation>Importiert: %1 neue, %2 vorhandene Personen; %3 bereits angemeldet; %4 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>new %1, may be %2</source>
+        <translation>neu %1, evtl. identisch mit %2</translation>
+    </message>
+    <message>
+        <source>already registered as %1</source>
+        <translation>bereits angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Keine Datei gewählt</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV-Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>Datei &amp;wählen…</translation>
+    </message>
+    <message>
+        <source>Columns (heading → field)</source>
+        <translation>Spalten (Überschrift → Feld)</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>Spaltenzuordnung</translation>
+    </message>
+    <message>
+        <source>Preview (first rows)</source>
+        <translation>Vorschau (erste Zeilen)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Rejected rows and rows to review</source>
+        <translation>Abgelehnte und zu prüfende Zeilen</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>Abgelehnte Zeilen</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>(program)</source>
+        <translation>(Programm)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>&amp;Person (file number):</source>
+        <translation>&amp;Person (Aktenzeichen):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Aktion:</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY</source>
+        <translation>TT.MM.JJJJ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Refresh audit trail</source>
+        <translation>Protokoll aktualisieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackup</name>
+    <message>
+        <source>The automatic backup failed; details are in the log.</source>
+        <translation>Die automatische Sicherung ist fehlgeschlagen; Einzelheiten stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <source>Backing up the database …</source>
+        <translation>Datenbank wird gesichert …</translation>
+    </message>
 </context>
 <context>
     <name>BackgroundOp</name>
@@ -43,6 +302,314 @@
     <message>
         <source>The action could not be completed because of an unexpected error. Details are in the log.</source>
         <translation>Die Aktion konnte wegen eines unerwarteten Fehlers nicht abgeschlossen werden. Einzelheiten stehen im Protokoll.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEditDialog</name>
+    <message>
+        <source>&amp;Counsellor</source>
+        <translation>&amp;Berater/in</translation>
+    </message>
+    <message>
+        <source>T&amp;opics</source>
+        <translation>&amp;Themen</translation>
+    </message>
+    <message>
+        <source>&amp;Goals</source>
+        <translation>&amp;Ziele</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Herkunft</translation>
+    </message>
+    <message>
+        <source>&amp;Opened on</source>
+        <translation>&amp;Eröffnet am</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY</source>
+        <translation>TT.MM.JJJJ</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>CaseForms</name>
+    <message>
+        <source>New case</source>
+        <translation>Neuer Fall</translation>
+    </message>
+    <message>
+        <source>Edit case</source>
+        <translation>Fall bearbeiten</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>noch niemand</translation>
+    </message>
+    <message>
+        <source>desk</source>
+        <translation>Beratung vor Ort</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>Eröffnet am</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>ruhend</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>%1: please enter a date.</source>
+        <translation>%1: Bitte ein Datum eingeben.</translation>
+    </message>
+    <message>
+        <source>Counsellor: changed</source>
+        <translation>Berater/in: geändert</translation>
+    </message>
+    <message>
+        <source>(no visible field changed)</source>
+        <translation>(kein sichtbares Feld geändert)</translation>
+    </message>
+    <message>
+        <source>Case changed meanwhile</source>
+        <translation>Fall inzwischen geändert</translation>
+    </message>
+    <message>
+        <source>Someone else saved this case while you were working on it.</source>
+        <translation>Jemand anderes hat diesen Fall gespeichert, während Sie ihn bearbeitet haben.</translation>
+    </message>
+    <message>
+        <source>Changed since you opened it:</source>
+        <translation>Seit dem Öffnen geändert:</translation>
+    </message>
+    <message>
+        <source>Save your input over it, or go back and check?</source>
+        <translation>Ihre Eingaben darüber speichern oder zurückgehen und prüfen?</translation>
+    </message>
+    <message>
+        <source>Save mine over it</source>
+        <translation>Meine Eingaben speichern</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>Eingaben verwerfen?</translation>
+    </message>
+    <message>
+        <source>Change case status</source>
+        <translation>Fallstatus ändern</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Neuer Kontakt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>Nächste Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Change residence status</source>
+        <translation>Aufenthaltsstatus ändern</translation>
+    </message>
+    <message>
+        <source>as printed: not recorded</source>
+        <translation>laut Dokument: nicht erfasst</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>empty: same as valid from</source>
+        <translation>leer: wie „gültig ab“</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Legal category from</source>
+        <translation>Rechtskreis ab</translation>
+    </message>
+    <message>
+        <source>Legal category</source>
+        <translation>Rechtskreis</translation>
+    </message>
+    <message>
+        <source>Open a case to keep a follow-up for it.</source>
+        <translation>Für eine Wiedervorlage bitte zuerst einen Fall anlegen.</translation>
+    </message>
+    <message>
+        <source>Add a follow-up due on %1?</source>
+        <translation>Wiedervorlage zum %1 anlegen?</translation>
+    </message>
+    <message>
+        <source>Add a follow-up?</source>
+        <translation>Wiedervorlage anlegen?</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStatusDialog</name>
+    <message>
+        <source>Current status</source>
+        <translation>Aktueller Status</translation>
+    </message>
+    <message>
+        <source>&amp;New status</source>
+        <translation>&amp;Neuer Status</translation>
+    </message>
+    <message>
+        <source>Closing &amp;reason</source>
+        <translation>Abschluss&amp;grund</translation>
+    </message>
+    <message>
+        <source>required when closing</source>
+        <translation>beim Abschließen erforderlich</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY</source>
+        <translation>TT.MM.JJJJ</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTimeline</name>
+    <message>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>versandt</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>eröffnet</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>closed: %1</source>
+        <translation>abgeschlossen: %1</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>interpreter: %1</source>
+        <translation>Dolmetschen: %1</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>Grund: %1</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Überweisung</translation>
+    </message>
+    <message>
+        <source>(until %1)</source>
+        <translation>(bis %1)</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Vermittlung</translation>
+    </message>
+    <message>
+        <source>confidential</source>
+        <translation>vertraulich</translation>
+    </message>
+    <message>
+        <source>Confidential note: shown on screen only, never printed</source>
+        <translation>Vertrauliche Notiz: nur am Bildschirm, wird nie gedruckt</translation>
     </message>
 </context>
 <context>
@@ -57,6 +624,18 @@
             <numerusform>%n Treffer</numerusform>
             <numerusform>%n Treffer</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;New person</source>
+        <translation>&amp;Neue Person</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Merge …</source>
+        <translation>&amp;Zusammenführen …</translation>
     </message>
     <message>
         <source>The client list could not be read from the database.</source>
@@ -84,6 +663,230 @@
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>&amp;Data categories:</source>
+        <translation>&amp;Datenkategorien:</translation>
+    </message>
+    <message>
+        <source>Recipient &amp;partners:</source>
+        <translation>Empfänger: &amp;Partner:</translation>
+    </message>
+    <message>
+        <source>Filter partners</source>
+        <translation>Partner filtern</translation>
+    </message>
+    <message>
+        <source>Recipient partners</source>
+        <translation>Empfangende Partner</translation>
+    </message>
+    <message>
+        <source>Recipient &amp;kinds:</source>
+        <translation>Empfänger: Partner&amp;arten:</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>&amp;Zweck:</translation>
+    </message>
+    <message>
+        <source>&amp;Text version:</source>
+        <translation>&amp;Textfassung:</translation>
+    </message>
+    <message>
+        <source>&amp;Given on:</source>
+        <translation>&amp;Erteilt am:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires on:</source>
+        <translation>&amp;Gültig bis:</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>&amp;Form:</translation>
+    </message>
+    <message>
+        <source>&amp;Witness:</source>
+        <translation>Zeu&amp;ge/Zeugin:</translation>
+    </message>
+    <message>
+        <source>Only for a verbal consent</source>
+        <translation>Nur bei mündlicher Einwilligung</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentEditDialog</name>
+    <message>
+        <source>Record consent</source>
+        <translation>Einwilligung erfassen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Signed on paper</source>
+        <translation>schriftlich unterschrieben</translation>
+    </message>
+    <message>
+        <source>Given verbally before a witness</source>
+        <translation>mündlich vor Zeugen erteilt</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsDialog</name>
+    <message>
+        <source>Consents</source>
+        <translation>Einwilligungen</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Erteilt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Widerrufen…</translation>
+    </message>
+    <message>
+        <source>Language of the form</source>
+        <translation>Sprache des Formulars</translation>
+    </message>
+    <message>
+        <source>Form &amp;language:</source>
+        <translation>Formular&amp;sprache:</translation>
+    </message>
+    <message>
+        <source>&amp;Print form…</source>
+        <translation>Formular &amp;drucken…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>withdrawn %1</source>
+        <translation>widerrufen %1</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>noch nicht gültig</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Einwilligung widerrufen</translation>
+    </message>
+    <message>
+        <source>Withdraw this consent from today? Letters that need it can no longer be sent.</source>
+        <translation>Diese Einwilligung ab heute widerrufen? Briefe, die sie brauchen, können dann nicht mehr versandt werden.</translation>
+    </message>
+    <message>
+        <source>Consent form</source>
+        <translation>Einwilligungsformular</translation>
+    </message>
+</context>
+<context>
+    <name>ContactEntryDialog</name>
+    <message>
+        <source>&amp;Date and time</source>
+        <translation>&amp;Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>&amp;Weg</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes</source>
+        <translation>&amp;Minuten</translation>
+    </message>
+    <message>
+        <source>e.g. 30</source>
+        <translation>z. B. 30</translation>
+    </message>
+    <message>
+        <source>&amp;Interpreter</source>
+        <translation>D&amp;olmetschen</translation>
+    </message>
+    <message>
+        <source>T&amp;opics</source>
+        <translation>&amp;Themen</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary</source>
+        <translation>&amp;Kurzbeschreibung</translation>
+    </message>
+    <message>
+        <source>short, may appear in reports</source>
+        <translation>kurz, kann in Auswertungen erscheinen</translation>
+    </message>
+    <message>
+        <source>Confidential &amp;note</source>
+        <translation>Vertrauliche &amp;Notiz</translation>
+    </message>
+    <message>
+        <source>Next &amp;follow-up</source>
+        <translation>Nächste &amp;Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY or +14 (days)</source>
+        <translation>TT.MM.JJJJ oder +14 (Tage)</translation>
+    </message>
+    <message>
+        <source>Follow-up &amp;text</source>
+        <translation>Te&amp;xt der Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>The confidential note is shown on screen only: never printed, never exported. Shift+Enter starts a new line.</source>
+        <translation>Die vertrauliche Notiz erscheint nur am Bildschirm: nie gedruckt, nie exportiert. Umschalt+Enter beginnt eine neue Zeile.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>An unexpected error occurred. Your saved data is safe; the last action may not have been completed.
@@ -92,6 +895,1185 @@ Please send the details below to your IT support.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten. Ihre gespeicherten Daten sind sicher; die letzte Aktion wurde möglicherweise nicht abgeschlossen.
 
 Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <source>name sounds the same</source>
+        <translation>Name klingt gleich</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>ähnlicher Name</translation>
+    </message>
+    <message>
+        <source>given and family name swapped</source>
+        <translation>Vor- und Familienname vertauscht</translation>
+    </message>
+    <message>
+        <source>same date of birth</source>
+        <translation>gleiches Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>same year of birth (placeholder or year only)</source>
+        <translation>gleiches Geburtsjahr (Platzhalter oder nur Jahr)</translation>
+    </message>
+    <message>
+        <source>day and month of birth swapped</source>
+        <translation>Tag und Monat der Geburt vertauscht</translation>
+    </message>
+    <message>
+        <source>same nationality</source>
+        <translation>gleiche Staatsangehörigkeit</translation>
+    </message>
+    <message>
+        <source>same phone number</source>
+        <translation>gleiche Telefonnummer</translation>
+    </message>
+    <message>
+        <source>common name (weighed less)</source>
+        <translation>häufiger Name (geringer gewichtet)</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Mögliche Doppelerfassung</translation>
+    </message>
+    <message>
+        <source>This person may already be registered. Open the existing file instead, or save the new person anyway.</source>
+        <translation>Diese Person ist vielleicht schon erfasst. Öffnen Sie die vorhandene Akte oder legen Sie die Person trotzdem neu an.</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Mögliche Doppelerfassungen</translation>
+    </message>
+    <message>
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Gründe</translation>
+    </message>
+    <message>
+        <source>&amp;Open existing person</source>
+        <translation>Vorhandene Person ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Save as new person anyway</source>
+        <translation>&amp;Trotzdem neu anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the form</source>
+        <translation>&amp;Zurück zum Formular</translation>
+    </message>
+</context>
+<context>
+    <name>EditConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Von jemand anderem geändert</translation>
+    </message>
+    <message>
+        <source>Someone else saved this person while you were editing. Nothing has been saved yet.</source>
+        <translation>Jemand anderes hat diese Person gespeichert, während Sie sie bearbeitet haben. Es wurde noch nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>Your changes touch none of the fields they changed.</source>
+        <translation>Ihre Änderungen betreffen keines der dort geänderten Felder.</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Unterschiede</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>Ihr Wert</translation>
+    </message>
+    <message>
+        <source>Saved meanwhile</source>
+        <translation>Inzwischen gespeichert</translation>
+    </message>
+    <message>
+        <source>Save &amp;my values</source>
+        <translation>&amp;Meine Werte speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Take the saved values</source>
+        <translation>Gespeicherte Werte ü&amp;bernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Weiter bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>EventsView</name>
+    <message>
+        <source>Job fair</source>
+        <translation>Jobmesse</translation>
+    </message>
+    <message>
+        <source>Outreach day</source>
+        <translation>Aktionstag</translation>
+    </message>
+    <message>
+        <source>Info session</source>
+        <translation>Infoabend</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Besucher</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation>Neue Veranstaltung…</translation>
+    </message>
+    <message>
+        <source>Import attendees…</source>
+        <translation>Teilnehmende importieren…</translation>
+    </message>
+    <message>
+        <source>Attendance list…</source>
+        <translation>Teilnahmeliste…</translation>
+    </message>
+    <message>
+        <source>Employer list…</source>
+        <translation>Ausstellerliste…</translation>
+    </message>
+    <message>
+        <source>Fair mode</source>
+        <translation>Messemodus</translation>
+    </message>
+    <message>
+        <source>Export kit…</source>
+        <translation>Kit exportieren…</translation>
+    </message>
+    <message>
+        <source>Return kit…</source>
+        <translation>Kit zurückgeben…</translation>
+    </message>
+    <message>
+        <source>Merge kit…</source>
+        <translation>Kit zusammenführen…</translation>
+    </message>
+    <message>
+        <source>Open kit…</source>
+        <translation>Kit öffnen…</translation>
+    </message>
+    <message>
+        <source>The offline kit is not available in this version.</source>
+        <translation>Das Offline-Kit ist in dieser Version nicht verfügbar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n Veranstaltung</numerusform>
+            <numerusform>%n Veranstaltungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No event selected</source>
+        <translation>Keine Veranstaltung ausgewählt</translation>
+    </message>
+    <message>
+        <source>%1 registered, %2 without registration</source>
+        <translation>%1 angemeldet, %2 ohne Anmeldung</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Arbeitgeber</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Creating the PDF …</source>
+        <translation>PDF wird erstellt …</translation>
+    </message>
+    <message>
+        <source>attendance-list.pdf</source>
+        <translation>teilnahmeliste.pdf</translation>
+    </message>
+    <message>
+        <source>employer-list.pdf</source>
+        <translation>ausstellerliste.pdf</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suche:</translation>
+    </message>
+    <message>
+        <source>name or place</source>
+        <translation>Name oder Ort</translation>
+    </message>
+    <message>
+        <source>&amp;New event…</source>
+        <translation>&amp;Neue Veranstaltung…</translation>
+    </message>
+    <message>
+        <source>&amp;Fair mode (F11)</source>
+        <translation>&amp;Messemodus (F11)</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Partners present</source>
+        <translation>Anwesende Partner</translation>
+    </message>
+    <message>
+        <source>&amp;Import attendees…</source>
+        <translation>Teilnehmende &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Attendance list…</source>
+        <translation>&amp;Teilnahmeliste…</translation>
+    </message>
+    <message>
+        <source>&amp;Employer list…</source>
+        <translation>&amp;Ausstellerliste…</translation>
+    </message>
+    <message>
+        <source>Export &amp;kit…</source>
+        <translation>&amp;Kit exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Return kit…</source>
+        <translation>Kit &amp;zurückgeben…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge kit…</source>
+        <translation>Kit &amp;zusammenführen…</translation>
+    </message>
+    <message>
+        <source>&amp;Open kit…</source>
+        <translation>Kit ö&amp;ffnen…</translation>
+    </message>
+</context>
+<context>
+    <name>FairMode</name>
+    <message>
+        <source>Talk</source>
+        <translation>Gespräch</translation>
+    </message>
+    <message>
+        <source>Interview agreed</source>
+        <translation>Vorstellungsgespräch vereinbart</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Bewerbung</translation>
+    </message>
+    <message>
+        <source>Hired</source>
+        <translation>Einstellung</translation>
+    </message>
+    <message>
+        <source>Fair mode</source>
+        <translation>Messemodus</translation>
+    </message>
+    <message>
+        <source>Enter: next field · Ctrl+Enter: save · F5: +1 without registration · Ctrl+−: take back · F3: find attendee · F4: contact · Esc: leave</source>
+        <translation>Enter: nächstes Feld · Strg+Enter: speichern · F5: +1 ohne Anmeldung · Strg+−: zurücknehmen · F3: Person suchen · F4: Kontakt · Esc: verlassen</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Without registration</source>
+        <translation>Ohne Anmeldung</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Besucher gesamt</translation>
+    </message>
+    <message>
+        <source>+1 without registration (F5)</source>
+        <translation>+1 ohne Anmeldung (F5)</translation>
+    </message>
+    <message>
+        <source>New attendee</source>
+        <translation>Neue Anmeldung</translation>
+    </message>
+    <message>
+        <source>e.g. 1990</source>
+        <translation>z. B. 1990</translation>
+    </message>
+    <message>
+        <source>e.g. Arabic, English B1</source>
+        <translation>z. B. Arabisch, Englisch B1</translation>
+    </message>
+    <message>
+        <source>Agrees to be contacted (employers, follow-up)</source>
+        <translation>Einverstanden mit Kontaktaufnahme (Arbeitgeber, Nachbetreuung)</translation>
+    </message>
+    <message>
+        <source>&amp;Family name</source>
+        <translation>&amp;Familienname</translation>
+    </message>
+    <message>
+        <source>&amp;Given names</source>
+        <translation>&amp;Vorname(n)</translation>
+    </message>
+    <message>
+        <source>&amp;Birth year</source>
+        <translation>&amp;Geburtsjahr</translation>
+    </message>
+    <message>
+        <source>&amp;Languages</source>
+        <translation>&amp;Sprachen</translation>
+    </message>
+    <message>
+        <source>G&amp;erman level</source>
+        <translation>&amp;Deutschniveau</translation>
+    </message>
+    <message>
+        <source>&amp;Profession or wish</source>
+        <translation>&amp;Beruf oder Wunsch</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>Register (Ctrl+Enter)</source>
+        <translation>Anmelden (Strg+Enter)</translation>
+    </message>
+    <message>
+        <source>Employer contact</source>
+        <translation>Arbeitgeberkontakt</translation>
+    </message>
+    <message>
+        <source>No attendee chosen</source>
+        <translation>Keine Person gewählt</translation>
+    </message>
+    <message>
+        <source>Find a&amp;ttendee (F3)</source>
+        <translation>Person s&amp;uchen (F3)</translation>
+    </message>
+    <message>
+        <source>number or name</source>
+        <translation>Nummer oder Name</translation>
+    </message>
+    <message>
+        <source>Matching attendees</source>
+        <translation>Gefundene Personen</translation>
+    </message>
+    <message>
+        <source>&amp;Contact (F4): number, then letter</source>
+        <translation>&amp;Kontakt (F4): Nummer, dann Buchstabe</translation>
+    </message>
+    <message>
+        <source>No employers at this event</source>
+        <translation>Keine Arbeitgeber bei dieser Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Not saved yet. Press Esc again to leave and discard the typing.</source>
+        <translation>Noch nicht gespeichert. Esc erneut drücken, um ohne Speichern zu verlassen.</translation>
+    </message>
+    <message>
+        <source>Possibly known already:</source>
+        <translation>Möglicherweise schon bekannt:</translation>
+    </message>
+    <message>
+        <source>Enter registers a new person as typed.</source>
+        <translation>Enter legt eine neue Person wie eingegeben an.</translation>
+    </message>
+    <message>
+        <source>Registers the existing person %1 (Alt+0: a new person instead).</source>
+        <translation>Meldet die vorhandene Person %1 an (Alt+0: doch neu anlegen).</translation>
+    </message>
+    <message>
+        <source>Saved as number %1.</source>
+        <translation>Als Nummer %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>(no consent: no contacts)</source>
+        <translation>(keine Einwilligung: keine Kontakte)</translation>
+    </message>
+    <message>
+        <source>Type the employer&apos;s number, then G, V, B or E.</source>
+        <translation>Nummer des Arbeitgebers, dann G, V, B oder E eingeben.</translation>
+    </message>
+    <message>
+        <source>No employer with number %1.</source>
+        <translation>Kein Arbeitgeber mit Nummer %1.</translation>
+    </message>
+    <message>
+        <source>Choose an attendee first (F3).</source>
+        <translation>Bitte zuerst eine Person wählen (F3).</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsView</name>
+    <message>
+        <source>Mark done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>Postpone…</source>
+        <translation>Verschieben…</translation>
+    </message>
+    <message>
+        <source>Refresh follow-ups</source>
+        <translation>Wiedervorlagen aktualisieren</translation>
+    </message>
+    <message>
+        <source>The follow-ups could not be read.</source>
+        <translation>Die Wiedervorlagen konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Next 7 days</source>
+        <translation>Nächste 7 Tage</translation>
+    </message>
+    <message>
+        <source>Residence documents expiring</source>
+        <translation>Ablaufende Aufenthaltstitel</translation>
+    </message>
+    <message>
+        <source>Legal category hints</source>
+        <translation>Hinweise zum Rechtskreis</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due</source>
+        <translation>
+            <numerusform>%n fällig</numerusform>
+            <numerusform>%n fällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing due. Well done.</source>
+        <translation>Nichts fällig.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Erledigt.</translation>
+    </message>
+    <message>
+        <source>Type the new date, like 24.11.2026.</source>
+        <translation>Bitte das neue Datum eingeben, z. B. 24.11.2026.</translation>
+    </message>
+    <message>
+        <source>Postponed to %1.</source>
+        <translation>Verschoben auf %1.</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>Number of follow-ups due</source>
+        <translation>Anzahl fälliger Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>Fällige Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>Enter opens the person, Space or Ctrl+D marks done, Ctrl+P postpones</source>
+        <translation>Eingabe öffnet die Person, Leertaste oder Strg+D erledigt, Strg+P verschiebt</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Erledigt</translation>
+    </message>
+    <message>
+        <source>Mark done (Space, Ctrl+D)</source>
+        <translation>Erledigt (Leertaste, Strg+D)</translation>
+    </message>
+    <message>
+        <source>&amp;Postpone to:</source>
+        <translation>&amp;Verschieben auf:</translation>
+    </message>
+    <message>
+        <source>24.11.2026</source>
+        <translation>24.11.2026</translation>
+    </message>
+    <message>
+        <source>Postpone to date</source>
+        <translation>Verschieben auf Datum</translation>
+    </message>
+    <message>
+        <source>Type a date like 24.11.2026 and press Enter (Ctrl+P)</source>
+        <translation>Datum wie 24.11.2026 eingeben und Eingabe drücken (Strg+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Open person</source>
+        <translation>Person ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open the person&apos;s file (Enter)</source>
+        <translation>Akte der Person öffnen (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>New person</source>
+        <translation>Neue Person</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>weiblich</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>männlich</translation>
+    </message>
+    <message>
+        <source>diverse</source>
+        <translation>divers</translation>
+    </message>
+    <message>
+        <source>Edit person – %1</source>
+        <translation>Person bearbeiten – %1</translation>
+    </message>
+    <message>
+        <source>Household members: %1</source>
+        <translation>Im Haushalt: %1</translation>
+    </message>
+    <message>
+        <source>The person could not be saved. Nothing you typed is lost; details are in the log.</source>
+        <translation>Die Person konnte nicht gespeichert werden. Ihre Eingaben bleiben erhalten; Einzelheiten stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>Eingaben verwerfen?</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>&amp;Family name</source>
+        <translation>&amp;Familienname</translation>
+    </message>
+    <message>
+        <source>&amp;Given names</source>
+        <translation>&amp;Vornamen</translation>
+    </message>
+    <message>
+        <source>Family name (&amp;original script)</source>
+        <translation>Familienname (&amp;Originalschrift)</translation>
+    </message>
+    <message>
+        <source>Given names (original scri&amp;pt)</source>
+        <translation>Vornamen (Originalsc&amp;hrift)</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth</source>
+        <translation>&amp;Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>24.11.1990 or 1990</source>
+        <translation>24.11.1990 oder 1990</translation>
+    </message>
+    <message>
+        <source>Placeholder (01.01.)</source>
+        <translation>Platzhalter (01.01.)</translation>
+    </message>
+    <message>
+        <source>The papers show 01.01. because day and month are unknown</source>
+        <translation>Die Papiere zeigen den 01.01., weil Tag und Monat unbekannt sind</translation>
+    </message>
+    <message>
+        <source>Se&amp;x</source>
+        <translation>Ges&amp;chlecht</translation>
+    </message>
+    <message>
+        <source>Origin and languages</source>
+        <translation>Herkunft und Sprachen</translation>
+    </message>
+    <message>
+        <source>&amp;Nationality</source>
+        <translation>&amp;Staatsangehörigkeit</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Staatsangehörigkeit</translation>
+    </message>
+    <message>
+        <source>Second nationality</source>
+        <translation>Zweite Staatsangehörigkeit</translation>
+    </message>
+    <message>
+        <source>&amp;Languages</source>
+        <translation>S&amp;prachen</translation>
+    </message>
+    <message>
+        <source>Language 1</source>
+        <translation>Sprache 1</translation>
+    </message>
+    <message>
+        <source>Level of language 1</source>
+        <translation>Niveau Sprache 1</translation>
+    </message>
+    <message>
+        <source>Language 2</source>
+        <translation>Sprache 2</translation>
+    </message>
+    <message>
+        <source>Level of language 2</source>
+        <translation>Niveau Sprache 2</translation>
+    </message>
+    <message>
+        <source>Language 3</source>
+        <translation>Sprache 3</translation>
+    </message>
+    <message>
+        <source>Level of language 3</source>
+        <translation>Niveau Sprache 3</translation>
+    </message>
+    <message>
+        <source>&amp;Interpreter</source>
+        <translation>&amp;Dolmetschen</translation>
+    </message>
+    <message>
+        <source>A&amp;rrival</source>
+        <translation>&amp;Einreise</translation>
+    </message>
+    <message>
+        <source>24.11.2026</source>
+        <translation>24.11.2026</translation>
+    </message>
+    <message>
+        <source>Contact and address</source>
+        <translation>Kontakt und Anschrift</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>E-&amp;Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Street</source>
+        <translation>St&amp;raße</translation>
+    </message>
+    <message>
+        <source>Postcode, &amp;city</source>
+        <translation>PLZ, &amp;Ort</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postleitzahl</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality</source>
+        <translation>Gemei&amp;nde</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Haushalt</translation>
+    </message>
+    <message>
+        <source>Lives &amp;with</source>
+        <translation>&amp;Wohnt mit</translation>
+    </message>
+    <message>
+        <source>File number of a household member</source>
+        <translation>Aktenzeichen eines Haushaltsmitglieds</translation>
+    </message>
+    <message>
+        <source>Residence and legal category</source>
+        <translation>Aufenthalt und Rechtskreis</translation>
+    </message>
+    <message>
+        <source>Residence s&amp;tatus</source>
+        <translation>&amp;Aufenthaltsstatus</translation>
+    </message>
+    <message>
+        <source>Wor&amp;k permission</source>
+        <translation>Erwer&amp;bstätigkeit</translation>
+    </message>
+    <message>
+        <source>&amp;Valid from / until</source>
+        <translation>Gültig &amp;von / bis</translation>
+    </message>
+    <message>
+        <source>from (default: today)</source>
+        <translation>von (sonst heute)</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig von</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Legal c&amp;ategory</source>
+        <translation>Rechts&amp;kreis</translation>
+    </message>
+    <message>
+        <source>Legal categor&amp;y since</source>
+        <translation>Rechtskreis se&amp;it</translation>
+    </message>
+    <message>
+        <source>default: today</source>
+        <translation>sonst heute</translation>
+    </message>
+</context>
+<context>
+    <name>KitActions</name>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>At least 8 characters, please.</source>
+        <translation>Bitte mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two entries differ.</source>
+        <translation>Die beiden Eingaben unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>Please enter the passphrase.</source>
+        <translation>Bitte die Passphrase eingeben.</translation>
+    </message>
+    <message>
+        <source>Save event kit</source>
+        <translation>Veranstaltungsmappe speichern</translation>
+    </message>
+    <message>
+        <source>Encrypt the kit</source>
+        <translation>Kit verschlüsseln</translation>
+    </message>
+    <message>
+        <source>Writing the kit …</source>
+        <translation>Kit wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>Event kit</source>
+        <translation>Veranstaltungsmappe</translation>
+    </message>
+    <message>
+        <source>The kit was written to %1 (%2 bytes).</source>
+        <translation>Das Kit wurde nach %1 geschrieben (%2 Bytes).</translation>
+    </message>
+    <message>
+        <source>Open event kit</source>
+        <translation>Veranstaltungsmappe öffnen</translation>
+    </message>
+    <message>
+        <source>New laptop database</source>
+        <translation>Neue Laptop-Datenbank</translation>
+    </message>
+    <message>
+        <source>Passphrase of the kit</source>
+        <translation>Passphrase des Kits</translation>
+    </message>
+    <message>
+        <source>Opening the kit …</source>
+        <translation>Kit wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>The laptop database %1 holds %2 records of the kit.</source>
+        <translation>Die Laptop-Datenbank %1 enthält %2 Datensätze des Kits.</translation>
+    </message>
+    <message>
+        <source>Save returned kit</source>
+        <translation>Rückgabe-Kit speichern</translation>
+    </message>
+    <message>
+        <source>Encrypt the return</source>
+        <translation>Rückgabe verschlüsseln</translation>
+    </message>
+    <message>
+        <source>Writing the return …</source>
+        <translation>Rückgabe wird geschrieben …</translation>
+    </message>
+    <message>
+        <source>Everything done here was written to %1.</source>
+        <translation>Alles hier Erfasste wurde nach %1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>This kit was merged before: nothing changed.</source>
+        <translation>Dieses Kit wurde bereits zusammengeführt: nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Inserted: %1, updated: %2, conflicts: %3, duplicates to review: %4, rejected: %5</source>
+        <translation>Eingefügt: %1, aktualisiert: %2, Konflikte: %3, zu prüfende Duplikate: %4, abgewiesen: %5</translation>
+    </message>
+    <message>
+        <source>Merge returned kit</source>
+        <translation>Rückgabe-Kit zusammenführen</translation>
+    </message>
+    <message>
+        <source>Merging the kit …</source>
+        <translation>Kit wird zusammengeführt …</translation>
+    </message>
+    <message>
+        <source>Kit merged</source>
+        <translation>Kit zusammengeführt</translation>
+    </message>
+</context>
+<context>
+    <name>KitReview</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>KitReviewView</name>
+    <message>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Office value</source>
+        <translation>Wert im Büro</translation>
+    </message>
+    <message>
+        <source>Kit value</source>
+        <translation>Wert aus dem Kit</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Keep &amp;office value</source>
+        <translation>&amp;Bürowert behalten</translation>
+    </message>
+    <message>
+        <source>Take &amp;kit value</source>
+        <translation>&amp;Kit-Wert übernehmen</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Strg+1</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Strg+2</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation>&amp;Konflikte</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Gründe</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Mögliche Duplikate</translation>
+    </message>
+    <message>
+        <source>&amp;Link to this person</source>
+        <translation>Mit dieser Person &amp;verknüpfen</translation>
+    </message>
+    <message>
+        <source>Keep as &amp;new person</source>
+        <translation>Als &amp;neue Person behalten</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Strg+L</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Strg+N</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicates to review</source>
+        <translation>&amp;Duplikate prüfen</translation>
+    </message>
+    <message>
+        <source>Keep office value</source>
+        <translation>Bürowert behalten</translation>
+    </message>
+    <message>
+        <source>Take kit value</source>
+        <translation>Kit-Wert übernehmen</translation>
+    </message>
+    <message>
+        <source>Link to existing person</source>
+        <translation>Mit vorhandener Person verknüpfen</translation>
+    </message>
+    <message>
+        <source>Keep as new person</source>
+        <translation>Als neue Person behalten</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n offener Konflikt</numerusform>
+            <numerusform>%n offene Konflikte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new person(s) to review</source>
+        <translation>
+            <numerusform>%n neue Person zu prüfen</numerusform>
+            <numerusform>%n neue Personen zu prüfen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LetterPreviewDialog</name>
+    <message>
+        <source>Letter preview</source>
+        <translation>Briefvorschau</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Fit width</source>
+        <translation>&amp;Breite anpassen</translation>
+    </message>
+    <message>
+        <source>P&amp;revious page</source>
+        <translation>&amp;Vorige Seite</translation>
+    </message>
+    <message>
+        <source>&amp;Next page</source>
+        <translation>&amp;Nächste Seite</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>Als &amp;PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Justify an &amp;exception…</source>
+        <translation>&amp;Ausnahme begründen…</translation>
+    </message>
+    <message>
+        <source>Reason for the e&amp;xception:</source>
+        <translation>Begründung der A&amp;usnahme:</translation>
+    </message>
+    <message>
+        <source>Send &amp;with this reason</source>
+        <translation>&amp;Mit dieser Begründung senden</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>Print letter</source>
+        <translation>Brief drucken</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>Die Datei konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>mzdesk is locked</source>
+        <translation>mzdesk ist gesperrt</translation>
+    </message>
+    <message>
+        <source>Locked after inactivity. Enter the password of %1 to continue.</source>
+        <translation>Wegen Inaktivität gesperrt. Geben Sie das Passwort von %1 ein, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Create the first administrator account</source>
+        <translation>Erstes Administratorkonto anlegen</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Nobody can log in to this database yet. Create the administrator account: it manages accounts and settings, but does not read case files.</source>
+        <translation>Für diese Datenbank gibt es noch kein Konto. Legen Sie das Administratorkonto an: Es verwaltet Konten und Einstellungen, liest aber keine Fallakten.</translation>
+    </message>
+    <message>
+        <source>Please log in with your user name and password.</source>
+        <translation>Bitte melden Sie sich mit Benutzername und Passwort an.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Vollständiger Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Konto anlegen</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Please enter your user name.</source>
+        <translation>Bitte geben Sie Ihren Benutzernamen ein.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
@@ -158,6 +2140,104 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>Open &amp;log folder</source>
         <translation>&amp;Protokollordner öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge persons</source>
+        <translation>Personen zusammenführen</translation>
+    </message>
+    <message>
+        <source>Both records will become one. Everything linked to the other person (cases, consents, histories, placements …) moves to the one you keep; its empty fields are filled from the other.</source>
+        <translation>Aus beiden Datensätzen wird einer. Alles, was an der anderen Person hängt (Fälle, Einwilligungen, Verläufe, Vermittlungen …), geht auf die behaltene über; deren leere Felder werden aus der anderen gefüllt.</translation>
+    </message>
+    <message>
+        <source>&amp;%1 – keep %2</source>
+        <translation>&amp;%1 – %2 behalten</translation>
+    </message>
+    <message>
+        <source>&amp;Merge …</source>
+        <translation>&amp;Zusammenführen …</translation>
+    </message>
+    <message>
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Original script</source>
+        <translation>Originalschrift</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Staatsangehörigkeit</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Anschrift</translation>
+    </message>
+    <message>
+        <source>Residence status</source>
+        <translation>Aufenthaltsstatus</translation>
+    </message>
+    <message>
+        <source>Legal category</source>
+        <translation>Rechtskreis</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Fälle</translation>
+    </message>
+    <message>
+        <source>The two persons side by side</source>
+        <translation>Die beiden Personen nebeneinander</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2? This cannot be undone.</source>
+        <translation>%1 in %2 zusammenführen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Merging …</source>
+        <translation>Wird zusammengeführt …</translation>
+    </message>
+</context>
+<context>
+    <name>NewEventDialog</name>
+    <message>
+        <source>New event</source>
+        <translation>Neue Veranstaltung</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Ort</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>&amp;Employers present (Space)</source>
+        <translation>&amp;Anwesende Arbeitgeber (Leertaste)</translation>
     </message>
 </context>
 <context>
@@ -376,10 +2456,6 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
 <context>
     <name>PersonDetail</name>
     <message>
-        <source>Select a person in the list to see the details.</source>
-        <translation>Wählen Sie eine Person in der Liste aus, um die Einzelheiten zu sehen.</translation>
-    </message>
-    <message>
         <source>Person</source>
         <translation>Person</translation>
     </message>
@@ -412,8 +2488,20 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Dolmetschen</translation>
     </message>
     <message>
-        <source>Contact</source>
-        <translation>Kontakt</translation>
+        <source>Select a person in the list to see their file.</source>
+        <translation>Person in der Liste auswählen, um ihre Akte zu sehen.</translation>
+    </message>
+    <message>
+        <source>Change residence status</source>
+        <translation>Aufenthaltsstatus ändern</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Einwilligungen</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Hinweise</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -456,12 +2544,76 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Rechtskreis</translation>
     </message>
     <message>
-        <source>Household and cases</source>
-        <translation>Haushalt und Fälle</translation>
+        <source>New case</source>
+        <translation>Neuer Fall</translation>
+    </message>
+    <message>
+        <source>Edit case</source>
+        <translation>Fall bearbeiten</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Neuer Kontakt</translation>
+    </message>
+    <message>
+        <source>Create referral</source>
+        <translation>Überweisung erstellen</translation>
+    </message>
+    <message>
+        <source>Cases of this person</source>
+        <translation>Fälle dieser Person</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Status changes</source>
+        <translation>Statuswechsel</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Berater/in</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Eröffnet</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Timeline of the selected case</source>
+        <translation>Verlauf des ausgewählten Falls</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
     </message>
     <message>
         <source>Household</source>
         <translation>Haushalt</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>Offene Wiedervorlagen</translation>
     </message>
     <message>
         <source>Cases</source>
@@ -470,6 +2622,70 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
 </context>
 <context>
     <name>PersonDetailPane</name>
+    <message>
+        <source>New case</source>
+        <translation>Neuer Fall</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Neuer Kontakt</translation>
+    </message>
+    <message>
+        <source>Edit case</source>
+        <translation>Fall bearbeiten</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Status ändern</translation>
+    </message>
+    <message>
+        <source>Change residence status</source>
+        <translation>Aufenthaltsstatus ändern</translation>
+    </message>
+    <message>
+        <source>Create referral</source>
+        <translation>Überweisung erstellen</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Einwilligungen</translation>
+    </message>
+    <message>
+        <source>Not available in this installation yet</source>
+        <translation>In dieser Installation noch nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Reopen the case to log a contact</source>
+        <translation>Fall wieder öffnen, um einen Kontakt zu erfassen</translation>
+    </message>
+    <message>
+        <source>New contact (Ctrl+K)</source>
+        <translation>Neuer Kontakt (Strg+K)</translation>
+    </message>
+    <message>
+        <source>Select a person in the list to see their file.</source>
+        <translation>Person in der Liste auswählen, um ihre Akte zu sehen.</translation>
+    </message>
+    <message>
+        <source>Residence document expired on %1</source>
+        <translation>Aufenthaltsdokument abgelaufen am %1</translation>
+    </message>
+    <message>
+        <source>Residence document expires on %1</source>
+        <translation>Aufenthaltsdokument läuft ab am %1</translation>
+    </message>
+    <message>
+        <source>No residence status recorded</source>
+        <translation>Kein Aufenthaltsstatus erfasst</translation>
+    </message>
+    <message>
+        <source>No valid consent to pass on data</source>
+        <translation>Keine gültige Einwilligung zur Datenweitergabe</translation>
+    </message>
+    <message>
+        <source>This person was merged into another file</source>
+        <translation>Diese Person wurde mit einer anderen Akte zusammengeführt</translation>
+    </message>
     <message>
         <source>%1 (only the year is known)</source>
         <translation>%1 (nur das Jahr ist bekannt)</translation>
@@ -490,6 +2706,13 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <source>diverse</source>
         <translation>divers</translation>
     </message>
+    <message numerus="yes">
+        <source>(%n overdue)</source>
+        <translation>
+            <numerusform>(%n überfällig)</numerusform>
+            <numerusform>(%n überfällig)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>since %1</source>
         <translation>seit %1</translation>
@@ -497,6 +2720,42 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>%1 (expired)</source>
         <translation>%1 (abgelaufen)</translation>
+    </message>
+    <message>
+        <source>No case yet</source>
+        <translation>Noch kein Fall</translation>
+    </message>
+    <message>
+        <source>on %1: %2</source>
+        <translation>am %1: %2</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>noch niemand</translation>
+    </message>
+    <message>
+        <source>Older contacts are not shown.</source>
+        <translation>Ältere Kontakte werden nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Abschließen…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Ruhen lassen</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Aktivieren</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n person(s))</source>
@@ -550,6 +2809,299 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     </message>
 </context>
 <context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Referral letter</source>
+        <translation>Überweisungsschreiben</translation>
+    </message>
+    <message>
+        <source>Referral letter (as sent)</source>
+        <translation>Überweisungsschreiben (wie versandt)</translation>
+    </message>
+    <message>
+        <source>Create referral</source>
+        <translation>Überweisung erstellen</translation>
+    </message>
+    <message>
+        <source>Type to search partners</source>
+        <translation>Zum Suchen tippen</translation>
+    </message>
+    <message>
+        <source>&amp;Partner:</source>
+        <translation>&amp;Partner:</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Leistung:</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>&amp;Zweck:</translation>
+    </message>
+    <message>
+        <source>&amp;Request:</source>
+        <translation>&amp;Anliegen:</translation>
+    </message>
+    <message>
+        <source>Data in the &amp;letter:</source>
+        <translation>&amp;Daten im Brief:</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view…</source>
+        <translation>&amp;Vorschau…</translation>
+    </message>
+    <message>
+        <source>Save &amp;draft</source>
+        <translation>Als &amp;Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Choose a partner to see what the letter contains.</source>
+        <translation>Partner wählen, um zu sehen, was der Brief enthält.</translation>
+    </message>
+    <message>
+        <source>Covered by the consent of %1 (text %2).</source>
+        <translation>Gedeckt durch die Einwilligung vom %1 (Textfassung %2).</translation>
+    </message>
+    <message>
+        <source>No valid consent covers this partner and the required data: the letter cannot be sent until a consent is recorded (a team lead may justify an exception).</source>
+        <translation>Keine gültige Einwilligung deckt diesen Partner und die nötigen Daten: Der Brief kann erst nach Erfassung einer Einwilligung versandt werden (die Teamleitung kann eine Ausnahme begründen).</translation>
+    </message>
+    <message>
+        <source>Please choose a partner from the list.</source>
+        <translation>Bitte einen Partner aus der Liste wählen.</translation>
+    </message>
+    <message>
+        <source>Please enter the purpose of the referral.</source>
+        <translation>Bitte den Zweck der Überweisung angeben.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>Schl&amp;ießen</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsView</name>
+    <message>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>versandt</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Versandt</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>Antwort bis</translation>
+    </message>
+    <message>
+        <source>Reason for rejection</source>
+        <translation>Ablehnungsgrund</translation>
+    </message>
+    <message>
+        <source>Referral &amp;letter…</source>
+        <translation>Überweisungs&amp;brief…</translation>
+    </message>
+    <message>
+        <source>Print letters prepared &amp;today…</source>
+        <translation>&amp;Heute vorbereitete Briefe drucken…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh referrals</source>
+        <translation>Überweisungen a&amp;ktualisieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n referral(s)</source>
+        <translation>
+            <numerusform>%n Überweisung</numerusform>
+            <numerusform>%n Überweisungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your referrals were rejected.</source>
+        <translation>
+            <numerusform>%n Ihrer Überweisungen wurde abgelehnt.</numerusform>
+            <numerusform>%n Ihrer Überweisungen wurden abgelehnt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latest: %1 – %2</source>
+        <translation>Zuletzt: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Referral rejected</source>
+        <translation>Überweisung abgelehnt</translation>
+    </message>
+    <message>
+        <source>The partner&apos;s reason:</source>
+        <translation>Begründung des Partners:</translation>
+    </message>
+    <message>
+        <source>Revoke referral</source>
+        <translation>Überweisung zurückziehen</translation>
+    </message>
+    <message>
+        <source>Revoke this referral? The partner should be told.</source>
+        <translation>Diese Überweisung zurückziehen? Der Partner sollte informiert werden.</translation>
+    </message>
+    <message>
+        <source>No letters were prepared today.</source>
+        <translation>Heute wurden keine Briefe vorbereitet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Print %n letter(s)</source>
+        <translation>
+            <numerusform>%n Brief drucken</numerusform>
+            <numerusform>%n Briefe drucken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing …</source>
+        <translation>Drucke …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) printed.</source>
+        <translation>
+            <numerusform>%n Brief gedruckt.</numerusform>
+            <numerusform>%n Briefe gedruckt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>Drucken abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Printing today&apos;s letters …</source>
+        <translation>Die heutigen Briefe werden gedruckt …</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Überweisungen</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>All referral letters sent today, in one print job (Ctrl+Shift+P)</source>
+        <translation>Alle heute versandten Überweisungsbriefe in einem Druckauftrag (Strg+Umschalt+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Letter…</source>
+        <translation>&amp;Brief…</translation>
+    </message>
+    <message>
+        <source>&amp;Accepted</source>
+        <translation>&amp;Angenommen</translation>
+    </message>
+    <message>
+        <source>&amp;Rejected…</source>
+        <translation>Abge&amp;lehnt…</translation>
+    </message>
+    <message>
+        <source>D&amp;one</source>
+        <translation>&amp;Erledigt</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>&amp;Zurückziehen…</translation>
+    </message>
+</context>
+<context>
+    <name>ResidenceStatusDialog</name>
+    <message>
+        <source>Residence &amp;status</source>
+        <translation>Aufenthalts&amp;status</translation>
+    </message>
+    <message>
+        <source>&amp;Work permission</source>
+        <translation>&amp;Erwerbstätigkeit</translation>
+    </message>
+    <message>
+        <source>Valid &amp;from</source>
+        <translation>Gültig &amp;ab</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY</source>
+        <translation>TT.MM.JJJJ</translation>
+    </message>
+    <message>
+        <source>Valid &amp;until</source>
+        <translation>Gültig &amp;bis</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY (empty: no expiry)</source>
+        <translation>TT.MM.JJJJ (leer: unbefristet)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>N&amp;otiz</translation>
+    </message>
+    <message>
+        <source>&amp;Legal category</source>
+        <translation>&amp;Rechtskreis</translation>
+    </message>
+    <message>
+        <source>Legal category &amp;from</source>
+        <translation>Rechtskreis Rechtskreis a&amp;bgilt ab</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Choose …</source>
@@ -594,6 +3146,125 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>Settings not saved</source>
         <translation>Einstellungen nicht gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsLabels</name>
+    <message>
+        <source>Letterhead</source>
+        <translation>Briefkopf</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Überweisungen</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Retention periods</source>
+        <translation>Aufbewahrungsfristen</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Datensicherung</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Konten</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Behörde</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Short name (return address)</source>
+        <translation>Kurzname (Absenderzeile)</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postleitzahl</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Logo (PNG or JPEG file)</source>
+        <translation>Logo (PNG- oder JPEG-Datei)</translation>
+    </message>
+    <message>
+        <source>Residence documents: warn weeks ahead</source>
+        <translation>Aufenthaltsdokumente: Wochen vorher erinnern</translation>
+    </message>
+    <message>
+        <source>Referral answer deadline (days)</source>
+        <translation>Antwortfrist für Überweisungen (Tage)</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity (minutes)</source>
+        <translation>Sperre nach Inaktivität (Minuten)</translation>
+    </message>
+    <message>
+        <source>Failed logins before an account locks</source>
+        <translation>Fehlversuche bis zur Kontosperre</translation>
+    </message>
+    <message>
+        <source>Account lock after failed logins (minutes)</source>
+        <translation>Kontosperre nach Fehlversuchen (Minuten)</translation>
+    </message>
+    <message>
+        <source>Erase persons N years after their last case closed</source>
+        <translation>Personen N Jahre nach Abschluss des letzten Falls löschen</translation>
+    </message>
+    <message>
+        <source>Erase persons without a case after N years</source>
+        <translation>Personen ohne Fall nach N Jahren löschen</translation>
+    </message>
+    <message>
+        <source>Keep audit entries (years)</source>
+        <translation>Protokolleinträge aufbewahren (Jahre)</translation>
+    </message>
+    <message>
+        <source>Backups: keep the newest of each of the last N days</source>
+        <translation>Sicherungen: die neueste jedes der letzten N Tage behalten</translation>
+    </message>
+    <message>
+        <source>Backup folder (empty: &apos;backups&apos; beside the database)</source>
+        <translation>Sicherungsordner (leer: „backups“ neben der Datenbank)</translation>
+    </message>
+    <message>
+        <source>File with the backup passphrase (empty: unencrypted)</source>
+        <translation>Datei mit der Sicherungs-Passphrase (leer: unverschlüsselt)</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,265 @@
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>Kit review</source>
+        <translation>Kit review</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Referrals</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeeImportDialog</name>
+    <message>
+        <source>Import attendees</source>
+        <translation>Import attendees</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>(ignore)</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Family name</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Given names</translation>
+    </message>
+    <message>
+        <source>Birth date or year</source>
+        <translation>Birth date or year</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>German level</source>
+        <translation>German level</translation>
+    </message>
+    <message>
+        <source>Profession or wish</source>
+        <translation>Profession or wish</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <source>Consent to be contacted</source>
+        <translation>Consent to be contacted</translation>
+    </message>
+    <message>
+        <source>Choose a registration list</source>
+        <translation>Choose a registration list</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV files (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Field for column %1</source>
+        <translation>Field for column %1</translation>
+    </message>
+    <message>
+        <source>%1 rows can be imported, %2 rejected (%3).</source>
+        <translation>%1 rows can be imported, %2 rejected (%3).</translation>
+    </message>
+    <message>
+        <source>Importing attendees …</source>
+        <translation>Importing attendees …</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 existing persons; %3 already registered; %4 rejected.</source>
+        <translation>Imported: %1 new, %2 existing persons; %3 already registered; %4 rejected.</translation>
+    </message>
+    <message>
+        <source>new %1, may be %2</source>
+        <translation>new %1, may be %2</translation>
+    </message>
+    <message>
+        <source>already registered as %1</source>
+        <translation>already registered as %1</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV file</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
+        <source>Columns (heading → field)</source>
+        <translation>Columns (heading → field)</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <source>Preview (first rows)</source>
+        <translation>Preview (first rows)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Rejected rows and rows to review</source>
+        <translation>Rejected rows and rows to review</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>Rejected rows</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>(program)</source>
+        <translation>(program)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>&amp;Person (file number):</source>
+        <translation>&amp;Person (file number):</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Action:</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>P&amp;eriod:</source>
+        <translation>P&amp;eriod:</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Refresh audit trail</source>
+        <translation>Refresh audit trail</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AutoBackup</name>
+    <message>
+        <source>The automatic backup failed; details are in the log.</source>
+        <translation>The automatic backup failed; details are in the log.</translation>
+    </message>
+    <message>
+        <source>Backing up the database …</source>
+        <translation>Backing up the database …</translation>
+    </message>
 </context>
 <context>
     <name>BackgroundOp</name>
@@ -43,6 +302,314 @@
     <message>
         <source>The action could not be completed because of an unexpected error. Details are in the log.</source>
         <translation>The action could not be completed because of an unexpected error. Details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEditDialog</name>
+    <message>
+        <source>&amp;Counsellor</source>
+        <translation>&amp;Counsellor</translation>
+    </message>
+    <message>
+        <source>T&amp;opics</source>
+        <translation>T&amp;opics</translation>
+    </message>
+    <message>
+        <source>&amp;Goals</source>
+        <translation>&amp;Goals</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>&amp;Source</translation>
+    </message>
+    <message>
+        <source>&amp;Opened on</source>
+        <translation>&amp;Opened on</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>CaseForms</name>
+    <message>
+        <source>New case</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>Edit case</source>
+        <translation>Edit case</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>nobody yet</translation>
+    </message>
+    <message>
+        <source>desk</source>
+        <translation>desk</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>event</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>import</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>%1: please enter a date.</source>
+        <translation>%1: please enter a date.</translation>
+    </message>
+    <message>
+        <source>Counsellor: changed</source>
+        <translation>Counsellor: changed</translation>
+    </message>
+    <message>
+        <source>(no visible field changed)</source>
+        <translation>(no visible field changed)</translation>
+    </message>
+    <message>
+        <source>Case changed meanwhile</source>
+        <translation>Case changed meanwhile</translation>
+    </message>
+    <message>
+        <source>Someone else saved this case while you were working on it.</source>
+        <translation>Someone else saved this case while you were working on it.</translation>
+    </message>
+    <message>
+        <source>Changed since you opened it:</source>
+        <translation>Changed since you opened it:</translation>
+    </message>
+    <message>
+        <source>Save your input over it, or go back and check?</source>
+        <translation>Save your input over it, or go back and check?</translation>
+    </message>
+    <message>
+        <source>Save mine over it</source>
+        <translation>Save mine over it</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Go back</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>Discard what you typed?</translation>
+    </message>
+    <message>
+        <source>Change case status</source>
+        <translation>Change case status</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Next follow-up</source>
+        <translation>Next follow-up</translation>
+    </message>
+    <message>
+        <source>Change residence status</source>
+        <translation>Change residence status</translation>
+    </message>
+    <message>
+        <source>as printed: not recorded</source>
+        <translation>as printed: not recorded</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>unchanged</translation>
+    </message>
+    <message>
+        <source>empty: same as valid from</source>
+        <translation>empty: same as valid from</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Legal category from</source>
+        <translation>Legal category from</translation>
+    </message>
+    <message>
+        <source>Legal category</source>
+        <translation>Legal category</translation>
+    </message>
+    <message>
+        <source>Open a case to keep a follow-up for it.</source>
+        <translation>Open a case to keep a follow-up for it.</translation>
+    </message>
+    <message>
+        <source>Add a follow-up due on %1?</source>
+        <translation>Add a follow-up due on %1?</translation>
+    </message>
+    <message>
+        <source>Add a follow-up?</source>
+        <translation>Add a follow-up?</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStatusDialog</name>
+    <message>
+        <source>Current status</source>
+        <translation>Current status</translation>
+    </message>
+    <message>
+        <source>&amp;New status</source>
+        <translation>&amp;New status</translation>
+    </message>
+    <message>
+        <source>Closing &amp;reason</source>
+        <translation>Closing &amp;reason</translation>
+    </message>
+    <message>
+        <source>required when closing</source>
+        <translation>required when closing</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTimeline</name>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>opened</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>closed: %1</source>
+        <translation>closed: %1</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>interpreter: %1</source>
+        <translation>interpreter: %1</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>reason: %1</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>(until %1)</source>
+        <translation>(until %1)</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Placement</translation>
+    </message>
+    <message>
+        <source>confidential</source>
+        <translation>confidential</translation>
+    </message>
+    <message>
+        <source>Confidential note: shown on screen only, never printed</source>
+        <translation>Confidential note: shown on screen only, never printed</translation>
     </message>
 </context>
 <context>
@@ -57,6 +624,18 @@
             <numerusform>%n match</numerusform>
             <numerusform>%n matches</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;New person</source>
+        <translation>&amp;New person</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Merge …</source>
+        <translation>&amp;Merge …</translation>
     </message>
     <message>
         <source>The client list could not be read from the database.</source>
@@ -84,6 +663,230 @@
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>&amp;Data categories:</source>
+        <translation>&amp;Data categories:</translation>
+    </message>
+    <message>
+        <source>Recipient &amp;partners:</source>
+        <translation>Recipient &amp;partners:</translation>
+    </message>
+    <message>
+        <source>Filter partners</source>
+        <translation>Filter partners</translation>
+    </message>
+    <message>
+        <source>Recipient partners</source>
+        <translation>Recipient partners</translation>
+    </message>
+    <message>
+        <source>Recipient &amp;kinds:</source>
+        <translation>Recipient &amp;kinds:</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>P&amp;urpose:</translation>
+    </message>
+    <message>
+        <source>&amp;Text version:</source>
+        <translation>&amp;Text version:</translation>
+    </message>
+    <message>
+        <source>&amp;Given on:</source>
+        <translation>&amp;Given on:</translation>
+    </message>
+    <message>
+        <source>E&amp;xpires on:</source>
+        <translation>E&amp;xpires on:</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Expires on</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>&amp;Form:</translation>
+    </message>
+    <message>
+        <source>&amp;Witness:</source>
+        <translation>&amp;Witness:</translation>
+    </message>
+    <message>
+        <source>Only for a verbal consent</source>
+        <translation>Only for a verbal consent</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentEditDialog</name>
+    <message>
+        <source>Record consent</source>
+        <translation>Record consent</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Signed on paper</source>
+        <translation>Signed on paper</translation>
+    </message>
+    <message>
+        <source>Given verbally before a witness</source>
+        <translation>Given verbally before a witness</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsDialog</name>
+    <message>
+        <source>Consents</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Given</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>&amp;Withdraw…</translation>
+    </message>
+    <message>
+        <source>Language of the form</source>
+        <translation>Language of the form</translation>
+    </message>
+    <message>
+        <source>Form &amp;language:</source>
+        <translation>Form &amp;language:</translation>
+    </message>
+    <message>
+        <source>&amp;Print form…</source>
+        <translation>&amp;Print form…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>withdrawn %1</source>
+        <translation>withdrawn %1</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>valid</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>not yet valid</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expired</translation>
+    </message>
+    <message>
+        <source>Withdraw consent</source>
+        <translation>Withdraw consent</translation>
+    </message>
+    <message>
+        <source>Withdraw this consent from today? Letters that need it can no longer be sent.</source>
+        <translation>Withdraw this consent from today? Letters that need it can no longer be sent.</translation>
+    </message>
+    <message>
+        <source>Consent form</source>
+        <translation>Consent form</translation>
+    </message>
+</context>
+<context>
+    <name>ContactEntryDialog</name>
+    <message>
+        <source>&amp;Date and time</source>
+        <translation>&amp;Date and time</translation>
+    </message>
+    <message>
+        <source>&amp;Channel</source>
+        <translation>&amp;Channel</translation>
+    </message>
+    <message>
+        <source>&amp;Minutes</source>
+        <translation>&amp;Minutes</translation>
+    </message>
+    <message>
+        <source>e.g. 30</source>
+        <translation>e.g. 30</translation>
+    </message>
+    <message>
+        <source>&amp;Interpreter</source>
+        <translation>&amp;Interpreter</translation>
+    </message>
+    <message>
+        <source>T&amp;opics</source>
+        <translation>T&amp;opics</translation>
+    </message>
+    <message>
+        <source>S&amp;ummary</source>
+        <translation>S&amp;ummary</translation>
+    </message>
+    <message>
+        <source>short, may appear in reports</source>
+        <translation>short, may appear in reports</translation>
+    </message>
+    <message>
+        <source>Confidential &amp;note</source>
+        <translation>Confidential &amp;note</translation>
+    </message>
+    <message>
+        <source>Next &amp;follow-up</source>
+        <translation>Next &amp;follow-up</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY or +14 (days)</source>
+        <translation>DD.MM.YYYY or +14 (days)</translation>
+    </message>
+    <message>
+        <source>Follow-up &amp;text</source>
+        <translation>Follow-up &amp;text</translation>
+    </message>
+    <message>
+        <source>The confidential note is shown on screen only: never printed, never exported. Shift+Enter starts a new line.</source>
+        <translation>The confidential note is shown on screen only: never printed, never exported. Shift+Enter starts a new line.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <source>An unexpected error occurred. Your saved data is safe; the last action may not have been completed.
@@ -92,6 +895,1185 @@ Please send the details below to your IT support.</source>
         <translation>An unexpected error occurred. Your saved data is safe; the last action may not have been completed.
 
 Please send the details below to your IT support.</translation>
+    </message>
+</context>
+<context>
+    <name>Duplicates</name>
+    <message>
+        <source>name sounds the same</source>
+        <translation>name sounds the same</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>similar name</translation>
+    </message>
+    <message>
+        <source>given and family name swapped</source>
+        <translation>given and family name swapped</translation>
+    </message>
+    <message>
+        <source>same date of birth</source>
+        <translation>same date of birth</translation>
+    </message>
+    <message>
+        <source>same year of birth (placeholder or year only)</source>
+        <translation>same year of birth (placeholder or year only)</translation>
+    </message>
+    <message>
+        <source>day and month of birth swapped</source>
+        <translation>day and month of birth swapped</translation>
+    </message>
+    <message>
+        <source>same nationality</source>
+        <translation>same nationality</translation>
+    </message>
+    <message>
+        <source>same phone number</source>
+        <translation>same phone number</translation>
+    </message>
+    <message>
+        <source>common name (weighed less)</source>
+        <translation>common name (weighed less)</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <source>This person may already be registered. Open the existing file instead, or save the new person anyway.</source>
+        <translation>This person may already be registered. Open the existing file instead, or save the new person anyway.</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <source>File number</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Match</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <source>&amp;Open existing person</source>
+        <translation>&amp;Open existing person</translation>
+    </message>
+    <message>
+        <source>&amp;Save as new person anyway</source>
+        <translation>&amp;Save as new person anyway</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the form</source>
+        <translation>&amp;Back to the form</translation>
+    </message>
+</context>
+<context>
+    <name>EditConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Changed by someone else</translation>
+    </message>
+    <message>
+        <source>Someone else saved this person while you were editing. Nothing has been saved yet.</source>
+        <translation>Someone else saved this person while you were editing. Nothing has been saved yet.</translation>
+    </message>
+    <message>
+        <source>Your changes touch none of the fields they changed.</source>
+        <translation>Your changes touch none of the fields they changed.</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Differences</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Your value</source>
+        <translation>Your value</translation>
+    </message>
+    <message>
+        <source>Saved meanwhile</source>
+        <translation>Saved meanwhile</translation>
+    </message>
+    <message>
+        <source>Save &amp;my values</source>
+        <translation>Save &amp;my values</translation>
+    </message>
+    <message>
+        <source>&amp;Take the saved values</source>
+        <translation>&amp;Take the saved values</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Keep editing</translation>
+    </message>
+</context>
+<context>
+    <name>EventsView</name>
+    <message>
+        <source>Job fair</source>
+        <translation>Job fair</translation>
+    </message>
+    <message>
+        <source>Outreach day</source>
+        <translation>Outreach day</translation>
+    </message>
+    <message>
+        <source>Info session</source>
+        <translation>Info session</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Booth</source>
+        <translation>Booth</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation>New event…</translation>
+    </message>
+    <message>
+        <source>Import attendees…</source>
+        <translation>Import attendees…</translation>
+    </message>
+    <message>
+        <source>Attendance list…</source>
+        <translation>Attendance list…</translation>
+    </message>
+    <message>
+        <source>Employer list…</source>
+        <translation>Employer list…</translation>
+    </message>
+    <message>
+        <source>Fair mode</source>
+        <translation>Fair mode</translation>
+    </message>
+    <message>
+        <source>Export kit…</source>
+        <translation>Export kit…</translation>
+    </message>
+    <message>
+        <source>Return kit…</source>
+        <translation>Return kit…</translation>
+    </message>
+    <message>
+        <source>Merge kit…</source>
+        <translation>Merge kit…</translation>
+    </message>
+    <message>
+        <source>Open kit…</source>
+        <translation>Open kit…</translation>
+    </message>
+    <message>
+        <source>The offline kit is not available in this version.</source>
+        <translation>The offline kit is not available in this version.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No event selected</source>
+        <translation>No event selected</translation>
+    </message>
+    <message>
+        <source>%1 registered, %2 without registration</source>
+        <translation>%1 registered, %2 without registration</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Creating the PDF …</source>
+        <translation>Creating the PDF …</translation>
+    </message>
+    <message>
+        <source>attendance-list.pdf</source>
+        <translation>attendance-list.pdf</translation>
+    </message>
+    <message>
+        <source>employer-list.pdf</source>
+        <translation>employer-list.pdf</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <source>name or place</source>
+        <translation>name or place</translation>
+    </message>
+    <message>
+        <source>&amp;New event…</source>
+        <translation>&amp;New event…</translation>
+    </message>
+    <message>
+        <source>&amp;Fair mode (F11)</source>
+        <translation>&amp;Fair mode (F11)</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Partners present</source>
+        <translation>Partners present</translation>
+    </message>
+    <message>
+        <source>&amp;Import attendees…</source>
+        <translation>&amp;Import attendees…</translation>
+    </message>
+    <message>
+        <source>&amp;Attendance list…</source>
+        <translation>&amp;Attendance list…</translation>
+    </message>
+    <message>
+        <source>&amp;Employer list…</source>
+        <translation>&amp;Employer list…</translation>
+    </message>
+    <message>
+        <source>Export &amp;kit…</source>
+        <translation>Export &amp;kit…</translation>
+    </message>
+    <message>
+        <source>&amp;Return kit…</source>
+        <translation>&amp;Return kit…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge kit…</source>
+        <translation>&amp;Merge kit…</translation>
+    </message>
+    <message>
+        <source>&amp;Open kit…</source>
+        <translation>&amp;Open kit…</translation>
+    </message>
+</context>
+<context>
+    <name>FairMode</name>
+    <message>
+        <source>Talk</source>
+        <translation>Talk</translation>
+    </message>
+    <message>
+        <source>Interview agreed</source>
+        <translation>Interview agreed</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>Application</translation>
+    </message>
+    <message>
+        <source>Hired</source>
+        <translation>Hired</translation>
+    </message>
+    <message>
+        <source>Fair mode</source>
+        <translation>Fair mode</translation>
+    </message>
+    <message>
+        <source>Enter: next field · Ctrl+Enter: save · F5: +1 without registration · Ctrl+−: take back · F3: find attendee · F4: contact · Esc: leave</source>
+        <translation>Enter: next field · Ctrl+Enter: save · F5: +1 without registration · Ctrl+−: take back · F3: find attendee · F4: contact · Esc: leave</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Without registration</source>
+        <translation>Without registration</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <source>+1 without registration (F5)</source>
+        <translation>+1 without registration (F5)</translation>
+    </message>
+    <message>
+        <source>New attendee</source>
+        <translation>New attendee</translation>
+    </message>
+    <message>
+        <source>e.g. 1990</source>
+        <translation>e.g. 1990</translation>
+    </message>
+    <message>
+        <source>e.g. Arabic, English B1</source>
+        <translation>e.g. Arabic, English B1</translation>
+    </message>
+    <message>
+        <source>Agrees to be contacted (employers, follow-up)</source>
+        <translation>Agrees to be contacted (employers, follow-up)</translation>
+    </message>
+    <message>
+        <source>&amp;Family name</source>
+        <translation>&amp;Family name</translation>
+    </message>
+    <message>
+        <source>&amp;Given names</source>
+        <translation>&amp;Given names</translation>
+    </message>
+    <message>
+        <source>&amp;Birth year</source>
+        <translation>&amp;Birth year</translation>
+    </message>
+    <message>
+        <source>&amp;Languages</source>
+        <translation>&amp;Languages</translation>
+    </message>
+    <message>
+        <source>G&amp;erman level</source>
+        <translation>G&amp;erman level</translation>
+    </message>
+    <message>
+        <source>&amp;Profession or wish</source>
+        <translation>&amp;Profession or wish</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>P&amp;hone</translation>
+    </message>
+    <message>
+        <source>Register (Ctrl+Enter)</source>
+        <translation>Register (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Employer contact</source>
+        <translation>Employer contact</translation>
+    </message>
+    <message>
+        <source>No attendee chosen</source>
+        <translation>No attendee chosen</translation>
+    </message>
+    <message>
+        <source>Find a&amp;ttendee (F3)</source>
+        <translation>Find a&amp;ttendee (F3)</translation>
+    </message>
+    <message>
+        <source>number or name</source>
+        <translation>number or name</translation>
+    </message>
+    <message>
+        <source>Matching attendees</source>
+        <translation>Matching attendees</translation>
+    </message>
+    <message>
+        <source>&amp;Contact (F4): number, then letter</source>
+        <translation>&amp;Contact (F4): number, then letter</translation>
+    </message>
+    <message>
+        <source>No employers at this event</source>
+        <translation>No employers at this event</translation>
+    </message>
+    <message>
+        <source>Not saved yet. Press Esc again to leave and discard the typing.</source>
+        <translation>Not saved yet. Press Esc again to leave and discard the typing.</translation>
+    </message>
+    <message>
+        <source>Possibly known already:</source>
+        <translation>Possibly known already:</translation>
+    </message>
+    <message>
+        <source>Enter registers a new person as typed.</source>
+        <translation>Enter registers a new person as typed.</translation>
+    </message>
+    <message>
+        <source>Registers the existing person %1 (Alt+0: a new person instead).</source>
+        <translation>Registers the existing person %1 (Alt+0: a new person instead).</translation>
+    </message>
+    <message>
+        <source>Saved as number %1.</source>
+        <translation>Saved as number %1.</translation>
+    </message>
+    <message>
+        <source>(no consent: no contacts)</source>
+        <translation>(no consent: no contacts)</translation>
+    </message>
+    <message>
+        <source>Type the employer&apos;s number, then G, V, B or E.</source>
+        <translation>Type the employer&apos;s number, then G, V, B or E.</translation>
+    </message>
+    <message>
+        <source>No employer with number %1.</source>
+        <translation>No employer with number %1.</translation>
+    </message>
+    <message>
+        <source>Choose an attendee first (F3).</source>
+        <translation>Choose an attendee first (F3).</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsView</name>
+    <message>
+        <source>Mark done</source>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <source>Postpone…</source>
+        <translation>Postpone…</translation>
+    </message>
+    <message>
+        <source>Refresh follow-ups</source>
+        <translation>Refresh follow-ups</translation>
+    </message>
+    <message>
+        <source>The follow-ups could not be read.</source>
+        <translation>The follow-ups could not be read.</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Next 7 days</source>
+        <translation>Next 7 days</translation>
+    </message>
+    <message>
+        <source>Residence documents expiring</source>
+        <translation>Residence documents expiring</translation>
+    </message>
+    <message>
+        <source>Legal category hints</source>
+        <translation>Legal category hints</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due</source>
+        <translation>
+            <numerusform>%n due</numerusform>
+            <numerusform>%n due</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing due. Well done.</source>
+        <translation>Nothing due. Well done.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <source>Type the new date, like 24.11.2026.</source>
+        <translation>Type the new date, like 24.11.2026.</translation>
+    </message>
+    <message>
+        <source>Postponed to %1.</source>
+        <translation>Postponed to %1.</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>Number of follow-ups due</source>
+        <translation>Number of follow-ups due</translation>
+    </message>
+    <message>
+        <source>Follow-ups due</source>
+        <translation>Follow-ups due</translation>
+    </message>
+    <message>
+        <source>Enter opens the person, Space or Ctrl+D marks done, Ctrl+P postpones</source>
+        <translation>Enter opens the person, Space or Ctrl+D marks done, Ctrl+P postpones</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Done</translation>
+    </message>
+    <message>
+        <source>Mark done (Space, Ctrl+D)</source>
+        <translation>Mark done (Space, Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>&amp;Postpone to:</source>
+        <translation>&amp;Postpone to:</translation>
+    </message>
+    <message>
+        <source>24.11.2026</source>
+        <translation>24.11.2026</translation>
+    </message>
+    <message>
+        <source>Postpone to date</source>
+        <translation>Postpone to date</translation>
+    </message>
+    <message>
+        <source>Type a date like 24.11.2026 and press Enter (Ctrl+P)</source>
+        <translation>Type a date like 24.11.2026 and press Enter (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Open person</source>
+        <translation>&amp;Open person</translation>
+    </message>
+    <message>
+        <source>Open the person&apos;s file (Enter)</source>
+        <translation>Open the person&apos;s file (Enter)</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>New person</source>
+        <translation>New person</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>female</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>male</translation>
+    </message>
+    <message>
+        <source>diverse</source>
+        <translation>diverse</translation>
+    </message>
+    <message>
+        <source>Edit person – %1</source>
+        <translation>Edit person – %1</translation>
+    </message>
+    <message>
+        <source>Household members: %1</source>
+        <translation>Household members: %1</translation>
+    </message>
+    <message>
+        <source>The person could not be saved. Nothing you typed is lost; details are in the log.</source>
+        <translation>The person could not be saved. Nothing you typed is lost; details are in the log.</translation>
+    </message>
+    <message>
+        <source>Discard what you typed?</source>
+        <translation>Discard what you typed?</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>&amp;Family name</source>
+        <translation>&amp;Family name</translation>
+    </message>
+    <message>
+        <source>&amp;Given names</source>
+        <translation>&amp;Given names</translation>
+    </message>
+    <message>
+        <source>Family name (&amp;original script)</source>
+        <translation>Family name (&amp;original script)</translation>
+    </message>
+    <message>
+        <source>Given names (original scri&amp;pt)</source>
+        <translation>Given names (original scri&amp;pt)</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth</source>
+        <translation>&amp;Date of birth</translation>
+    </message>
+    <message>
+        <source>24.11.1990 or 1990</source>
+        <translation>24.11.1990 or 1990</translation>
+    </message>
+    <message>
+        <source>Placeholder (01.01.)</source>
+        <translation>Placeholder (01.01.)</translation>
+    </message>
+    <message>
+        <source>The papers show 01.01. because day and month are unknown</source>
+        <translation>The papers show 01.01. because day and month are unknown</translation>
+    </message>
+    <message>
+        <source>Se&amp;x</source>
+        <translation>Se&amp;x</translation>
+    </message>
+    <message>
+        <source>Origin and languages</source>
+        <translation>Origin and languages</translation>
+    </message>
+    <message>
+        <source>&amp;Nationality</source>
+        <translation>&amp;Nationality</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <source>Second nationality</source>
+        <translation>Second nationality</translation>
+    </message>
+    <message>
+        <source>&amp;Languages</source>
+        <translation>&amp;Languages</translation>
+    </message>
+    <message>
+        <source>Language 1</source>
+        <translation>Language 1</translation>
+    </message>
+    <message>
+        <source>Level of language 1</source>
+        <translation>Level of language 1</translation>
+    </message>
+    <message>
+        <source>Language 2</source>
+        <translation>Language 2</translation>
+    </message>
+    <message>
+        <source>Level of language 2</source>
+        <translation>Level of language 2</translation>
+    </message>
+    <message>
+        <source>Language 3</source>
+        <translation>Language 3</translation>
+    </message>
+    <message>
+        <source>Level of language 3</source>
+        <translation>Level of language 3</translation>
+    </message>
+    <message>
+        <source>&amp;Interpreter</source>
+        <translation>&amp;Interpreter</translation>
+    </message>
+    <message>
+        <source>A&amp;rrival</source>
+        <translation>A&amp;rrival</translation>
+    </message>
+    <message>
+        <source>24.11.2026</source>
+        <translation>24.11.2026</translation>
+    </message>
+    <message>
+        <source>Contact and address</source>
+        <translation>Contact and address</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>P&amp;hone</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Street</source>
+        <translation>&amp;Street</translation>
+    </message>
+    <message>
+        <source>Postcode, &amp;city</source>
+        <translation>Postcode, &amp;city</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>&amp;Municipality</source>
+        <translation>&amp;Municipality</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Lives &amp;with</source>
+        <translation>Lives &amp;with</translation>
+    </message>
+    <message>
+        <source>File number of a household member</source>
+        <translation>File number of a household member</translation>
+    </message>
+    <message>
+        <source>Residence and legal category</source>
+        <translation>Residence and legal category</translation>
+    </message>
+    <message>
+        <source>Residence s&amp;tatus</source>
+        <translation>Residence s&amp;tatus</translation>
+    </message>
+    <message>
+        <source>Wor&amp;k permission</source>
+        <translation>Wor&amp;k permission</translation>
+    </message>
+    <message>
+        <source>&amp;Valid from / until</source>
+        <translation>&amp;Valid from / until</translation>
+    </message>
+    <message>
+        <source>from (default: today)</source>
+        <translation>from (default: today)</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>until</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Legal c&amp;ategory</source>
+        <translation>Legal c&amp;ategory</translation>
+    </message>
+    <message>
+        <source>Legal categor&amp;y since</source>
+        <translation>Legal categor&amp;y since</translation>
+    </message>
+    <message>
+        <source>default: today</source>
+        <translation>default: today</translation>
+    </message>
+</context>
+<context>
+    <name>KitActions</name>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+        <source>At least 8 characters, please.</source>
+        <translation>At least 8 characters, please.</translation>
+    </message>
+    <message>
+        <source>The two entries differ.</source>
+        <translation>The two entries differ.</translation>
+    </message>
+    <message>
+        <source>Please enter the passphrase.</source>
+        <translation>Please enter the passphrase.</translation>
+    </message>
+    <message>
+        <source>Save event kit</source>
+        <translation>Save event kit</translation>
+    </message>
+    <message>
+        <source>Encrypt the kit</source>
+        <translation>Encrypt the kit</translation>
+    </message>
+    <message>
+        <source>Writing the kit …</source>
+        <translation>Writing the kit …</translation>
+    </message>
+    <message>
+        <source>Event kit</source>
+        <translation>Event kit</translation>
+    </message>
+    <message>
+        <source>The kit was written to %1 (%2 bytes).</source>
+        <translation>The kit was written to %1 (%2 bytes).</translation>
+    </message>
+    <message>
+        <source>Open event kit</source>
+        <translation>Open event kit</translation>
+    </message>
+    <message>
+        <source>New laptop database</source>
+        <translation>New laptop database</translation>
+    </message>
+    <message>
+        <source>Passphrase of the kit</source>
+        <translation>Passphrase of the kit</translation>
+    </message>
+    <message>
+        <source>Opening the kit …</source>
+        <translation>Opening the kit …</translation>
+    </message>
+    <message>
+        <source>The laptop database %1 holds %2 records of the kit.</source>
+        <translation>The laptop database %1 holds %2 records of the kit.</translation>
+    </message>
+    <message>
+        <source>Save returned kit</source>
+        <translation>Save returned kit</translation>
+    </message>
+    <message>
+        <source>Encrypt the return</source>
+        <translation>Encrypt the return</translation>
+    </message>
+    <message>
+        <source>Writing the return …</source>
+        <translation>Writing the return …</translation>
+    </message>
+    <message>
+        <source>Everything done here was written to %1.</source>
+        <translation>Everything done here was written to %1.</translation>
+    </message>
+    <message>
+        <source>This kit was merged before: nothing changed.</source>
+        <translation>This kit was merged before: nothing changed.</translation>
+    </message>
+    <message>
+        <source>Inserted: %1, updated: %2, conflicts: %3, duplicates to review: %4, rejected: %5</source>
+        <translation>Inserted: %1, updated: %2, conflicts: %3, duplicates to review: %4, rejected: %5</translation>
+    </message>
+    <message>
+        <source>Merge returned kit</source>
+        <translation>Merge returned kit</translation>
+    </message>
+    <message>
+        <source>Merging the kit …</source>
+        <translation>Merging the kit …</translation>
+    </message>
+    <message>
+        <source>Kit merged</source>
+        <translation>Kit merged</translation>
+    </message>
+</context>
+<context>
+    <name>KitReview</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>KitReviewView</name>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Office value</source>
+        <translation>Office value</translation>
+    </message>
+    <message>
+        <source>Kit value</source>
+        <translation>Kit value</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Keep &amp;office value</source>
+        <translation>Keep &amp;office value</translation>
+    </message>
+    <message>
+        <source>Take &amp;kit value</source>
+        <translation>Take &amp;kit value</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>Ctrl+2</source>
+        <translation>Ctrl+2</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation>&amp;Conflicts</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <source>Possible duplicates</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <source>&amp;Link to this person</source>
+        <translation>&amp;Link to this person</translation>
+    </message>
+    <message>
+        <source>Keep as &amp;new person</source>
+        <translation>Keep as &amp;new person</translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicates to review</source>
+        <translation>&amp;Duplicates to review</translation>
+    </message>
+    <message>
+        <source>Keep office value</source>
+        <translation>Keep office value</translation>
+    </message>
+    <message>
+        <source>Take kit value</source>
+        <translation>Take kit value</translation>
+    </message>
+    <message>
+        <source>Link to existing person</source>
+        <translation>Link to existing person</translation>
+    </message>
+    <message>
+        <source>Keep as new person</source>
+        <translation>Keep as new person</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n open conflict</numerusform>
+            <numerusform>%n open conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new person(s) to review</source>
+        <translation>
+            <numerusform>%n new person to review</numerusform>
+            <numerusform>%n new persons to review</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LetterPreviewDialog</name>
+    <message>
+        <source>Letter preview</source>
+        <translation>Letter preview</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Fit width</source>
+        <translation>&amp;Fit width</translation>
+    </message>
+    <message>
+        <source>P&amp;revious page</source>
+        <translation>P&amp;revious page</translation>
+    </message>
+    <message>
+        <source>&amp;Next page</source>
+        <translation>&amp;Next page</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d</source>
+        <translation>Sen&amp;d</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Justify an &amp;exception…</source>
+        <translation>Justify an &amp;exception…</translation>
+    </message>
+    <message>
+        <source>Reason for the e&amp;xception:</source>
+        <translation>Reason for the e&amp;xception:</translation>
+    </message>
+    <message>
+        <source>Send &amp;with this reason</source>
+        <translation>Send &amp;with this reason</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <source>Print letter</source>
+        <translation>Print letter</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>The file could not be written.</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>mzdesk is locked</source>
+        <translation>mzdesk is locked</translation>
+    </message>
+    <message>
+        <source>Locked after inactivity. Enter the password of %1 to continue.</source>
+        <translation>Locked after inactivity. Enter the password of %1 to continue.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Create the first administrator account</source>
+        <translation>Create the first administrator account</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Nobody can log in to this database yet. Create the administrator account: it manages accounts and settings, but does not read case files.</source>
+        <translation>Nobody can log in to this database yet. Create the administrator account: it manages accounts and settings, but does not read case files.</translation>
+    </message>
+    <message>
+        <source>Please log in with your user name and password.</source>
+        <translation>Please log in with your user name and password.</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+    <message>
+        <source>Create account</source>
+        <translation>Create account</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Please enter your user name.</source>
+        <translation>Please enter your user name.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
     </message>
 </context>
 <context>
@@ -158,6 +2140,104 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>Open &amp;log folder</source>
         <translation>Open &amp;log folder</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge persons</source>
+        <translation>Merge persons</translation>
+    </message>
+    <message>
+        <source>Both records will become one. Everything linked to the other person (cases, consents, histories, placements …) moves to the one you keep; its empty fields are filled from the other.</source>
+        <translation>Both records will become one. Everything linked to the other person (cases, consents, histories, placements …) moves to the one you keep; its empty fields are filled from the other.</translation>
+    </message>
+    <message>
+        <source>&amp;%1 – keep %2</source>
+        <translation>&amp;%1 – keep %2</translation>
+    </message>
+    <message>
+        <source>&amp;Merge …</source>
+        <translation>&amp;Merge …</translation>
+    </message>
+    <message>
+        <source>File number</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Original script</source>
+        <translation>Original script</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Residence status</source>
+        <translation>Residence status</translation>
+    </message>
+    <message>
+        <source>Legal category</source>
+        <translation>Legal category</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>The two persons side by side</source>
+        <translation>The two persons side by side</translation>
+    </message>
+    <message>
+        <source>Merge %1 into %2? This cannot be undone.</source>
+        <translation>Merge %1 into %2? This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Merging …</source>
+        <translation>Merging …</translation>
+    </message>
+</context>
+<context>
+    <name>NewEventDialog</name>
+    <message>
+        <source>New event</source>
+        <translation>New event</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Place</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>&amp;Employers present (Space)</source>
+        <translation>&amp;Employers present (Space)</translation>
     </message>
 </context>
 <context>
@@ -376,10 +2456,6 @@ Please send the details below to your IT support.</translation>
 <context>
     <name>PersonDetail</name>
     <message>
-        <source>Select a person in the list to see the details.</source>
-        <translation>Select a person in the list to see the details.</translation>
-    </message>
-    <message>
         <source>Person</source>
         <translation>Person</translation>
     </message>
@@ -412,8 +2488,20 @@ Please send the details below to your IT support.</translation>
         <translation>Interpreter</translation>
     </message>
     <message>
-        <source>Contact</source>
-        <translation>Contact</translation>
+        <source>Select a person in the list to see their file.</source>
+        <translation>Select a person in the list to see their file.</translation>
+    </message>
+    <message>
+        <source>Change residence status</source>
+        <translation>Change residence status</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnings</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -456,12 +2544,76 @@ Please send the details below to your IT support.</translation>
         <translation>Legal category</translation>
     </message>
     <message>
-        <source>Household and cases</source>
-        <translation>Household and cases</translation>
+        <source>New case</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>Edit case</source>
+        <translation>Edit case</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <source>Create referral</source>
+        <translation>Create referral</translation>
+    </message>
+    <message>
+        <source>Cases of this person</source>
+        <translation>Cases of this person</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Status changes</source>
+        <translation>Status changes</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Counsellor</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <source>Timeline of the selected case</source>
+        <translation>Timeline of the selected case</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entry</translation>
     </message>
     <message>
         <source>Household</source>
         <translation>Household</translation>
+    </message>
+    <message>
+        <source>Open follow-ups</source>
+        <translation>Open follow-ups</translation>
     </message>
     <message>
         <source>Cases</source>
@@ -470,6 +2622,70 @@ Please send the details below to your IT support.</translation>
 </context>
 <context>
     <name>PersonDetailPane</name>
+    <message>
+        <source>New case</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>New contact</translation>
+    </message>
+    <message>
+        <source>Edit case</source>
+        <translation>Edit case</translation>
+    </message>
+    <message>
+        <source>Change status</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <source>Change residence status</source>
+        <translation>Change residence status</translation>
+    </message>
+    <message>
+        <source>Create referral</source>
+        <translation>Create referral</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>Not available in this installation yet</source>
+        <translation>Not available in this installation yet</translation>
+    </message>
+    <message>
+        <source>Reopen the case to log a contact</source>
+        <translation>Reopen the case to log a contact</translation>
+    </message>
+    <message>
+        <source>New contact (Ctrl+K)</source>
+        <translation>New contact (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Select a person in the list to see their file.</source>
+        <translation>Select a person in the list to see their file.</translation>
+    </message>
+    <message>
+        <source>Residence document expired on %1</source>
+        <translation>Residence document expired on %1</translation>
+    </message>
+    <message>
+        <source>Residence document expires on %1</source>
+        <translation>Residence document expires on %1</translation>
+    </message>
+    <message>
+        <source>No residence status recorded</source>
+        <translation>No residence status recorded</translation>
+    </message>
+    <message>
+        <source>No valid consent to pass on data</source>
+        <translation>No valid consent to pass on data</translation>
+    </message>
+    <message>
+        <source>This person was merged into another file</source>
+        <translation>This person was merged into another file</translation>
+    </message>
     <message>
         <source>%1 (only the year is known)</source>
         <translation>%1 (only the year is known)</translation>
@@ -490,6 +2706,13 @@ Please send the details below to your IT support.</translation>
         <source>diverse</source>
         <translation>diverse</translation>
     </message>
+    <message numerus="yes">
+        <source>(%n overdue)</source>
+        <translation>
+            <numerusform>(%n overdue)</numerusform>
+            <numerusform>(%n overdue)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>since %1</source>
         <translation>since %1</translation>
@@ -497,6 +2720,42 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>%1 (expired)</source>
         <translation>%1 (expired)</translation>
+    </message>
+    <message>
+        <source>No case yet</source>
+        <translation>No case yet</translation>
+    </message>
+    <message>
+        <source>on %1: %2</source>
+        <translation>on %1: %2</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>nobody yet</translation>
+    </message>
+    <message>
+        <source>Older contacts are not shown.</source>
+        <translation>Older contacts are not shown.</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Activate</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n person(s))</source>
@@ -550,6 +2809,299 @@ Please send the details below to your IT support.</translation>
     </message>
 </context>
 <context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Referral letter</source>
+        <translation>Referral letter</translation>
+    </message>
+    <message>
+        <source>Referral letter (as sent)</source>
+        <translation>Referral letter (as sent)</translation>
+    </message>
+    <message>
+        <source>Create referral</source>
+        <translation>Create referral</translation>
+    </message>
+    <message>
+        <source>Type to search partners</source>
+        <translation>Type to search partners</translation>
+    </message>
+    <message>
+        <source>&amp;Partner:</source>
+        <translation>&amp;Partner:</translation>
+    </message>
+    <message>
+        <source>&amp;Service:</source>
+        <translation>&amp;Service:</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>P&amp;urpose:</translation>
+    </message>
+    <message>
+        <source>&amp;Request:</source>
+        <translation>&amp;Request:</translation>
+    </message>
+    <message>
+        <source>Data in the &amp;letter:</source>
+        <translation>Data in the &amp;letter:</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view…</source>
+        <translation>Pre&amp;view…</translation>
+    </message>
+    <message>
+        <source>Save &amp;draft</source>
+        <translation>Save &amp;draft</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Choose a partner to see what the letter contains.</source>
+        <translation>Choose a partner to see what the letter contains.</translation>
+    </message>
+    <message>
+        <source>Covered by the consent of %1 (text %2).</source>
+        <translation>Covered by the consent of %1 (text %2).</translation>
+    </message>
+    <message>
+        <source>No valid consent covers this partner and the required data: the letter cannot be sent until a consent is recorded (a team lead may justify an exception).</source>
+        <translation>No valid consent covers this partner and the required data: the letter cannot be sent until a consent is recorded (a team lead may justify an exception).</translation>
+    </message>
+    <message>
+        <source>Please choose a partner from the list.</source>
+        <translation>Please choose a partner from the list.</translation>
+    </message>
+    <message>
+        <source>Please enter the purpose of the referral.</source>
+        <translation>Please enter the purpose of the referral.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsView</name>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>Answer due</translation>
+    </message>
+    <message>
+        <source>Reason for rejection</source>
+        <translation>Reason for rejection</translation>
+    </message>
+    <message>
+        <source>Referral &amp;letter…</source>
+        <translation>Referral &amp;letter…</translation>
+    </message>
+    <message>
+        <source>Print letters prepared &amp;today…</source>
+        <translation>Print letters prepared &amp;today…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh referrals</source>
+        <translation>&amp;Refresh referrals</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n referral(s)</source>
+        <translation>
+            <numerusform>%n referral</numerusform>
+            <numerusform>%n referrals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your referrals were rejected.</source>
+        <translation>
+            <numerusform>%n of your referrals was rejected.</numerusform>
+            <numerusform>%n of your referrals were rejected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latest: %1 – %2</source>
+        <translation>Latest: %1 – %2</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Rejected: %1</translation>
+    </message>
+    <message>
+        <source>Referral rejected</source>
+        <translation>Referral rejected</translation>
+    </message>
+    <message>
+        <source>The partner&apos;s reason:</source>
+        <translation>The partner&apos;s reason:</translation>
+    </message>
+    <message>
+        <source>Revoke referral</source>
+        <translation>Revoke referral</translation>
+    </message>
+    <message>
+        <source>Revoke this referral? The partner should be told.</source>
+        <translation>Revoke this referral? The partner should be told.</translation>
+    </message>
+    <message>
+        <source>No letters were prepared today.</source>
+        <translation>No letters were prepared today.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Print %n letter(s)</source>
+        <translation>
+            <numerusform>Print %n letter</numerusform>
+            <numerusform>Print %n letters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing …</source>
+        <translation>Printing …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) printed.</source>
+        <translation>
+            <numerusform>%n letter printed.</numerusform>
+            <numerusform>%n letters printed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing cancelled.</source>
+        <translation>Printing cancelled.</translation>
+    </message>
+    <message>
+        <source>Printing today&apos;s letters …</source>
+        <translation>Printing today&apos;s letters …</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>All referral letters sent today, in one print job (Ctrl+Shift+P)</source>
+        <translation>All referral letters sent today, in one print job (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Letter…</source>
+        <translation>&amp;Letter…</translation>
+    </message>
+    <message>
+        <source>&amp;Accepted</source>
+        <translation>&amp;Accepted</translation>
+    </message>
+    <message>
+        <source>&amp;Rejected…</source>
+        <translation>&amp;Rejected…</translation>
+    </message>
+    <message>
+        <source>D&amp;one</source>
+        <translation>D&amp;one</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>Re&amp;voke…</translation>
+    </message>
+</context>
+<context>
+    <name>ResidenceStatusDialog</name>
+    <message>
+        <source>Residence &amp;status</source>
+        <translation>Residence &amp;status</translation>
+    </message>
+    <message>
+        <source>&amp;Work permission</source>
+        <translation>&amp;Work permission</translation>
+    </message>
+    <message>
+        <source>Valid &amp;from</source>
+        <translation>Valid &amp;from</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY</source>
+        <translation>DD.MM.YYYY</translation>
+    </message>
+    <message>
+        <source>Valid &amp;until</source>
+        <translation>Valid &amp;until</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY (empty: no expiry)</source>
+        <translation>DD.MM.YYYY (empty: no expiry)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>N&amp;ote</translation>
+    </message>
+    <message>
+        <source>&amp;Legal category</source>
+        <translation>&amp;Legal category</translation>
+    </message>
+    <message>
+        <source>Legal category &amp;from</source>
+        <translation>Legal category &amp;from</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Choose …</source>
@@ -594,6 +3146,125 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>Settings not saved</source>
         <translation>Settings not saved</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsLabels</name>
+    <message>
+        <source>Letterhead</source>
+        <translation>Letterhead</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>Retention periods</source>
+        <translation>Retention periods</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Authority</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Short name (return address)</source>
+        <translation>Short name (return address)</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Logo (PNG or JPEG file)</source>
+        <translation>Logo (PNG or JPEG file)</translation>
+    </message>
+    <message>
+        <source>Residence documents: warn weeks ahead</source>
+        <translation>Residence documents: warn weeks ahead</translation>
+    </message>
+    <message>
+        <source>Referral answer deadline (days)</source>
+        <translation>Referral answer deadline (days)</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity (minutes)</source>
+        <translation>Lock after inactivity (minutes)</translation>
+    </message>
+    <message>
+        <source>Failed logins before an account locks</source>
+        <translation>Failed logins before an account locks</translation>
+    </message>
+    <message>
+        <source>Account lock after failed logins (minutes)</source>
+        <translation>Account lock after failed logins (minutes)</translation>
+    </message>
+    <message>
+        <source>Erase persons N years after their last case closed</source>
+        <translation>Erase persons N years after their last case closed</translation>
+    </message>
+    <message>
+        <source>Erase persons without a case after N years</source>
+        <translation>Erase persons without a case after N years</translation>
+    </message>
+    <message>
+        <source>Keep audit entries (years)</source>
+        <translation>Keep audit entries (years)</translation>
+    </message>
+    <message>
+        <source>Backups: keep the newest of each of the last N days</source>
+        <translation>Backups: keep the newest of each of the last N days</translation>
+    </message>
+    <message>
+        <source>Backup folder (empty: &apos;backups&apos; beside the database)</source>
+        <translation>Backup folder (empty: &apos;backups&apos; beside the database)</translation>
+    </message>
+    <message>
+        <source>File with the backup passphrase (empty: unencrypted)</source>
+        <translation>File with the backup passphrase (empty: unencrypted)</translation>
     </message>
 </context>
 <context>

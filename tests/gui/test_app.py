@@ -15,6 +15,7 @@ from mzdesk.ui import app
 from mzdesk.ui.areas import Area, AreaContext, AreaView, registry
 
 from .helpers import PersonsDb
+from .login_helpers import answer_login
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -113,6 +114,7 @@ def test_run_gui_opens_the_main_window_and_quits(small_db: PersonsDb) -> None:
                 seen.append(widget.windowTitle())
                 widget.close()
 
+    answer_login()  # the first admin of this database, then the data
     QTimer.singleShot(300, close_main_window)
     assert app.run_gui(small_db.url) == 0
     assert seen == ["mzdesk"]

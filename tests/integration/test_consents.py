@@ -88,6 +88,11 @@ def test_blanket_or_inconsistent_consents_are_refused(
         consents.add_consent(s, **values)  # type: ignore[arg-type]
 
 
+def test_every_form_language_is_tested_below() -> None:
+    tested = {"ar", "fa", "prs", "uk", "tr", "en"}
+    assert set(consents.FORM_LANGUAGES) - {"de"} == tested
+
+
 def test_consent_texts_are_versioned_and_complete() -> None:
     version = consents.current_text_version()
     assert version == max(consents.text_versions())
@@ -156,6 +161,7 @@ def test_cli_add_list_withdraw(database: Database, capsys: pytest.CaptureFixture
     [
         ("ar", "موافقة على نقل البيانات الاجتماعية"),
         ("fa", "رضایت\u200cنامه برای انتقال داده\u200cهای اجتماعی"),
+        ("prs", "رضایت نامه برای انتقال معلومات اجتماعی"),
         ("uk", "Згода на передачу соціальних даних"),
         ("tr", "Sosyal verilerin aktarılmasına onay"),
         ("en", "Consent to passing on social data"),
@@ -175,5 +181,10 @@ def test_bilingual_form(database: Database, tmp_path: Path, language: str, phras
     wanted = " ".join(phrase.replace("\u200c", "").split())
     # pdftotext gives right-to-left lines back in logical order; joiners are not printed
     assert wanted in flat.replace("\u200c", ""), flat[:400]
+    # a ticked category line in the person's language reads back too, word by word
+    # (pdftotext may put a right-to-left comma "،" elsewhere when it rebuilds logical order)
+    contact = consents.consent_text(consents.current_text_version(), language)["category.CONTACT"]
+    for word in contact.replace("\u200c", "").replace("،", " ").replace(",", " ").split():
+        assert word in flat.replace("\u200c", ""), (language, word)
     assert "Haddad, Amal" in flat and "MZ-2024-0042" in flat
     assert all(row[-5] == "yes" for row in pdf_fonts(pdf, tmp_path))

@@ -105,3 +105,89 @@ def test_cli_dedupe_json(
     text = capsys.readouterr()
     assert "Al-Hassan, Mohammed" in text.out and "Kovalenko" not in text.out
     assert "2 likely duplicate pairs (showing 1)" in text.err
+
+
+@pytest.fixture
+def namesakes(database: Database) -> dict[str, uuid.UUID]:
+    """80 persons named Mohammad/Mohammed/Muhammad Ahmadi born 1980-1999, four a year (half
+    with the 01.01. placeholder), plus real duplicates that carry more evidence than the year."""
+    spellings = ("Mohammad", "Mohammed", "Muhammad", "Mohamad")
+    persons: list[Person] = []
+    for index in range(80):
+        year = 1980 + index // 4
+        placeholder = index % 2 == 0
+        born = date(year, 1, 1) if placeholder else date(year, 2 + index % 4, 10 + index % 4)
+        precision = BirthDatePrecision.PLACEHOLDER if placeholder else BirthDatePrecision.EXACT
+        persons.append(
+            _person(
+                100 + index,
+                "Ahmadi",
+                spellings[index % 4],
+                born,
+                nationality="AF",
+                birth_date_precision=precision,
+            )
+        )
+    extra = {
+        "phone_a": _person(
+            1,
+            "Ahmadi",
+            "Mohammad",
+            date(1990, 1, 1),
+            nationality="AF",
+            phone="0176 9990001",
+            birth_date_precision=BirthDatePrecision.PLACEHOLDER,
+        ),
+        "phone_b": _person(
+            2, "Ahmadi", "Muhammad", date(1990, 7, 23), nationality="AF", phone="+49 176 9990001"
+        ),
+        "exact_a": _person(3, "Ahmadi", "Mohammed", date(1985, 11, 27), nationality="AF"),
+        "exact_b": _person(4, "Ahmady", "Mohamad", date(1985, 11, 27), nationality="AF"),
+        "rare_a": _person(
+            5,
+            "Cismaan",
+            "Cali Yusuf",
+            date(1960, 1, 1),
+            nationality="SO",
+            birth_date_precision=BirthDatePrecision.PLACEHOLDER,
+        ),
+        "rare_b": _person(6, "Cismaan", "Cali", date(1960, 3, 21), nationality="SO"),
+    }
+    with database.session() as session:
+        session.add_all(persons)
+        session.add_all(extra.values())
+        session.commit()
+        return {key: person.id for key, person in extra.items()}
+
+
+def test_common_names_do_not_flood(database: Database, namesakes: dict[str, uuid.UUID]) -> None:
+    with database.session() as session:
+        pairs = list(find_duplicate_pairs(session))
+        unpenalised = list(find_duplicate_pairs(session, threshold=0.6))
+    found = {frozenset((pair.a.id, pair.b.id)) for pair in pairs}
+    assert found == {
+        frozenset((namesakes["phone_a"], namesakes["phone_b"])),
+        frozenset((namesakes["exact_a"], namesakes["exact_b"])),
+        frozenset((namesakes["rare_a"], namesakes["rare_b"])),
+    }
+    assert len(unpenalised) > 40  # the namesakes share name key and year: a flood without it
+
+
+def test_intake_probe_with_a_common_name(
+    database: Database, namesakes: dict[str, uuid.UUID]
+) -> None:
+    placeholder = PersonProbe(
+        "Ahmadi",
+        "Mohammed",
+        date(1987, 1, 1),
+        BirthDatePrecision.PLACEHOLDER,
+        nationalities=("AF",),
+    )
+    exact = PersonProbe("Ahmadi", "Mohammad", date(1985, 11, 27), nationalities=("AF",))
+    rare = PersonProbe("Cismaan", "Cali", date(1960, 5, 5), nationalities=("SO",))
+    with database.session() as session:
+        assert find_candidates(session, placeholder) == []  # four namesakes born in 1987
+        by_date = {candidate.person_id for candidate in find_candidates(session, exact)}
+        by_year = {candidate.person_id for candidate in find_candidates(session, rare)}
+    assert by_date == {namesakes["exact_a"], namesakes["exact_b"]}
+    assert namesakes["rare_a"] in by_year

@@ -28,6 +28,7 @@ from mzdesk.core.models import (
     PersonNationality,
     Placement,
     ResidenceStatus,
+    User,
 )
 from mzdesk.core.services import audit, persons
 from mzdesk.core.services.merge import (
@@ -119,7 +120,10 @@ def test_merge_moves_every_linked_record(
     database: Database, pair: tuple[uuid.UUID, uuid.UUID, uuid.UUID]
 ) -> None:
     keep_id, other_id, earlier_id = pair
-    user = uuid.uuid4()
+    user = uuid.uuid4()  # a counsellor: merging is case work (mzdesk.core.access)
+    with database.session() as session:
+        session.add(User(id=user, username="berater", display_name="Bea Test"))
+        session.commit()
     with database.session(user) as session:
         before = _rows(session, other_id)
         report = merge_persons(session, keep_id, other_id)

@@ -6,13 +6,17 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from mzdesk.core.database import Database
 from mzdesk.core.errors import NotFound
 from mzdesk.core.models import (
+    AuditEntry,
     Case,
     CaseStatus,
     CaseTopic,
+    Consent,
+    ConsentForm,
     Contact,
     FollowUp,
     LegalCategory,
@@ -21,12 +25,16 @@ from mzdesk.core.models import (
     Person,
     PersonLanguage,
     PersonNationality,
+    Placement,
     Referral,
     ReferralStatus,
     ResidenceStatus,
+    Team,
+    User,
     WorkPermission,
 )
 from mzdesk.core.services import person_file
+from mzdesk.core.services.person_file import FileWarning, WarningCode
 
 START = datetime(2024, 1, 8, 9, 0, tzinfo=UTC)
 
@@ -198,6 +206,13 @@ def test_referrals_and_open_follow_ups_of_this_person_only(
         "ask for the document",
         "call back",
     ]
+    # the timeline shows done ones too
+    assert [follow_up.text for follow_up in file.follow_ups] == [
+        "done already",
+        "ask for the document",
+        "call back",
+    ]
+    assert file.follow_ups[0].done_at == START
 
 
 def test_a_person_without_cases(database: Database, filled: dict[str, uuid.UUID]) -> None:
@@ -207,6 +222,11 @@ def test_a_person_without_cases(database: Database, filled: dict[str, uuid.UUID]
     assert file.nationalities == () and file.languages == ()
     assert file.cases == () and file.contacts == () and file.referrals == ()
     assert file.open_follow_ups == () and not file.more_contacts
+    assert file.placements == () and file.consents == ()
+    assert [w.code for w in file.warnings] == [
+        WarningCode.NO_RESIDENCE_STATUS,
+        WarningCode.NO_CONSENT,
+    ]
 
 
 def test_unknown_person_and_bad_limit(database: Database, filled: dict[str, uuid.UUID]) -> None:
@@ -215,3 +235,86 @@ def test_unknown_person_and_bad_limit(database: Database, filled: dict[str, uuid
             person_file.load(session, uuid.uuid4())
         with pytest.raises(ValueError):
             person_file.load(session, filled["person"], contact_limit=-1)
+
+
+def test_placements_consents_names_and_warnings(
+    database: Database, filled: dict[str, uuid.UUID]
+) -> None:
+    with database.session() as session:
+        team = Team(name="Team Süd")
+        session.add(team)
+        session.flush()
+        user = User(username="b1", display_name="Beraterin Eins", team_id=team.id)
+        session.add(user)
+        session.flush()
+        case = session.get(Case, filled["new"])
+        assert case is not None
+        case.counsellor_id, case.team_id = user.id, team.id
+        session.add_all(
+            [
+                Placement(
+                    person_id=filled["person"],
+                    case_id=filled["new"],
+                    kind="SVB",
+                    partner_id=filled["partner"],
+                    starts_on=date(2024, 6, 1),
+                ),
+                Placement(
+                    person_id=filled["person"],
+                    kind="AUSB",
+                    employer_name="Bäckerei Muster",
+                    starts_on=date(2024, 8, 1),
+                    legal_category_at_start=LegalCategory.SGB2,
+                ),
+                Consent(
+                    person_id=filled["person"],
+                    purpose="Vermittlung",
+                    text_version="2024-01",
+                    given_on=date(2024, 1, 1),
+                    expires_on=date(2024, 12, 31),
+                    form=ConsentForm.SIGNED_PAPER,
+                ),
+                ResidenceStatus(
+                    person_id=filled["person"],
+                    status_code="AE_25_2",
+                    valid_from=date(2024, 9, 1),
+                    valid_until=date(2024, 10, 15),
+                ),
+            ]
+        )
+        session.commit()
+    with database.session() as session:
+        file = person_file.load(session, filled["person"], today=date(2024, 9, 10))
+    assert [(p.kind, p.employer) for p in file.placements] == [
+        ("AUSB", "Bäckerei Muster"),
+        ("SVB", "IQ Beratung Musterland"),
+    ]
+    assert file.placements[0].legal_category_at_start is LegalCategory.SGB2
+    assert file.cases[0].counsellor_name == "Beraterin Eins"
+    assert file.cases[0].team_name == "Team Süd"
+    assert file.cases[1].counsellor_name is None
+    assert file.consents[0].valid_on(date(2024, 9, 10))
+    assert file.residence is not None and file.residence.valid_until == date(2024, 10, 15)
+    # the document runs out within the 8 weeks' lead time; the consent is valid
+    assert file.warnings == (FileWarning(WarningCode.DOCUMENT_EXPIRING, date(2024, 10, 15)),)
+    with database.session() as session:
+        later = person_file.load(session, filled["person"], today=date(2025, 1, 5))
+    assert [w.code for w in later.warnings] == [
+        WarningCode.DOCUMENT_EXPIRED,
+        WarningCode.NO_CONSENT,
+    ]
+    assert later.legal_category is not None
+    assert later.legal_category.category is LegalCategory.SGB2
+
+
+def test_each_load_is_an_audited_view(database: Database, filled: dict[str, uuid.UUID]) -> None:
+    for _ in range(2):
+        with database.session() as session:
+            person_file.load(session, filled["person"])
+            session.commit()
+    with database.session() as session:
+        person_file.load(session, filled["lonely"], record_view=False)
+        session.commit()
+    with database.session() as session:
+        views = list(session.scalars(select(AuditEntry).where(AuditEntry.action == "view")))
+    assert [(v.entity, v.person_id) for v in views] == [("person", filled["person"])] * 2

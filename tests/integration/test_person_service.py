@@ -1,4 +1,4 @@
-"""The person list service on SQLite and PostgreSQL: keyset pages in every order, details."""
+"""The person list service on SQLite and PostgreSQL: keyset pages in every order; the file."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from mzdesk.core.models import (
     WorkPermission,
 )
 from mzdesk.core.names import person_sort_key
-from mzdesk.core.services import persons
+from mzdesk.core.services import person_file, persons
 from mzdesk.core.services.persons import PersonOrder, PersonSort
 
 TODAY = date(2025, 6, 1)
@@ -138,7 +138,7 @@ def test_rows_carry_the_current_status_category_and_nationalities(database: Data
     assert rows[bare.id].residence_status is None and rows[bare.id].legal_category is None
 
 
-def test_person_detail(database: Database) -> None:
+def test_the_file_for_the_detail_pane(database: Database) -> None:
     household = Household(label="Haushalt 7")
     person = make_person(
         3,
@@ -176,24 +176,35 @@ def test_person_detail(database: Database) -> None:
         )
         session.commit()
     with database.session() as session:
-        detail = persons.person_detail(session, person.id, today=TODAY)
+        # one way to load a person's file: the detail pane uses person_file too
+        file = person_file.load(session, person.id, today=TODAY)
+        session.commit()
+    detail = file.person
     assert detail.family_name_original == "أحمدي"
-    assert [(skill.code, skill.cefr_level) for skill in detail.languages] == [
+    assert [(skill.code, skill.cefr_level) for skill in file.languages] == [
         ("ar", "NATIVE"),
         ("de", "B1"),
     ]
-    assert detail.residence is not None
-    assert detail.residence.work_permission is WorkPermission.ERWERB_ERLAUBT
-    assert detail.residence.valid_until == date(2027, 1, 1)
-    assert detail.legal_category is None
-    assert (detail.household, detail.household_size) == ("Haushalt 7", 2)
-    assert detail.case_count == 3
+    assert file.residence is not None
+    assert file.residence.work_permission is WorkPermission.ERWERB_ERLAUBT
+    assert file.residence.valid_until == date(2027, 1, 1)
+    assert file.legal_category is None
+    assert (detail.household_label, detail.household_size) == ("Haushalt 7", 2)
+    assert len(file.cases) == 3
     assert detail.sex is Sex.MALE
+    with database.session() as session:
+        file = person_file.load(session, relative.id, today=TODAY, record_view=False)
+        assert (file.person.household_label, file.person.household_size) == ("Haushalt 7", 2)
+        lonely = make_person(9)
+        session.add(lonely)
+        session.flush()
+        file = person_file.load(session, lonely.id, record_view=False)
+        assert (file.person.household_label, file.person.household_size) == (None, 0)
 
 
-def test_person_detail_of_an_unknown_id(database: Database) -> None:
+def test_the_file_of_an_unknown_id(database: Database) -> None:
     with database.session() as session, pytest.raises(NotFound):
-        persons.person_detail(session, uuid.uuid4())
+        person_file.load(session, uuid.uuid4())
 
 
 @pytest.mark.parametrize("order", list(PersonOrder))

@@ -52,9 +52,14 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return exe
 
 
-def run(exe: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MZDESK_DATABASE_URL")}
+def run(
+    exe: Path, *args: str, cwd: Path, login: tuple[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    hidden = ("PYTHONPATH", "MZDESK_DATABASE_URL", "MZDESK_USER", "MZDESK_PASSWORD")
+    env = {k: v for k, v in os.environ.items() if k not in hidden}
     env["QT_QPA_PLATFORM"] = "offscreen"
+    if login is not None:
+        env["MZDESK_USER"], env["MZDESK_PASSWORD"] = login
     return subprocess.run(
         [str(exe), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
     )
@@ -75,7 +80,18 @@ def test_the_build_runs_demo_selftest_and_commands(built: Path, tmp_path: Path) 
     check = run(built, "--db", url, "db", "check", cwd=tmp_path)
     assert check.returncode == 0, check.stdout + check.stderr
 
-    stats = run(built, "--db", url, "stats", "--year", "2026", "--json", cwd=tmp_path)
+    # the demo has accounts: commands log in (a team lead may read statistics)
+    stats = run(
+        built,
+        "--db",
+        url,
+        "stats",
+        "--year",
+        "2026",
+        "--json",
+        cwd=tmp_path,
+        login=("leitung1", "mzdesk-demo"),
+    )
     assert stats.returncode == 0, stats.stderr[-2000:]
     assert json.loads(stats.stdout)["period"]["label"] == "2026"
 

@@ -5,6 +5,11 @@ transliteration variants, swapped names, placeholder dates, typos, missing secon
 names; hard non-duplicates: the same common name with another birth date, siblings sharing
 family name and phone, twins, father and son, spouses, similar but different names. Pairs
 that the scorer gets wrong stay in the set.
+
+The ``namesakes`` column (added with the common-name penalty) is the expected number of other
+persons with that name born in that year, as the database would give it; empty means 0. Its
+rows: hard negatives (a common name with a placeholder/year-only date, another nationality,
+another date) and duplicates that still carry enough evidence (exact date, phone).
 """
 
 from __future__ import annotations
@@ -34,12 +39,21 @@ def _probe(row: dict[str, str], side: str) -> PersonProbe:
     )
 
 
-def evaluate(threshold: float = DEFAULT_THRESHOLD) -> tuple[float, float, int]:
+def _rows() -> list[dict[str, str]]:
     with PAIRS.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+        return list(csv.DictReader(handle))
+
+
+def _flagged(row: dict[str, str], threshold: float = DEFAULT_THRESHOLD) -> bool:
+    namesakes = float(row["namesakes"] or 0)
+    return score(_probe(row, "a"), _probe(row, "b"), namesakes=namesakes).score >= threshold
+
+
+def evaluate(threshold: float = DEFAULT_THRESHOLD) -> tuple[float, float, int]:
+    rows = _rows()
     true_pos = false_pos = false_neg = 0
     for row in rows:
-        flagged = score(_probe(row, "a"), _probe(row, "b")).score >= threshold
+        flagged = _flagged(row, threshold)
         duplicate = row["label"] == "dup"
         true_pos += flagged and duplicate
         false_pos += flagged and not duplicate
@@ -59,3 +73,39 @@ def test_precision_and_recall_at_the_default_threshold() -> None:
     print(f"name_pairs: {count} pairs, precision {precision:.3f}, recall {recall:.3f}")
     assert precision >= 0.95
     assert recall >= 0.90
+
+
+def test_common_names_need_more_evidence() -> None:
+    """Most hard negatives with common names would pass without the penalty; none with it."""
+    rows = [row for row in _rows() if row["category"].startswith("common_name")]
+    negatives = [row for row in rows if row["label"] == "non"]
+    duplicates = [row for row in rows if row["label"] == "dup"]
+    assert len(negatives) >= 12 and len(duplicates) >= 6
+    without_penalty = [
+        row
+        for row in negatives
+        if score(_probe(row, "a"), _probe(row, "b")).score >= DEFAULT_THRESHOLD
+    ]
+    assert len(without_penalty) >= 8
+    assert not [row for row in negatives if _flagged(row)]
+    assert all(_flagged(row) for row in duplicates)
+
+
+def test_penalty_grows_with_namesakes_and_a_phone_cancels_it() -> None:
+    a = PersonProbe("Ahmadi", "Mohammad", date(1990, 1, 1), BirthDatePrecision.PLACEHOLDER)
+    b = PersonProbe("Ahmadi", "Mohammed", date(1990, 5, 5), nationalities=())
+    scores = [score(a, b, namesakes=n).score for n in (0, 0.2, 1, 5, 50)]
+    assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1]
+    assert "common_name" in score(a, b, namesakes=5).reasons
+    assert "common_name" not in score(a, b).reasons
+    same_phone = score(
+        PersonProbe(
+            "Ahmadi", "Mohammad", a.birth_date, a.birth_date_precision, phone="0176 123456"
+        ),
+        PersonProbe("Ahmadi", "Mohammed", b.birth_date, phone="+49 176 123456"),
+        namesakes=50,
+    )
+    assert same_phone.score >= DEFAULT_THRESHOLD and "common_name" not in same_phone.reasons
+    exact = PersonProbe("Ahmadi", "Muhammad", date(1990, 1, 1))
+    exact_a = PersonProbe("Ahmadi", "Mohammad", date(1990, 1, 1))
+    assert score(exact_a, exact, namesakes=5).score >= score(exact_a, exact).score - 0.02

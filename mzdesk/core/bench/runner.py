@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from mzdesk.core import schema
-from mzdesk.core.bench import gui, letter, pending, person_file, search, stats
+from mzdesk.core.bench import gui, kit, letter, loop, pending, person_file, search, stats
 from mzdesk.core.bench.harness import DEFAULT_RUNS, Figure, Status
 from mzdesk.core.database import Database
 from mzdesk.core.models import Person
@@ -31,11 +31,12 @@ FIGURE_KEYS = (
     search.KEY,
     person_file.KEY,
     letter.KEY,
-    "kit_merge",
+    letter.BATCH_KEY,
+    kit.KEY,
     stats.KEY,
     gui.STARTUP_KEY,
     gui.MEMORY_KEY,
-    "event_loop_gap",
+    loop.KEY,
 )
 
 Progress = Callable[[str], None]
@@ -178,6 +179,12 @@ def run_bench(options: BenchOptions) -> BenchReport:
                     figure = stats.measure(database, options.runs)
                 elif key == letter.KEY:
                     figure = letter.measure(options.runs)
+                elif key == letter.BATCH_KEY:
+                    figure = letter.measure_batch(options.runs)
+                elif key == kit.KEY:
+                    figure = kit.measure(database, options.runs)
+                elif key == loop.KEY:
+                    figure = loop.measure(_url(database), options.runs)
                 elif key == gui.STARTUP_KEY:
                     figure, startup_children, bare = gui.measure_startup(
                         _url(database), persons, options.runs
@@ -223,6 +230,9 @@ def _failed(key: str, persons: int, options: BenchOptions, reason: str) -> Figur
         person_file.KEY: person_file.figure,
         stats.KEY: stats.figure,
         letter.KEY: letter.figure,
+        letter.BATCH_KEY: letter.batch_figure,
+        kit.KEY: kit.figure,
+        loop.KEY: loop.figure,
         gui.STARTUP_KEY: lambda: gui.startup_figure(persons),
         gui.MEMORY_KEY: lambda: gui.memory_figure(persons, options.small_persons),
     }

@@ -5,6 +5,10 @@ probe (intake) only the persons born in the probe's birth year, those without a 
 and those with the same phone number are read (indexed ``birth_date``); a probe without a
 birth date reads every person's names. For the whole database the index of blocking keys is
 built once per run.
+
+Common names need more evidence (``frequency``): the whole-database run counts every name key
+once; the intake check counts the probe's namesakes among the persons of the year it read.
+A pair is scored once without that penalty and, only when it passes, once more with it.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.dedupe.blocking import Key, blocking_keys, name_pairs
+from mzdesk.core.dedupe.frequency import NameFrequency, observed_namesakes
 from mzdesk.core.dedupe.scoring import DEFAULT_THRESHOLD, PersonProbe, score
 from mzdesk.core.models import BirthDatePrecision, Person, PersonNationality
 
@@ -149,8 +154,12 @@ def find_candidates(
     nearby = [row for row in _stored(rows, {}) if _shares_key(probe, probe_keys, row.probe)]
     nationalities = _nationalities(session, [row.id for row in nearby])
     found: list[Candidate] = []
+    population = [row.probe for row in nearby]
     for stored in _stored_with(nearby, nationalities):
         match = score(probe, stored.probe)
+        if match.score >= threshold:
+            namesakes = observed_namesakes(probe, stored.probe, population)
+            match = score(probe, stored.probe, namesakes=namesakes)
         if match.score >= threshold:
             found.append(
                 Candidate(
@@ -224,8 +233,12 @@ def find_duplicate_pairs(
 ) -> Iterator[DuplicatePair]:
     """Likely duplicate pairs among all listed persons (in blocking order, not sorted)."""
     persons = load_persons(session)
+    frequency = NameFrequency(person.probe for person in persons)
     for first, second in candidate_pairs(persons):
         a, b = persons[first], persons[second]
         match = score(a.probe, b.probe)
+        if match.score < threshold:
+            continue
+        match = score(a.probe, b.probe, namesakes=frequency.namesakes(a.probe, b.probe))
         if match.score >= threshold:
             yield DuplicatePair(a=a, b=b, score=match.score, reasons=match.reasons)

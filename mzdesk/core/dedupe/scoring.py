@@ -11,14 +11,23 @@ Evidence, weighed additively and clamped to 0..1:
   day and month transposed is a small bonus; different dates or years count against.
 * nationality overlap, the same phone number (normalised digits, +49 → 0): some evidence.
 * different recorded sex counts against.
+* common names (:func:`commonness_penalty`): a match on the name key and only the birth *year*
+  (placeholder 01.01. or year only) says little when the database holds other persons of that
+  name born in that year. The caller passes ``namesakes``, the expected number of such other
+  persons (from the name key's frequency in the database, see ``dedupe.frequency``); the
+  penalty grows with its logarithm, so a common name needs more evidence (an exact date, the
+  same phone) to be listed. An exact (or transposed) date divides the expectation by 365; a
+  shared phone number cancels the penalty (a coincidental namesake with the same phone is
+  implausible).
 
 Reason codes (stable, for the CLI and GUI): ``name_key`` (skeletons equal), ``name_similar``,
 ``names_swapped``, ``birth_date``, ``birth_year_placeholder``, ``birth_date_transposed``,
-``nationality``, ``phone``.
+``nationality``, ``phone``, ``common_name`` (the name is common: the score was lowered).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -49,6 +58,11 @@ NATIONALITY_DISJOINT = -0.05
 PHONE_EQUAL = 0.1
 SEX_DIFFERS = -0.3
 MIN_PHONE_DIGITS = 6
+# Common names: penalty = COMMON_SCALE * log2(1 + 2 * expected namesakes), at most COMMON_MAX.
+COMMON_SCALE = 0.15
+COMMON_MAX = 0.15
+COMMON_REASON_FROM = 0.02  # smaller penalties are not worth a reason
+DAYS_PER_YEAR = 365
 
 
 @dataclass(frozen=True)
@@ -167,24 +181,46 @@ def birth_score(a: PersonProbe, b: PersonProbe) -> tuple[float, str | None]:
     return BIRTH_DIFFERS, None
 
 
-def score(a: PersonProbe, b: PersonProbe) -> Match:
-    """How likely ``a`` and ``b`` are the same person, with the reasons."""
+def commonness_penalty(namesakes: float, birth_reason: str | None) -> float:
+    """How much a common name lowers the score (0 for rare names; see the module docstring).
+
+    ``namesakes``: expected number of *other* persons with the same name key born in the same
+    year. Without any shared birth evidence the names alone already stay below the threshold.
+    """
+    if namesakes <= 0 or birth_reason is None:
+        return 0.0
+    if birth_reason != "birth_year_placeholder":  # exact or transposed day: far rarer
+        namesakes /= DAYS_PER_YEAR
+    return min(COMMON_MAX, COMMON_SCALE * math.log2(1 + 2 * namesakes))
+
+
+def score(a: PersonProbe, b: PersonProbe, *, namesakes: float = 0.0) -> Match:
+    """How likely ``a`` and ``b`` are the same person, with the reasons.
+
+    ``namesakes``: expected number of other persons in the database with this name key and
+    birth year (0 when unknown, as in the labelled set without a frequency): see
+    :func:`commonness_penalty`.
+    """
     names, reasons = name_score(a.keys, b.keys)
     total = NAME_WEIGHT * names
     birth, birth_reason = birth_score(a, b)
     total += birth
     if birth_reason:
         reasons.append(birth_reason)
+    same_phone = bool(a.phone_digits) and a.phone_digits == b.phone_digits
+    penalty = 0.0 if same_phone else commonness_penalty(namesakes, birth_reason)
+    total -= penalty
     if a.nationalities and b.nationalities:
         if set(a.nationalities) & set(b.nationalities):
             total += NATIONALITY_OVERLAP
             reasons.append("nationality")
         else:
             total += NATIONALITY_DISJOINT
-    phone_a = a.phone_digits
-    if phone_a and phone_a == b.phone_digits:
+    if same_phone:
         total += PHONE_EQUAL
         reasons.append("phone")
     if a.sex is not None and b.sex is not None and a.sex is not b.sex:
         total += SEX_DIFFERS
+    if penalty >= COMMON_REASON_FROM:
+        reasons.append("common_name")
     return Match(round(max(0.0, min(1.0, total)), 3), tuple(reasons))

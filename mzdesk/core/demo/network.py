@@ -184,6 +184,30 @@ def _teams_and_users(
             world.counsellors[team["id"]].append(user)
             world.staff_names[user] = rows["users"][-1]["display_name"]
     world.admin_id = _user(ctx, book, rows, usernames, Role.ADMIN, None)
+    _demo_accounts(world, rows["users"])
+
+
+# --- demo accounts (issue #7): fixed names, one documented password -----------------------
+DEMO_PASSWORD = "mzdesk-demo"  # every demo account's password; README lists the accounts
+
+
+def _demo_accounts(world: World, users: list[Row]) -> None:
+    """Fixed log-in names for the first teams' first staff, the same password for all."""
+    from mzdesk.core.services.accounts import hash_password
+
+    by_id = {uuid_of(row): row for row in users}
+    fixed: dict[uuid.UUID, str] = {}
+    for number, team_id in enumerate(world.team_ids[:2], start=1):
+        fixed[world.counsellors[team_id][0]] = f"berater{number}"
+        fixed[world.leads[team_id]] = f"leitung{number}"
+    if world.admin_id is not None:
+        fixed[world.admin_id] = "admin"
+    for user_id, username in fixed.items():
+        by_id[user_id]["username"] = username
+        by_id[user_id]["email"] = f"{username}@musterland.example"
+    password_hash = hash_password(DEMO_PASSWORD)
+    for row in users:
+        row["password_hash"] = password_hash
 
 
 def _user(

@@ -62,6 +62,42 @@ def sample_letter() -> ReferralLetter:
     )
 
 
+def batch_letters(count: int = 100) -> list[ReferralLetter]:
+    """``count`` sample letters that differ in name, file reference and request (synthetic)."""
+    import dataclasses
+
+    base = sample_letter()
+    given = ("Amal", "Olena", "Yusuf", "Dilan", "Mariam", "Taras", "Samir", "Leyla")
+    family = ("Haddad", "Kovalenko", "Öztürk", "Rahimi", "Nguyen", "Popescu", "Sultani")
+    letters = []
+    for index in range(count):
+        name = f"{given[index % len(given)]} {family[index % len(family)]}"
+        reference = f"MZ-2024-{index:04d}/{index * 7919 % 16**8:08x}"
+        values = {**base.values, "person_name": name, "file_reference": reference}
+        letters.append(
+            dataclasses.replace(
+                base,
+                values=values,
+                file_reference=reference,
+                slip_subject=name,
+                request=f"{base.request} Vorgang {index + 1} von {count}.",
+            )
+        )
+    return letters
+
+
+def render_batch(letters: list[ReferralLetter]) -> int:
+    """Render every letter with one renderer (as the batch print does); total bytes."""
+    from mzdesk.core.letters.renderer import ReferralLetterRenderer
+
+    renderer = ReferralLetterRenderer(Letterhead(), "de")
+    return sum(len(renderer.render(letter)) for letter in letters)
+
+
+def render_batch_bare(letters: list[ReferralLetter]) -> int:
+    return sum(len(render_bare(letter)) for letter in letters)
+
+
 def render_with_renderer(letter: ReferralLetter) -> bytes:
     from mzdesk.core.letters.renderer import ReferralLetterRenderer
 

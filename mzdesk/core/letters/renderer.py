@@ -41,6 +41,7 @@ from reportlab.platypus import (
 
 from mzdesk.core import fonts
 from mzdesk.core.letters.content import ConsentForm, Letterhead, ReferralLetter
+from mzdesk.core.letters.flowables import DataRows, Line, TextBlock
 from mzdesk.core.letters.templates import labels
 from mzdesk.core.letters.text import clean, has_rtl, markup, rtl_markup, visual
 
@@ -170,14 +171,32 @@ class DocumentRenderer:
         canvas.setFont(font, size)
         canvas.drawString(x, _y(top), visual(clean(text)))
 
+    def draw_lines(self, canvas: Canvas, lines: list[tuple[float, float, str, float, str]]) -> None:
+        """Several ``(x, top, text, size, font)`` strings in one text object (fewer operators)."""
+        text = canvas.beginText()
+        current: tuple[str, float] | None = None
+        for x, top, line, size, font in lines:
+            if current != (font, size):
+                current = (font, size)
+                text.setFont(font, size)
+            text.setTextOrigin(x, _y(top))
+            text.textOut(visual(clean(line)))
+        canvas.drawText(text)
+
     def draw_letterhead(self, canvas: Canvas) -> None:
         head = self.letterhead
         canvas.setFillColor(colors.black)
-        self.draw_text(canvas, LEFT, 14 * mm, head.authority, 9)
-        self.draw_text(canvas, LEFT, 21 * mm, head.organisation, 14, fonts.BOLD)
         contact = f"{head.street} · {head.postcode} {head.city} · {head.phone}"
-        self.draw_text(canvas, LEFT, 27 * mm, contact, 8)
-        self.draw_text(canvas, LEFT, 31 * mm, f"{head.email} · {head.website}", 8)
+        regular = fonts.REGULAR
+        self.draw_lines(
+            canvas,
+            [
+                (LEFT, 14 * mm, head.authority, 9, regular),
+                (LEFT, 21 * mm, head.organisation, 14, fonts.BOLD),
+                (LEFT, 27 * mm, contact, 8, regular),
+                (LEFT, 31 * mm, f"{head.email} · {head.website}", 8, regular),
+            ],
+        )
         if head.logo and Path(head.logo).is_file():
             canvas.drawImage(
                 head.logo,
@@ -213,16 +232,21 @@ class DocumentRenderer:
         canvas.setLineWidth(0.3)
         canvas.line(LEFT, baseline - 1, LEFT + min(width, room), baseline - 1)
         top = ADDRESS_TOP + NOTE_ZONE_H + 4.5 * mm
-        for line in lines[:6]:
-            self.draw_text(canvas, LEFT, top, line, 10)
-            top += 4.23 * mm
+        self.draw_lines(
+            canvas,
+            [
+                (LEFT, top + i * 4.23 * mm, line, 10, fonts.REGULAR)
+                for i, line in enumerate(lines[:6])
+            ],
+        )
 
     def draw_info_block(self, canvas: Canvas, rows: list[tuple[str, str]]) -> None:
-        top = INFO_TOP
-        for label, value in rows:
-            self.draw_text(canvas, INFO_X, top, label, 7)
-            self.draw_text(canvas, INFO_X, top + 3.6 * mm, value, 9)
-            top += 8.2 * mm
+        items: list[tuple[float, float, str, float, str]] = []
+        for index, (label, value) in enumerate(rows):
+            top = INFO_TOP + index * 8.2 * mm
+            items.append((INFO_X, top, label, 7, fonts.REGULAR))
+            items.append((INFO_X, top + 3.6 * mm, value, 9, fonts.REGULAR))
+        self.draw_lines(canvas, items)
 
     def draw_footer(self, canvas: Canvas) -> None:
         head = self.letterhead
@@ -340,103 +364,104 @@ class ReferralLetterRenderer(DocumentRenderer):
             PageTemplate("slip", [body_slip], onPage=slip),
         ]
 
-    def _data_table(self, rows: tuple[tuple[str, str], ...]) -> Table:
-        cells = [
-            [
-                Paragraph(markup(label), self.styles["Cell"]),
-                Paragraph(markup(value), self.styles["Cell"]),
-            ]
-            for label, value in rows
-        ]
-        table = Table(cells, colWidths=[50 * mm, TEXT_WIDTH - 50 * mm], hAlign="LEFT")
-        table.setStyle(
-            _table_style(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
-                ]
-            )
+    def _data_table(self, rows: tuple[tuple[str, str], ...]) -> Flowable:
+        return DataRows(rows, font=fonts.REGULAR, size=9, leading=11.5, label_width=50 * mm)
+
+    def line(self, text: str | None, style: str = "Body") -> Line:
+        """A plain text item in a named style (for :class:`TextBlock`: no markup parsed)."""
+        st = self.styles[style]
+        return Line(
+            clean(text), st.fontName, st.fontSize, st.leading, st.spaceBefore, st.spaceAfter
         )
-        return table
 
     def _story(
         self, letter: ReferralLetter, subject: str, salutation: str, body: str, closing: str
     ) -> list[Flowable]:
+        """The letter as a few text blocks (plain text: no markup to parse) and the data rows."""
         lab = self.labels
-        story: list[Flowable] = [
-            NextPageTemplate("later"),
-            self.para(subject, "Subject"),
-            self.para(salutation),
-        ]
-        story += [self.para(part) for part in clean(body).split("\n\n")]
+        opening = [self.line(subject, "Subject"), self.line(salutation)]
+        opening += [self.line(part) for part in clean(body).split("\n\n")]
         if letter.request:
-            story += [self.para(lab["request"], "Heading"), self.para(letter.request)]
+            opening += [self.line(lab["request"], "Heading"), self.line(letter.request)]
+        story: list[Flowable] = [NextPageTemplate("later"), TextBlock(opening)]
         if letter.sections:
-            story.append(CondPageBreak(40 * mm))
-            story.append(self.para(lab["data_heading"], "Heading"))
             rows: list[tuple[str, str]] = []
             for section in letter.sections:
                 rows.extend(section.rows)
-            story.append(self._data_table(tuple(rows)))
-        if letter.interpreter_language:
             story += [
-                self.para(lab["interpreter"], "Heading"),
-                self.para(lab["interpreter_text"].format(language=letter.interpreter_language)),
+                CondPageBreak(40 * mm),
+                TextBlock([self.line(lab["data_heading"], "Heading")]),
+                self._data_table(tuple(rows)),
             ]
-        story.append(self.para(lab["attachments"], "Heading"))
+        after: list[Line] = []
+        if letter.interpreter_language:
+            after += [
+                self.line(lab["interpreter"], "Heading"),
+                self.line(lab["interpreter_text"].format(language=letter.interpreter_language)),
+            ]
         attachments = letter.attachments or (lab["no_attachments"],)
-        story.append(self.para("\n".join(f"– {item}" for item in attachments)))
-        story.append(self.para(lab["consent"], "Heading"))
+        after += [
+            self.line(lab["attachments"], "Heading"),
+            self.line("\n".join(f"– {item}" for item in attachments)),
+            self.line(lab["consent"], "Heading"),
+        ]
         if letter.consent_given_on and letter.consent_version:
             consent = lab["consent_text"].format(
                 given=_fmt(letter.consent_given_on), version=letter.consent_version
             )
         else:
             consent = lab["consent_override"].format(reason=letter.override_reason or "")
-        story.append(self.para(consent))
+        after.append(self.line(consent))
         if letter.answer_due_on:
-            story.append(self.para(lab["answer_by"].format(date=_fmt(letter.answer_due_on))))
+            after.append(self.line(lab["answer_by"].format(date=_fmt(letter.answer_due_on))))
+        story.append(TextBlock(after))
+        signature = self.line(letter.counsellor_name)
         story.append(
-            KeepTogether(
+            TextBlock(  # kept together: one block that does not split is moved whole
                 [
-                    self.para(closing),
-                    self.para(lab["regards"]),
-                    Spacer(1, 8 * mm),
-                    self.para(letter.counsellor_name),
+                    self.line(closing),
+                    self.line(lab["regards"]),
+                    Line(
+                        signature.text,
+                        signature.font,
+                        signature.size,
+                        signature.leading,
+                        8 * mm + 6,
+                    ),
                 ]
-            )
+            ).unsplittable()
         )
         story += [NextPageTemplate("slip"), PageBreak()]
         story += self._slip(letter)
         return story
 
     def _slip(self, letter: ReferralLetter) -> list[Flowable]:
+        """The feedback form: fixed lines, drawn as one block (no markup to parse)."""
         lab = self.labels
         box = "\u2610"
+        regular, rule = fonts.REGULAR, "_" * 80
+        gap = 4 * mm
         return [
-            self.para(
-                lab["slip_ref"].format(
-                    date=_fmt(letter.letter_date), reference=letter.file_reference
-                ),
-                "Subject",
-            ),
-            self.para(f"{lab['slip_person']}: {letter.slip_subject}"),
-            Spacer(1, 4 * mm),
-            self.para(f"{box}  {lab['slip_accepted']}"),
-            self.para(lab["slip_appointment"]),
-            Spacer(1, 4 * mm),
-            self.para(f"{box}  {lab['slip_rejected']}"),
-            self.para("_" * 80),
-            self.para("_" * 80),
-            Spacer(1, 4 * mm),
-            self.para(f"{box}  {lab['slip_other']}"),
-            self.para("_" * 80),
-            Spacer(1, 16 * mm),
-            self.para("_" * 50),
-            self.para(lab["slip_sign"], "Small"),
+            TextBlock(
+                [
+                    Line(
+                        lab["slip_ref"].format(
+                            date=_fmt(letter.letter_date), reference=letter.file_reference
+                        ),
+                        fonts.BOLD,
+                    ),
+                    Line(f"{lab['slip_person']}: {letter.slip_subject}", regular, space_before=14),
+                    Line(f"{box}  {lab['slip_accepted']}", regular, space_before=6 + gap),
+                    Line(lab["slip_appointment"], regular, space_before=6),
+                    Line(f"{box}  {lab['slip_rejected']}", regular, space_before=6 + gap),
+                    Line(rule, regular, space_before=6),
+                    Line(rule, regular, space_before=6),
+                    Line(f"{box}  {lab['slip_other']}", regular, space_before=6 + gap),
+                    Line(rule, regular, space_before=6),
+                    Line("_" * 50, regular, space_before=6 + 16 * mm),
+                    Line(lab["slip_sign"], regular, size=8, leading=10, space_before=6),
+                ]
+            ).unsplittable()
         ]
 
 

@@ -21,16 +21,17 @@ import hashlib
 import json
 import logging
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import Select, func, select, text
 from sqlalchemy.orm import Session
 
 from mzdesk.core.models import AuditEntry
 from mzdesk.core.models.base import utcnow
+from mzdesk.core.models.enums import Role
 
 log = logging.getLogger(__name__)
 
@@ -147,32 +148,162 @@ class VerifyReport:
 
 
 def verify(session: Session) -> VerifyReport:
-    """Walk the chain in ``seq`` order and report the first entry that does not fit."""
-    query = select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=1000)
-    result = session.scalars(query)
-    try:
-        return _walk(session, result)
-    finally:
-        result.close()  # a server-side cursor on PostgreSQL when stopped early
+    """Walk the chain in ``seq`` order and report the first entry that does not fit.
 
+    Erasures (redacted details, listed by the erase entry) and retention cuts (a checkpoint
+    carrying the hash of the last removed entry) are accounted for: see core/privacy/trail.py.
+    """
+    from mzdesk.core import access
+    from mzdesk.core.privacy.trail import verify_trail
 
-def _walk(session: Session, entries: Iterable[AuditEntry]) -> VerifyReport:
-    count = 0
-    expected_seq = 1
-    prev_hash = GENESIS_HASH
-    for entry in entries:
-        count += 1
-        if entry.seq != expected_seq:
-            return VerifyReport(count, False, entry.seq, "gap")
-        if entry.prev_hash != prev_hash:
-            return VerifyReport(count, False, entry.seq, "link")
-        if entry_hash(entry) != entry.hash:
-            return VerifyReport(count, False, entry.seq, "hash")
-        prev_hash = entry.hash
-        expected_seq += 1
-        session.expunge(entry)
-    return VerifyReport(count, True)
+    access.require(session, access.Action.READ_AUDIT)
+    return verify_trail(session)
 
 
 def count_entries(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(AuditEntry)) or 0)
+
+
+# --- the audit view: filtered, paged, newest first ----------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    person_id: uuid.UUID | None = None
+    user_id: uuid.UUID | None = None
+    action: str | None = None
+    start: date | None = None  # first day (local dates, inclusive)
+    end: date | None = None  # last day
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    seq: int
+    at: datetime
+    user: str | None  # user name
+    action: str
+    entity: str
+    entity_id: uuid.UUID | None
+    person_id: uuid.UUID | None
+    file_number: str | None
+    details: str  # a short text: field names, or for leads "field: old → new"
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min).astimezone(UTC)
+
+
+def _filtered(session: Session, where: AuditFilter) -> Select[Any]:
+    from mzdesk.core import access
+    from mzdesk.core.models import Person
+
+    query = select(AuditEntry.seq)
+    if where.person_id is not None:
+        query = query.where(AuditEntry.person_id == where.person_id)
+    if where.user_id is not None:
+        query = query.where(AuditEntry.user_id == where.user_id)
+    if where.action:
+        query = query.where(AuditEntry.action == where.action)
+    if where.start is not None:
+        query = query.where(AuditEntry.at >= _day_start(where.start))
+    if where.end is not None:
+        query = query.where(AuditEntry.at < _day_start(where.end + timedelta(days=1)))
+    if access.role_of(session) is Role.TEAM_LEAD:  # their team's persons and the rest
+        visible = select(Person.id).where(access.visible_persons(session))
+        query = query.where(AuditEntry.person_id.is_(None) | AuditEntry.person_id.in_(visible))
+    return query
+
+
+def count_filtered(session: Session, where: AuditFilter) -> int:
+    from mzdesk.core import access
+
+    access.require(session, access.Action.READ_AUDIT)
+    inner = _filtered(session, where).subquery()
+    return int(session.scalar(select(func.count()).select_from(inner)) or 0)
+
+
+def list_entries(
+    session: Session, where: AuditFilter, *, before_seq: int | None = None, limit: int = 200
+) -> list[AuditRow]:
+    """One page of entries, newest first; the next page starts ``before_seq`` = last row's."""
+    from mzdesk.core import access
+    from mzdesk.core.models import Person, User
+
+    access.require(session, access.Action.READ_AUDIT)
+    query = _filtered(session, where)
+    if before_seq is not None:
+        query = query.where(AuditEntry.seq < before_seq)
+    page = query.order_by(AuditEntry.seq.desc()).limit(limit).subquery()
+    rows = session.execute(
+        select(AuditEntry, User.username, Person.file_number)
+        .join(page, page.c.seq == AuditEntry.seq)
+        .outerjoin(User, User.id == AuditEntry.user_id)
+        .outerjoin(Person, Person.id == AuditEntry.person_id)
+        .order_by(AuditEntry.seq.desc())
+    ).all()
+    with_values = access.role_of(session) is not Role.ADMIN  # admins: no case contents
+    return [
+        AuditRow(
+            seq=entry.seq,
+            at=entry.at,
+            user=username,
+            action=entry.action,
+            entity=entry.entity,
+            entity_id=entry.entity_id,
+            person_id=entry.person_id,
+            file_number=file_number,
+            details=summarise(entry.details, with_values=with_values),
+        )
+        for entry, username, file_number in rows
+    ]
+
+
+def summarise(details: Mapping[str, Any], *, with_values: bool) -> str:
+    """A one-line text of an entry's details; without values only the field names."""
+    if not details:
+        return ""
+    if not with_values:
+        return ", ".join(sorted(str(key) for key in details))
+    text = json.dumps(details, ensure_ascii=False, sort_keys=True, default=_json_default)
+    return text if len(text) <= 300 else text[:299] + "…"
+
+
+def known_actions(session: Session) -> list[str]:
+    """The action names in the trail (for the view's filter)."""
+    return sorted(session.scalars(select(AuditEntry.action).distinct()))
+
+
+def make_filter(
+    session: Session,
+    *,
+    person: str = "",
+    user: str = "",
+    action: str = "",
+    start: date | None = None,
+    end: date | None = None,
+) -> AuditFilter:
+    """A filter from what was typed: a file number or (short) person id, a user name.
+
+    Only ids are looked up (no case contents), so admins can filter by person too.
+    """
+    from mzdesk.core.errors import NotFound
+    from mzdesk.core.models import Person, User
+
+    person_id = None
+    if person.strip():
+        text_ = person.strip()
+        person_id = session.scalar(select(Person.id).where(Person.file_number == text_))
+        if person_id is None:
+            try:
+                person_id = uuid.UUID(text_)
+            except ValueError:
+                raise NotFound(
+                    f"no person with file number {text_!r}",
+                    german=f"Keine Person mit dem Aktenzeichen „{text_}“.",
+                ) from None
+    user_id = None
+    if user.strip():
+        user_id = session.scalar(select(User.id).where(User.username == user.strip().lower()))
+        if user_id is None:
+            raise NotFound(f"no user {user!r}", german=f"Es gibt keinen Benutzer „{user}“.")
+    return AuditFilter(person_id, user_id, action.strip() or None, start, end)

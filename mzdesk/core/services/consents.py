@@ -29,7 +29,9 @@ from mzdesk.core.resources import resource_path
 from mzdesk.core.services.lookup import by_id
 from mzdesk.core.services.persons import format_birth_date
 
-FORM_LANGUAGES = ("de", "en", "ar", "uk", "fa", "tr")
+# German plus the languages a form is printed in: fa = Farsi (Iran), prs = Dari (Afghanistan),
+# both Persian script, right to left.
+FORM_LANGUAGES = ("de", "en", "ar", "uk", "fa", "prs", "tr")
 
 
 class ConsentError(MzdeskError):
@@ -100,20 +102,35 @@ def add_consent(
     """Record a consent; refuses blanket or inconsistent ones with a clear reason."""
     codes = _categories(categories)
     if not codes:
-        raise ConsentError("a consent must name at least one data category")
+        raise ConsentError(
+            "a consent must name at least one data category",
+            german="Eine Einwilligung muss mindestens eine Datenkategorie nennen.",
+        )
     if not purpose.strip():
-        raise ConsentError("a consent must name its purpose")
+        raise ConsentError(
+            "a consent must name its purpose",
+            german="Eine Einwilligung muss ihren Zweck nennen.",
+        )
     partners = [by_id(session, Partner, pid, "partner") for pid in dict.fromkeys(partner_ids)]
     kinds = list(dict.fromkeys(k.strip().upper() for k in partner_kinds if k.strip()))
     unknown_kinds = [k for k in kinds if k not in reference.codes("partner_kinds")]
     if unknown_kinds:
         raise ConsentError(f"unknown partner kinds: {', '.join(unknown_kinds)}")
     if not partners and not kinds:
-        raise ConsentError("a consent must name its recipients (a partner or a partner kind)")
+        raise ConsentError(
+            "a consent must name its recipients (a partner or a partner kind)",
+            german="Eine Einwilligung muss die Empfänger nennen (Partner oder Partnerart).",
+        )
     if expires_on is not None and expires_on < given_on:
-        raise ConsentError("a consent cannot expire before it is given")
+        raise ConsentError(
+            "a consent cannot expire before it is given",
+            german="Eine Einwilligung kann nicht vor ihrer Erteilung ablaufen.",
+        )
     if form is ConsentForm.VERBAL_WITNESS and not (witness or "").strip():
-        raise ConsentError("a verbal consent needs the witness who heard it")
+        raise ConsentError(
+            "a verbal consent needs the witness who heard it",
+            german="Eine mündliche Einwilligung braucht die Angabe der Zeugin/des Zeugen.",
+        )
     version = text_version or current_text_version()
     consent_text(version, "de")  # raises NotFound for an unknown version
     consent = Consent(

@@ -15,8 +15,9 @@ from typing import TypeVar
 from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
+from mzdesk.core import access
 from mzdesk.core.errors import NotFound
-from mzdesk.core.models import Person, Record
+from mzdesk.core.models import Case, Person, Record
 
 _SHORT = re.compile(r"^[0-9a-f]{6,8}$")
 _R = TypeVar("_R", bound=Record)
@@ -32,6 +33,7 @@ def by_id(session: Session, model: type[_R], text: str | uuid.UUID, what: str) -
         found = session.get(model, text)
         if found is None:
             raise NotFound(f"{what} {text} not found")
+        _check(session, found)
         return found
     raw = text.strip().lower()
     try:
@@ -49,7 +51,16 @@ def by_id(session: Session, model: type[_R], text: str | uuid.UUID, what: str) -
         raise NotFound(f"{what} {raw} not found")
     if len(rows) > 1:
         raise NotFound(f"{what} id {raw} is ambiguous: give more digits")
+    _check(session, rows[0])
     return rows[0]
+
+
+def _check(session: Session, found: Record) -> None:
+    """Persons and cases found by id are case data: the acting user must be allowed to read."""
+    if isinstance(found, Person):
+        access.require(session, access.Action.READ_PERSON, person_id=found.id)
+    elif isinstance(found, Case):
+        access.require(session, access.Action.READ_PERSON, case_id=found.id)
 
 
 def person(session: Session, text: str | uuid.UUID) -> Person:
@@ -65,4 +76,5 @@ def person(session: Session, text: str | uuid.UUID) -> Person:
         if found.id in seen:  # pragma: no cover - a merge loop is a data error
             raise NotFound("person merge chain is circular")
         seen.add(found.id)
+    access.require(session, access.Action.READ_PERSON, person_id=found.id)
     return found

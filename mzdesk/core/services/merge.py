@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import Column, Table, delete, select, update
 from sqlalchemy.orm import Session
 
+from mzdesk.core import access
 from mzdesk.core.errors import MzdeskError, NotFound
 from mzdesk.core.models import Base, Person, PersonLanguage, PersonNationality
 from mzdesk.core.models.base import utcnow
@@ -219,6 +220,8 @@ def merge_persons(
     """Move everything of ``other_id`` to ``keep_id`` and mark it merged (caller commits)."""
     if keep_id == other_id:
         raise MergeRefused("a person cannot be merged into itself")
+    access.require(session, access.Action.MERGE_PERSONS, person_id=keep_id)
+    access.require(session, access.Action.MERGE_PERSONS, person_id=other_id)
     keep = session.get(Person, keep_id, with_for_update=True)
     other = session.get(Person, other_id, with_for_update=True)
     if keep is None:

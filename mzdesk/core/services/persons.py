@@ -1,4 +1,7 @@
-"""Reading persons for the client list and the detail pane (Qt-free, one Session per action).
+"""Reading persons for the client list (Qt-free, one Session per action).
+
+One person's whole file (the detail pane, the case file, ``case show``) is read by
+:func:`mzdesk.core.services.person_file.load`: there is one way to load it.
 
 The client list pages through *all* persons with keyset pagination on an indexed column plus
 the id as tiebreaker: a page is ``WHERE (col, id) > (last_col, last_id) ORDER BY col, id
@@ -15,22 +18,17 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from mzdesk.core.errors import NotFound
+from mzdesk.core import access
 from mzdesk.core.models import (
     BirthDatePrecision,
-    Case,
-    Household,
     LegalCategory,
     LegalCategoryPeriod,
     Person,
-    PersonLanguage,
     PersonNationality,
     ResidenceStatus,
-    Sex,
-    WorkPermission,
 )
 
 DEFAULT_PAGE_SIZE = 200
@@ -82,57 +80,6 @@ class Page:
     next_key: PageKey | None  # None: this was the last page
 
 
-@dataclass(frozen=True)
-class LanguageSkill:
-    code: str
-    cefr_level: str | None
-
-
-@dataclass(frozen=True)
-class ResidenceInfo:
-    status_code: str
-    work_permission: WorkPermission | None
-    valid_from: date
-    valid_until: date | None
-
-
-@dataclass(frozen=True)
-class LegalCategoryInfo:
-    category: LegalCategory
-    valid_from: date
-    valid_until: date | None
-
-
-@dataclass(frozen=True)
-class PersonDetail:
-    """Everything the read-only detail pane shows about one person."""
-
-    id: uuid.UUID
-    file_number: str
-    family_name: str
-    given_names: str
-    family_name_original: str | None
-    given_names_original: str | None
-    birth_date: date | None
-    birth_date_precision: BirthDatePrecision
-    sex: Sex | None
-    nationalities: tuple[str, ...]
-    languages: tuple[LanguageSkill, ...]
-    interpreter_language: str | None
-    phone: str | None
-    email: str | None
-    street: str | None
-    postcode: str | None
-    city: str | None
-    municipality: str | None
-    arrival_date: date | None
-    residence: ResidenceInfo | None
-    legal_category: LegalCategoryInfo | None
-    household: str | None
-    household_size: int
-    case_count: int
-
-
 def format_birth_date(value: date | None, precision: BirthDatePrecision) -> str:
     """German display: ``24.12.1990``; a year-only date shows ``1990``.
 
@@ -156,6 +103,13 @@ def _order_column(order: PersonOrder) -> Any:
         PersonOrder.BIRTH_DATE: Person.birth_date,
         PersonOrder.FILE_NUMBER: Person.file_number,
     }[order]
+
+
+def _visible(session: Session) -> ColumnElement[bool]:
+    """Only the persons the acting user may see (nothing added for the program itself)."""
+    if access.actor(session) is None:
+        return true()
+    return access.visible_persons(session)
 
 
 def _after(column: Any, key: PageKey, descending: bool) -> ColumnElement[bool]:
@@ -185,9 +139,10 @@ def _scan(
     """
     column = _order_column(sort.order)
     nullable = sort.order is PersonOrder.BIRTH_DATE
+    visible = _visible(session)
     rows: list[tuple[Any, uuid.UUID, uuid.UUID | None]] = []
     if not nullable or after is None or after.value is not None:
-        query = _key_query(column, sort.descending)
+        query = _key_query(column, sort.descending).where(visible)
         if nullable:
             query = query.where(column.is_not(None))
         if after is not None:
@@ -196,7 +151,7 @@ def _scan(
         if not nullable or len(rows) >= limit:
             return rows
         after = None  # continue with the rows that have no value, from their start
-    query = _key_query(Person.id, sort.descending).where(column.is_(None))
+    query = _key_query(Person.id, sort.descending).where(column.is_(None), visible)
     if after is not None:
         id_after = (
             (Person.id < after.person_id) if sort.descending else (Person.id > after.person_id)
@@ -278,7 +233,11 @@ def page(
 
 def count(session: Session) -> int:
     """How many persons the list holds (merged ones excluded)."""
-    query = select(func.count()).select_from(Person).where(Person.merged_into_id.is_(None))
+    query = (
+        select(func.count())
+        .select_from(Person)
+        .where(Person.merged_into_id.is_(None), _visible(session))
+    )
     return int(session.execute(query).scalar_one())
 
 
@@ -323,72 +282,3 @@ def _current_categories(
         .order_by(LegalCategoryPeriod.valid_from, LegalCategoryPeriod.created_at)
     )
     return _latest_by_person(session.scalars(query))
-
-
-def person_detail(
-    session: Session, person_id: uuid.UUID, today: date | None = None
-) -> PersonDetail:
-    """All the detail pane shows about one person; ``NotFound`` if there is no such person."""
-    person = session.get(Person, person_id)
-    if person is None:
-        raise NotFound(f"no person with id {person_id}", german="Person nicht gefunden.")
-    today = today or date.today()
-    residence = _current_residence(session, [person.id], today).get(person.id)
-    category = _current_categories(session, [person.id], today).get(person.id)
-    household: Household | None = person.household
-    household_size = 0
-    if household is not None:
-        household_size = int(
-            session.execute(
-                select(func.count())
-                .select_from(Person)
-                .where(Person.household_id == household.id, Person.merged_into_id.is_(None))
-            ).scalar_one()
-        )
-    case_count = int(
-        session.execute(
-            select(func.count()).select_from(Case).where(Case.person_id == person.id)
-        ).scalar_one()
-    )
-    languages = session.execute(
-        select(PersonLanguage.language_code, PersonLanguage.cefr_level)
-        .where(PersonLanguage.person_id == person.id)
-        .order_by(PersonLanguage.position)
-    )
-    return PersonDetail(
-        id=person.id,
-        file_number=person.file_number,
-        family_name=person.family_name,
-        given_names=person.given_names,
-        family_name_original=person.family_name_original,
-        given_names_original=person.given_names_original,
-        birth_date=person.birth_date,
-        birth_date_precision=person.birth_date_precision,
-        sex=person.sex,
-        nationalities=_nationalities(session, [person.id]).get(person.id, ()),
-        languages=tuple(LanguageSkill(code, level) for code, level in languages),
-        interpreter_language=person.interpreter_language,
-        phone=person.phone,
-        email=person.email,
-        street=person.street,
-        postcode=person.postcode,
-        city=person.city,
-        municipality=person.municipality,
-        arrival_date=person.arrival_date,
-        residence=ResidenceInfo(
-            residence.status_code,
-            residence.work_permission,
-            residence.valid_from,
-            residence.valid_until,
-        )
-        if residence
-        else None,
-        legal_category=LegalCategoryInfo(
-            category.category, category.valid_from, category.valid_until
-        )
-        if category
-        else None,
-        household=household.label if household else None,
-        household_size=household_size,
-        case_count=case_count,
-    )

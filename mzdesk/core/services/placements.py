@@ -17,13 +17,14 @@ from decimal import Decimal, InvalidOperation
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from mzdesk.core import reference
+from mzdesk.core import access, reference
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import (
     Case,
     LegalCategory,
     LegalCategoryPeriod,
     Partner,
+    Person,
     Placement,
     ResidenceStatus,
     Setting,
@@ -124,6 +125,7 @@ def add_placement(
     None reads the organisation setting (``REFUGEE_CODES_SETTING``).
     """
     case = by_id(session, Case, case_id, "case")
+    access.require(session, access.Action.EDIT_PERSON, case_id=case.id)
     if kind not in reference.by_code("placement_kinds"):
         known = ", ".join(reference.codes("placement_kinds"))
         raise InvalidPlacement(f"unknown placement kind {kind!r} (one of {known})")
@@ -189,7 +191,12 @@ def list_placements(
     limit: int = 500,
 ) -> list[Placement]:
     """Placements, newest start first, filtered by person, case and start date range."""
-    query = select(Placement)
+    if person_id is not None or case_id is not None:
+        access.require(session, access.Action.READ_PERSON, person_id=person_id, case_id=case_id)
+    else:
+        access.require(session, access.Action.READ_PERSON)
+    visible = select(Person.id).where(access.visible_persons(session))
+    query = select(Placement).where(Placement.person_id.in_(visible))
     if person_id is not None:
         query = query.where(Placement.person_id == person_id)
     if case_id is not None:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from mzdesk.core import reference
 from mzdesk.core.errors import MzdeskError
@@ -104,12 +104,15 @@ def create_referral(
     request: str | None = None,
     created_on: date | None = None,
 ) -> Referral:
+    from mzdesk.core import access
+
+    access.require(session, access.Action.REFER, case_id=case_id)
     case = by_id(session, Case, case_id, "case")
     partner = by_id(session, Partner, partner_id, "partner")
     if not partner.active:
         raise ReferralError(f"partner {short_id(partner.id)} is inactive")
     if not purpose.strip():
-        raise ReferralError("a referral needs a purpose")
+        raise ReferralError("a referral needs a purpose", german="Bitte den Zweck angeben.")
     referral = Referral(
         case_id=case.id,
         partner_id=partner.id,
@@ -410,7 +413,10 @@ def send_referral(
     attachments: Iterable[str] = (),
 ) -> Referral:
     """draft → sent: check consent (or a lead's override), render and store the letter."""
+    from mzdesk.core import access
+
     referral = get_referral(session, referral_id)
+    access.require(session, access.Action.REFER, case_id=referral.case_id)
     _check(referral, ReferralStatus.SENT)
     if answer_days < 1:
         raise ReferralError("the answer deadline must be at least one day")
@@ -435,6 +441,7 @@ def send_referral(
                 "only a team lead may send a referral without a covering consent",
                 german="Nur die Teamleitung darf ohne Einwilligung überweisen.",
             )
+        access.require(session, access.Action.OVERRIDE_CONSENT, case_id=referral.case_id)
     due = date.fromordinal(day.toordinal() + answer_days)
     plan = plan_letter(
         session,
@@ -482,7 +489,10 @@ def set_status(
             override_reason=override_reason,
             answer_days=answer_days,
         )
+    from mzdesk.core import access
+
     referral = get_referral(session, referral_id)
+    access.require(session, access.Action.REFER, case_id=referral.case_id)
     _check(referral, status)
     day = on or date.today()
     if status is ReferralStatus.REJECTED:
@@ -576,3 +586,222 @@ def rejections_for_counsellor(session: Session, user_id: uuid.UUID) -> list[Reje
         Rejection(r.id, r.case_id, file_number, name, r.rejection_reason or "", r.answered_on)
         for r, name, file_number in rows
     ]
+
+
+# --- for the GUI: the referral list, the consent check before sending, today's letters -------
+
+
+@dataclass(frozen=True)
+class ReferralRow:
+    """One line of the referrals list (no personal data beyond the name and file number)."""
+
+    id: uuid.UUID
+    case_id: uuid.UUID
+    person_id: uuid.UUID
+    file_number: str
+    person_name: str
+    partner_name: str
+    service: str | None
+    purpose: str
+    status: ReferralStatus
+    created_on: date
+    sent_on: date | None
+    answer_due_on: date | None
+    rejection_reason: str | None
+    created_by_id: uuid.UUID | None
+    counsellor_id: uuid.UUID | None
+    has_letter: bool
+
+    def is_mine(self, user_id: uuid.UUID | None) -> bool:
+        return user_id is not None and user_id in (self.created_by_id, self.counsellor_id)
+
+
+def referral_rows(
+    session: Session,
+    *,
+    status: ReferralStatus | None = None,
+    case_id: uuid.UUID | None = None,
+    limit: int = 1000,
+) -> list[ReferralRow]:
+    """Referrals of the persons the acting user may see, newest first."""
+    from mzdesk.core import access
+
+    case = aliased(Case)  # visible_persons() correlates its own Case subqueries
+    query = (
+        select(
+            Referral.id,
+            Referral.case_id,
+            Person.id,
+            Person.file_number,
+            Person.given_names,
+            Person.family_name,
+            Partner.name,
+            Referral.service,
+            Referral.purpose,
+            Referral.status,
+            Referral.created_on,
+            Referral.sent_on,
+            Referral.answer_due_on,
+            Referral.rejection_reason,
+            Referral.created_by_id,
+            case.counsellor_id,
+            Referral.letter_sha256.is_not(None),
+        )
+        .join(case, case.id == Referral.case_id)
+        .join(Person, Person.id == case.person_id)
+        .join(Partner, Partner.id == Referral.partner_id)
+        .where(access.visible_persons(session))
+        .order_by(Referral.created_on.desc(), Referral.id.desc())
+        .limit(limit)
+    )
+    if status is not None:
+        query = query.where(Referral.status == status)
+    if case_id is not None:
+        query = query.where(Referral.case_id == case_id)
+    return [
+        ReferralRow(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            f"{r[5]}, {r[4]}",
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            r[10],
+            r[11],
+            r[12],
+            r[13],
+            r[14],
+            r[15],
+            bool(r[16]),
+        )
+        for r in session.execute(query)
+    ]
+
+
+@dataclass(frozen=True)
+class ConsentCheck:
+    """Before sending: which consent would be used, or why there is none."""
+
+    consent: Consent | None
+    required: tuple[str, ...]
+    printed: tuple[str, ...]  # the data categories the letter would print
+    partner_name: str
+
+
+def consent_check(session: Session, referral_id: uuid.UUID, on: date | None = None) -> ConsentCheck:
+    referral = get_referral(session, referral_id)
+    return partner_categories(session, referral.case_id, referral.partner_id, on)
+
+
+def partner_categories(
+    session: Session, case_id: uuid.UUID, partner_id: uuid.UUID, on: date | None = None
+) -> ConsentCheck:
+    """For a referral not yet saved: the letter's data categories and the covering consent."""
+    from mzdesk.core import access
+
+    access.require(session, access.Action.REFER, case_id=case_id)
+    day = on or date.today()
+    partner = by_id(session, Partner, partner_id, "partner")
+    case = by_id(session, Case, case_id, "case")
+    template = load_template(partner.kind, partner.letter_language)
+    consent = consents.covering_consent(session, case.person_id, partner, template.required, day)
+    covered = {str(c).upper() for c in consent.data_categories} if consent else set()
+    wanted = set(template.required) | (set(template.optional) & covered)
+    printed = tuple(c for c in reference.codes("data_categories") if c in wanted)
+    return ConsentCheck(consent, template.required, printed, partner.name)
+
+
+def letters_sent_on(session: Session, day: date) -> list[uuid.UUID]:
+    """Referrals whose letter was sent (and stored) on ``day``, oldest first: the batch print."""
+    from mzdesk.core import access
+
+    case = aliased(Case)
+    query = (
+        select(Referral.id)
+        .join(case, case.id == Referral.case_id)
+        .join(Person, Person.id == case.person_id)
+        .where(
+            Referral.sent_on == day,
+            Referral.letter_sha256.is_not(None),
+            access.visible_persons(session),
+        )
+        .order_by(Referral.created_at, Referral.id)
+    )
+    return list(session.scalars(query))
+
+
+def stored_letter(session: Session, referral_id: uuid.UUID) -> bytes:
+    """The letter exactly as sent (its SHA-256 checked), for a reprint."""
+    from mzdesk.core import access
+
+    referral = get_referral(session, referral_id)
+    access.require(session, access.Action.REFER, case_id=referral.case_id)
+    if referral.letter_pdf is None or referral.letter_sha256 is None:
+        raise ReferralError(
+            f"referral {short_id(referral.id)} has no sent letter",
+            german="Zu dieser Überweisung wurde noch kein Brief versandt.",
+        )
+    if hashlib.sha256(referral.letter_pdf).hexdigest() != referral.letter_sha256:
+        raise ReferralError(
+            f"the stored letter of referral {short_id(referral.id)} does not match its hash",
+            german="Der gespeicherte Brief stimmt nicht mit seiner Prüfsumme überein.",
+        )
+    return referral.letter_pdf
+
+
+def update_draft(
+    session: Session,
+    referral_id: uuid.UUID,
+    *,
+    partner_id: uuid.UUID,
+    purpose: str,
+    service: str | None = None,
+    request: str | None = None,
+) -> Referral:
+    """Change a draft before it is sent (a sent letter is never changed)."""
+    from mzdesk.core import access
+
+    referral = get_referral(session, referral_id)
+    access.require(session, access.Action.REFER, case_id=referral.case_id)
+    if referral.status is not ReferralStatus.DRAFT:
+        raise ReferralError(
+            f"referral {short_id(referral.id)} is {referral.status.value}: only drafts change",
+            german="Nur Entwürfe können geändert werden.",
+        )
+    partner = by_id(session, Partner, partner_id, "partner")
+    if not partner.active:
+        raise ReferralError(f"partner {short_id(partner.id)} is inactive")
+    if not purpose.strip():
+        raise ReferralError("a referral needs a purpose", german="Bitte den Zweck angeben.")
+    referral.partner_id = partner.id
+    referral.purpose = " ".join(purpose.split())
+    referral.service = (service or "").strip() or None
+    referral.request = (request or "").strip() or None
+    session.flush()
+    return referral
+
+
+def send_as(
+    session: Session,
+    referral_id: uuid.UUID,
+    user_id: uuid.UUID | None,
+    *,
+    override_reason: str | None = None,
+    on: date | None = None,
+) -> Referral:
+    """``send_referral`` for the logged-in user, with the organisation's answer deadline."""
+    from mzdesk.core.org_settings import get_setting
+
+    user = session.get(User, user_id) if user_id else None
+    if user is None:
+        raise ReferralError(
+            "sending a referral needs a logged-in user",
+            german="Zum Senden muss ein Benutzer angemeldet sein.",
+        )
+    days = int(get_setting(session, "referrals.answer_days"))
+    return send_referral(
+        session, referral_id, user=user, on=on, override_reason=override_reason, answer_days=days
+    )

@@ -47,6 +47,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from mzdesk.core import access
 from mzdesk.core.models import LegalCategory, LegalCategoryPeriod, Person, ResidenceStatus
 from mzdesk.core.names import date_key, fold, phone_key
 from mzdesk.core.services import persons
@@ -178,18 +179,19 @@ def count_matches(session: Session, query: SearchQuery, cap: int | None = None) 
     if query.is_empty:
         return 0
     cap = SORT_LIMIT + 1 if cap is None else cap
+    visible = access.visible_persons(session)
     if session.get_bind().dialect.name == "sqlite":
         inner: Select[Any] = (
             select(literal_column("1"))
             .select_from(_FTS_JOINED)
-            .where(_fts_match(query), Person.merged_into_id.is_(None))
+            .where(_fts_match(query), Person.merged_into_id.is_(None), visible)
             .limit(cap)
         )
     else:
         inner = (
             select(literal_column("1"))
             .select_from(Person)
-            .where(_matching(session, query), Person.merged_into_id.is_(None))
+            .where(_matching(session, query), Person.merged_into_id.is_(None), visible)
             .limit(cap)
         )
     return int(session.execute(select(func.count()).select_from(inner.subquery())).scalar_one())
@@ -199,6 +201,7 @@ def _page_keys(
     session: Session, query: SearchQuery, after: SearchKey | None, by_name: bool, limit: int
 ) -> Select[uuid.UUID, str, Any]:
     """The (id, sort_key, position) of one page of matches, in page order."""
+    visible = access.visible_persons(session)
     if by_name:
         statement = select(Person.id, Person.sort_key, Person.sort_key.label("position"))
         if session.get_bind().dialect.name == "sqlite":
@@ -207,7 +210,7 @@ def _page_keys(
             statement = statement.select_from(_FTS_JOINED).where(_fts_match(query))
         else:
             statement = statement.where(_matching(session, query))
-        statement = statement.where(Person.merged_into_id.is_(None))
+        statement = statement.where(Person.merged_into_id.is_(None), visible)
         if after is not None:
             statement = statement.where(
                 or_(
@@ -220,7 +223,7 @@ def _page_keys(
     statement = (
         select(Person.id, Person.sort_key, _FTS.c.rowid.label("position"))
         .select_from(_FTS_JOINED)
-        .where(_fts_match(query), Person.merged_into_id.is_(None))
+        .where(_fts_match(query), Person.merged_into_id.is_(None), visible)
     )
     if after is not None:
         statement = statement.where(_FTS.c.rowid > after.value)
@@ -297,6 +300,7 @@ def search_page(
     """The first (``after`` None) or a following page of persons matching ``raw``."""
     if limit < 1:
         raise ValueError("limit must be positive")
+    access.require(session, access.Action.READ_PERSON)
     query = raw if isinstance(raw, SearchQuery) else parse_query(raw, today)
     if query.is_empty:
         return SearchPage((), None, 0 if after is None else None)

@@ -17,7 +17,8 @@ from typing import Any
 from sqlalchemy import SelectBase
 from sqlalchemy.orm import Session
 
-from mzdesk.core.stats import caseload, events, placements, referrals
+from mzdesk.core import access
+from mzdesk.core.stats import caseload, events, placements, referrals, scope
 from mzdesk.core.stats.common import DrillDown, UnknownFigure
 from mzdesk.core.stats.period import InvalidPeriod, Period, make_period, parse_date
 from mzdesk.core.stats.report import METHOD, METHOD_DE, StatsReport, Table, compute_statistics
@@ -33,14 +34,18 @@ _DRILLS: dict[str, Callable[[Session, str, list[str], Period], DrillDown]] = {
 def drill_down(session: Session, figure_key: str, period: Period) -> DrillDown:
     """The ids of the records behind ``figure_key`` (a dotted path into the JSON figures).
 
-    Counts of placements, referrals, cases and contacts have exactly as many ids as the
-    figure; ``events.attendees`` lists attendance rows (an anonymous head count is one row).
+    Statistics are for team leads (``Action.READ_STATISTICS``); a lead's drill-down keeps
+    only the records of their own team (see :mod:`mzdesk.core.stats.scope`), so it may list
+    fewer ids than the organisation-wide figure. Otherwise counts of placements, referrals,
+    cases and contacts have exactly as many ids as the figure; ``events.attendees`` lists
+    attendance rows (an anonymous head count is one row).
     """
+    access.require(session, access.Action.READ_STATISTICS)
     area, *parts = figure_key.strip().split(".")
     drill = _DRILLS.get(area)
     if drill is None or not parts:
         raise UnknownFigure(f"no such figure: {figure_key}")
-    return drill(session, figure_key, parts, period)
+    return scope.own_records(session, drill(session, figure_key, parts, period))
 
 
 def all_statements(session: Session, period: Period) -> list[SelectBase]:

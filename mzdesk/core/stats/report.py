@@ -14,7 +14,7 @@ from typing import Any, Literal
 from sqlalchemy.orm import Session
 
 from mzdesk import __version__
-from mzdesk.core import reference
+from mzdesk.core import access, reference
 from mzdesk.core.stats import caseload, events, placements, referrals
 from mzdesk.core.stats.common import BreakdownRow
 from mzdesk.core.stats.period import Period
@@ -86,6 +86,8 @@ class StatsReport:
 
 
 def compute_statistics(session: Session, period: Period) -> StatsReport:
+    """The organisation's aggregate figures (team leads; see ``mzdesk.core.access``)."""
+    access.require(session, access.Action.READ_STATISTICS)
     return StatsReport(
         period=period,
         placements=placements.compute(session, period),

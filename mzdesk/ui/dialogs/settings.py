@@ -46,14 +46,14 @@ def _t(text: str) -> str:
 
 def group_title(prefix: str) -> str:
     titles = {
-        "letterhead": _t("Letterhead"),
-        "followups": _t("Follow-ups"),
-        "referrals": _t("Referrals"),
-        "security": _t("Security"),
-        "retention": _t("Retention periods"),
-        "backup": _t("Backups"),
-        "accounts": _t("Accounts"),
-        "statistics": _t("Statistics"),
+        "letterhead": QCoreApplication.translate("SettingsLabels", "Letterhead"),
+        "followups": QCoreApplication.translate("SettingsLabels", "Follow-ups"),
+        "referrals": QCoreApplication.translate("SettingsLabels", "Referrals"),
+        "security": QCoreApplication.translate("SettingsLabels", "Security"),
+        "retention": QCoreApplication.translate("SettingsLabels", "Retention periods"),
+        "backup": QCoreApplication.translate("SettingsLabels", "Backups"),
+        "accounts": QCoreApplication.translate("SettingsLabels", "Accounts"),
+        "statistics": QCoreApplication.translate("SettingsLabels", "Statistics"),
     }
     return titles.get(prefix, prefix)
 
@@ -66,21 +66,51 @@ def label(key: OrgKey) -> str:
 def labels() -> dict[str, str]:
     """Translated labels of the declared keys (tests/gui/test_settings_dialog.py: all there)."""
     return {
-        "letterhead.authority": _t("Authority"),
-        "letterhead.organisation": _t("Organisation"),
-        "letterhead.short_name": _t("Short name (return address)"),
-        "letterhead.street": _t("Street"),
-        "letterhead.postcode": _t("Postcode"),
-        "letterhead.city": _t("City"),
-        "letterhead.phone": _t("Phone"),
-        "letterhead.email": _t("E-mail"),
-        "letterhead.website": _t("Website"),
-        "letterhead.logo": _t("Logo (PNG or JPEG file)"),
-        "followups.residence_lead_weeks": _t("Residence documents: warn weeks ahead"),
-        "referrals.answer_days": _t("Referral answer deadline (days)"),
-        "security.lock_minutes": _t("Lock after inactivity (minutes)"),
-        "security.max_failed_logins": _t("Failed logins before an account locks"),
-        "security.lockout_minutes": _t("Account lock after failed logins (minutes)"),
+        "letterhead.authority": QCoreApplication.translate("SettingsLabels", "Authority"),
+        "letterhead.organisation": QCoreApplication.translate("SettingsLabels", "Organisation"),
+        "letterhead.short_name": QCoreApplication.translate(
+            "SettingsLabels", "Short name (return address)"
+        ),
+        "letterhead.street": QCoreApplication.translate("SettingsLabels", "Street"),
+        "letterhead.postcode": QCoreApplication.translate("SettingsLabels", "Postcode"),
+        "letterhead.city": QCoreApplication.translate("SettingsLabels", "City"),
+        "letterhead.phone": QCoreApplication.translate("SettingsLabels", "Phone"),
+        "letterhead.email": QCoreApplication.translate("SettingsLabels", "E-mail"),
+        "letterhead.website": QCoreApplication.translate("SettingsLabels", "Website"),
+        "letterhead.logo": QCoreApplication.translate("SettingsLabels", "Logo (PNG or JPEG file)"),
+        "followups.residence_lead_weeks": QCoreApplication.translate(
+            "SettingsLabels", "Residence documents: warn weeks ahead"
+        ),
+        "referrals.answer_days": QCoreApplication.translate(
+            "SettingsLabels", "Referral answer deadline (days)"
+        ),
+        "security.lock_minutes": QCoreApplication.translate(
+            "SettingsLabels", "Lock after inactivity (minutes)"
+        ),
+        "security.max_failed_logins": QCoreApplication.translate(
+            "SettingsLabels", "Failed logins before an account locks"
+        ),
+        "security.lockout_minutes": QCoreApplication.translate(
+            "SettingsLabels", "Account lock after failed logins (minutes)"
+        ),
+        "retention.closed_case_years": QCoreApplication.translate(
+            "SettingsLabels", "Erase persons N years after their last case closed"
+        ),
+        "retention.no_case_years": QCoreApplication.translate(
+            "SettingsLabels", "Erase persons without a case after N years"
+        ),
+        "retention.audit_years": QCoreApplication.translate(
+            "SettingsLabels", "Keep audit entries (years)"
+        ),
+        "backup.keep_daily": QCoreApplication.translate(
+            "SettingsLabels", "Backups: keep the newest of each of the last N days"
+        ),
+        "backup.folder": QCoreApplication.translate(
+            "SettingsLabels", "Backup folder (empty: 'backups' beside the database)"
+        ),
+        "backup.passphrase_file": QCoreApplication.translate(
+            "SettingsLabels", "File with the backup passphrase (empty: unencrypted)"
+        ),
     }
 
 

@@ -6,6 +6,11 @@ first page takes a few milliseconds on SQLite (see ``core.services.search``), we
 frame, so there is no worker thread and no stale result to discard — the timer makes sure
 only the latest text is asked for. Ctrl+F focuses the field, Esc clears it (and, when it is
 already empty, goes back to the list), Down moves into the results.
+
+Actions (also in the main window's Actions menu): "Neue Person" (Ctrl+N) opens the intake,
+"Bearbeiten" (F2) the same dialog for the selected person, "Zusammenführen…" (Ctrl+Shift+M)
+the merge of the two selected persons (the list allows extended selection for that). After a
+save or a merge the list is read again and the saved person is shown.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -38,6 +43,8 @@ from PySide6.QtWidgets import (
 from mzdesk.core.services import persons
 from mzdesk.ui import settings as keys
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
+from mzdesk.ui.dialogs.intake import IntakeDialog
+from mzdesk.ui.dialogs.merge import MergeDialog
 from mzdesk.ui.forms import child, load_form
 from mzdesk.ui.models.person_table import Column, PersonTableModel
 from mzdesk.ui.views.person_detail import PersonDetailPane
@@ -96,9 +103,11 @@ class ClientsView(AreaView):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([760, 330])
+        self.splitter.setSizes([560, 720])  # the case file needs the room
+        self.detail.person_changed.connect(self._person_saved)
         self._restore_state()
         self._setup_search()
+        self._setup_actions()
         if self.model.rowCount() == 0:  # a restored sort order may have loaded the first page
             self.model.fetchMore(QModelIndex())
 
@@ -160,6 +169,74 @@ class ClientsView(AreaView):
                 return True
         return super().eventFilter(watched, event)
 
+    # --- actions --------------------------------------------------------------------------
+
+    def _setup_actions(self) -> None:
+        self.new_action = QAction(self.tr("&New person"), self)
+        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_action.triggered.connect(self.new_person)
+        self.edit_action = QAction(self.tr("&Edit"), self)
+        self.edit_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.edit_action.triggered.connect(self.edit_person)
+        self.merge_action = QAction(self.tr("&Merge …"), self)
+        self.merge_action.setShortcut(QKeySequence("Ctrl+Shift+M"))
+        self.merge_action.triggered.connect(self.merge_selected)
+        for action in (self.new_action, self.edit_action, self.merge_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.dialog: IntakeDialog | MergeDialog | None = None
+        self._update_actions()
+
+    def menu_actions(self) -> list[QAction]:
+        return [self.new_action, self.edit_action, self.merge_action, *self.detail.actions()]
+
+    def selected_ids(self) -> list[uuid.UUID]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        found = (self.model.person_id(row) for row in rows)
+        return [person_id for person_id in found if person_id is not None]
+
+    def _update_actions(self) -> None:
+        count = len(self.selected_ids())
+        self.edit_action.setEnabled(count == 1)
+        self.merge_action.setEnabled(count == 2)
+
+    def new_person(self) -> None:
+        self._open_intake(None)
+
+    def edit_person(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self._open_intake(ids[0])
+
+    def _open_intake(self, person_id: uuid.UUID | None) -> None:
+        dialog = IntakeDialog(self._context, person_id, self)
+        dialog.saved.connect(self._person_saved)
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def merge_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 2:
+            return
+        dialog = MergeDialog(self._context, ids[0], ids[1], self)
+        dialog.merged.connect(lambda keep_id, _other: self._person_saved(keep_id))
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _dialog_closed(self, dialog: QWidget) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _person_saved(self, person_id: uuid.UUID) -> None:
+        """Read the list again (the person may be new or renamed) and show the person."""
+        self.model.reload()
+        if self.model.rowCount() == 0:
+            self.model.fetchMore(QModelIndex())
+        self.show_person(person_id)
+
     # --- state ----------------------------------------------------------------------------
 
     def _restore_state(self) -> None:
@@ -196,8 +273,13 @@ class ClientsView(AreaView):
         self.table.scrollToTop()
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_actions()
+        current = self.table.selectionModel().currentIndex()
         rows = self.table.selectionModel().selectedRows()
-        person_id = self.model.person_id(rows[0].row()) if rows else None
+        if current.isValid() and self.table.selectionModel().isRowSelected(current.row()):
+            person_id = self.model.person_id(current.row())
+        else:
+            person_id = self.model.person_id(rows[0].row()) if rows else None
         self.show_person(person_id)
 
     def show_person(self, person_id: uuid.UUID | None) -> None:

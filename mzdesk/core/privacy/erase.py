@@ -1,0 +1,423 @@
+"""Art. 17 GDPR / §84 SGB X: erase a person by anonymisation, so that statistics keep working.
+
+What happens to the person and its merged records (one transaction, :func:`erase_person`):
+
+* names (Latin and original script) become the neutral ``"Anonymisiert"``, the file number
+  ``ANON-<last 12 hex digits of the id>``; phone, e-mail, street, postcode and city are removed;
+  the birth date becomes the first day of its quarter; ``anonymised_on`` is set. Sex,
+  nationalities, languages, arrival date, municipality, residence and legal-category
+  histories, cases (dates, status, topics), placements, referrals' partner and states and
+  consent dates stay: that is what the statistics count.
+* every other text column of every row about the person (found through every foreign key to
+  ``persons``, see :mod:`.collect`) is cleared — notes, summaries, goals, follow-up texts,
+  referral purposes and feedback, consent witnesses — unless it is a code listed in
+  :data:`KEPT_TEXT` (a column added later is cleared by default); binary columns (referral
+  letters, consent scans) are deleted; the referral letter's SHA-256 stays as evidence;
+* audit entries about the person are redacted (:func:`.trail.redact_entries`) and one ``erase``
+  entry records ids, counts and the redacted entries — never a name; kit-merge conflicts about
+  the person lose their values.
+
+Then, for SQLite, :func:`scrub_sqlite` removes what the file still remembers: ``secure_delete``
+(freed space is zeroed), FTS5 ``optimize`` (the search index's old segments with the folded
+names are merged away), ``ANALYZE`` if ``sqlite_stat4`` (sample index keys) exists, a WAL
+checkpoint with TRUNCATE, then a scan of the file for the person's strings (every case, UTF-8
+and JSON-escaped) and a ``VACUUM`` if any is still found. Backups taken afterwards are
+clean; older backups expire by rotation (:mod:`mzdesk.core.backup`).
+
+PostgreSQL: the rows are anonymised the same way; old row versions remain in the server's
+storage until autovacuum reclaims them and in its WAL archive and base backups — that is the
+server administrator's matter (``VACUUM``, archive retention), see the README.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import mmap
+import time
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Enum, LargeBinary, String, Table, select, update
+from sqlalchemy.orm import Session
+
+from mzdesk.core import access
+from mzdesk.core.access import Action
+from mzdesk.core.database import Database
+from mzdesk.core.errors import MzdeskError, NotFound
+from mzdesk.core.models import Base, Household, MergeConflict, Person
+from mzdesk.core.models.base import utcnow
+from mzdesk.core.names import fold, person_search_text, person_sort_key, phone_key
+from mzdesk.core.privacy import trail
+from mzdesk.core.privacy.collect import PersonRecords, collect, related_ids
+from mzdesk.core.services import audit
+
+log = logging.getLogger(__name__)
+
+NEUTRAL_NAME = "Anonymisiert"
+TOKEN = "[anonymisiert]"
+# Text columns that hold codes the statistics need (or bookkeeping): kept on erasure.
+KEPT_TEXT = frozenset(
+    {
+        "origin",
+        "country_code",
+        "language_code",
+        "cefr_level",
+        "status_code",
+        "topic_code",
+        "channel",
+        "interpreter_language",
+        "partner_kind",
+        "kind",
+        "text_version",
+        "german_level",
+        "residence_status_at_start",
+        "service",
+        "employer_name",
+        "subsidy",
+        "letter_sha256",
+        "source",
+        "municipality",
+    }
+)
+_PERSON_TEXT = {
+    "family_name": NEUTRAL_NAME,
+    "given_names": "",
+    "family_name_original": None,
+    "given_names_original": None,
+    "phone": None,
+    "email": None,
+    "street": None,
+    "postcode": None,
+    "city": None,
+}
+_SCRUB_ATTEMPTS = 5
+# Above this many persons in one run the file is vacuumed instead of scanned per string.
+SCAN_LIMIT = 25
+
+
+class EraseRefused(MzdeskError):
+    """The person cannot be erased (already anonymised, or merged into another record)."""
+
+
+@dataclass
+class EraseReport:
+    person_id: uuid.UUID
+    person_ids: list[uuid.UUID]
+    changed: dict[str, int] = field(default_factory=dict)  # table → rows anonymised
+    binaries_deleted: int = 0
+    redacted_audit_seqs: list[int] = field(default_factory=list)
+    needles: list[str] = field(default_factory=list, repr=False)  # personal data: never logged
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "person": str(self.person_id),
+            "records": [str(pid) for pid in self.person_ids],
+            "changed": dict(self.changed),
+            "binaries_deleted": self.binaries_deleted,
+            "redacted_audit_entries": len(self.redacted_audit_seqs),
+        }
+
+
+@dataclass
+class ScrubReport:
+    backend: str
+    checkpoint_busy: bool = False
+    vacuumed: bool = False
+    remaining: int = 0  # strings of the erased persons still found in the file (should be 0)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "backend": self.backend,
+            "checkpoint_busy": self.checkpoint_busy,
+            "vacuumed": self.vacuumed,
+            "remaining": self.remaining,
+        }
+
+
+def quarter_start(value: date) -> date:
+    return date(value.year, 3 * ((value.month - 1) // 3) + 1, 1)
+
+
+def anonymous_file_number(person_id: uuid.UUID) -> str:
+    return f"ANON-{person_id.hex[-12:]}"
+
+
+def _needles(records: PersonRecords) -> list[str]:
+    """The person's strings to look for in the file afterwards (names, contact data)."""
+    found: set[str] = set()
+    for row in records.tables["persons"]:
+        for key in (
+            "family_name",
+            "given_names",
+            "family_name_original",
+            "given_names_original",
+            "email",
+            "street",
+            "file_number",
+            "phone",
+        ):
+            value = row.get(key)
+            if isinstance(value, str) and len(value.strip()) >= 3:
+                found.add(value.strip())
+        for key in ("family_name", "given_names", "family_name_original", "given_names_original"):
+            folded = fold(row.get(key))
+            found.update(token for token in folded.split() if len(token) >= 4)
+            if folded:
+                found.add(folded)
+        digits = phone_key(row.get("phone"))
+        if len(digits) >= 6:
+            found.add(digits)
+    found.discard(NEUTRAL_NAME)
+    return sorted(found)
+
+
+def _stamp(table: Table, user_id: uuid.UUID | None) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    if "version" in table.c:
+        values["version"] = table.c.version + 1
+    if "updated_at" in table.c:
+        values["updated_at"] = utcnow()
+    if "updated_by" in table.c:
+        values["updated_by"] = user_id
+    return values
+
+
+def cleared_values(table: Table) -> dict[str, Any]:
+    """The erasure values of ``table``'s free-text and binary columns (codes are kept)."""
+    values: dict[str, Any] = {}
+    for column in table.columns:
+        if column.key in KEPT_TEXT or column.primary_key or column.foreign_keys:
+            continue
+        if isinstance(column.type, LargeBinary):
+            values[column.key] = None
+        elif isinstance(column.type, String) and not isinstance(column.type, Enum):
+            values[column.key] = None if column.nullable else TOKEN
+    return values
+
+
+def _anonymise_rows(
+    session: Session, table: Table, ids: list[uuid.UUID], user_id: uuid.UUID | None
+) -> int:
+    values = cleared_values(table)
+    if not ids or not values:
+        return 0
+    result = session.execute(
+        update(table).where(table.c.id.in_(ids)).values(**values, **_stamp(table, user_id))
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _anonymise_person(
+    session: Session, row: dict[str, Any], today: date, user_id: uuid.UUID | None
+) -> None:
+    person_id = uuid.UUID(row["id"])
+    birth = date.fromisoformat(row["birth_date"]) if row["birth_date"] else None
+    birth = quarter_start(birth) if birth else None
+    file_number = anonymous_file_number(person_id)
+    table = Person.__table__
+    assert isinstance(table, Table)
+    session.execute(
+        update(table)
+        .where(table.c.id == person_id)
+        .values(
+            **_PERSON_TEXT,
+            file_number=file_number,
+            birth_date=birth,
+            anonymised_on=today,
+            sort_key=person_sort_key(NEUTRAL_NAME, ""),
+            search_text=person_search_text(
+                family_name=NEUTRAL_NAME,
+                given_names="",
+                file_number=file_number,
+                birth_date=birth,
+            ),
+            **_stamp(table, user_id),
+        )
+    )
+
+
+def _anonymise_households(session: Session, records: PersonRecords) -> int:
+    """A household label may be the family name: anonymised once no named member is left."""
+    changed = 0
+    for row in records.tables.get("households", []):
+        household_id = uuid.UUID(row["id"])
+        named = session.scalar(
+            select(Person.id)
+            .where(
+                Person.household_id == household_id,
+                Person.anonymised_on.is_(None),
+                Person.id.not_in(records.person_ids),
+            )
+            .limit(1)
+        )
+        if named is None:
+            household = session.get(Household, household_id)
+            if household is not None:
+                household.label, household.note = NEUTRAL_NAME, None
+                changed += 1
+    return changed
+
+
+def _clear_conflicts(session: Session, ids: Iterable[uuid.UUID]) -> int:
+    targets = sorted(set(ids))
+    changed = 0
+    for start in range(0, len(targets), 500):
+        for conflict in session.scalars(
+            select(MergeConflict).where(MergeConflict.entity_id.in_(targets[start : start + 500]))
+        ):
+            conflict.office_value = conflict.kit_value = None
+            if conflict.resolved_at is None:
+                conflict.resolved_at, conflict.resolution = utcnow(), "erased"
+            changed += 1
+    return changed
+
+
+def _enable_secure_delete(session: Session) -> None:
+    if session.get_bind().dialect.name == "sqlite":
+        session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
+
+
+def erase_person(
+    session: Session, person_id: uuid.UUID, *, today: date | None = None
+) -> EraseReport:
+    """Anonymise the person and everything about it (the caller commits, then scrubs)."""
+    access.require(session, Action.PRIVACY, person_id=person_id)
+    person = session.get(Person, person_id)
+    if person is None:
+        raise NotFound(f"person {person_id} not found", german="Person nicht gefunden.")
+    if person.merged_into_id is not None:
+        raise EraseRefused(
+            f"person {person_id} was merged into {person.merged_into_id}: erase that one",
+            german="Dieser Datensatz wurde zusammengeführt; bitte den verbleibenden löschen.",
+        )
+    if person.anonymised_on is not None:
+        raise EraseRefused(
+            f"person {person_id} was already anonymised on {person.anonymised_on.isoformat()}",
+            german="Diese Person wurde bereits anonymisiert.",
+        )
+    _enable_secure_delete(session)
+    session.flush()
+    today = today or datetime.now(UTC).date()
+    user_id = access.acting_user_id(session)
+    records = collect(session, person_id, with_audit=False)
+    report = EraseReport(person_id, list(records.person_ids), needles=_needles(records))
+    tables = {table.name: table for table in Base.metadata.sorted_tables}
+    for name, rows in records.tables.items():
+        if name in ("persons", "households") or not rows:
+            continue
+        table = tables[name]
+        report.binaries_deleted += sum(
+            1
+            for row in rows
+            for key, value in row.items()
+            if isinstance(value, dict) and "sha256" in value and key in cleared_values(table)
+        )
+        report.changed[name] = _anonymise_rows(session, table, records.ids(name), user_id)
+    for row in records.tables["persons"]:
+        _anonymise_person(session, row, today, user_id)
+    report.changed["persons"] = len(records.tables["persons"])
+    report.changed["households"] = _anonymise_households(session, records)
+    ids = related_ids(records)
+    report.changed["merge_conflicts"] = _clear_conflicts(session, ids)
+    session.expire_all()
+    report.redacted_audit_seqs = trail.redact_entries(session, records.person_ids, ids)
+    audit.append(
+        session,
+        trail.ERASE_ACTION,
+        "person",
+        entity_id=person_id,
+        person_id=person_id,
+        details={**report.as_dict(), "redacted_seqs": report.redacted_audit_seqs},
+    )
+    log.info(
+        "person %s erased (%d records, %d audit entries redacted)",
+        person_id,
+        len(report.person_ids),
+        len(report.redacted_audit_seqs),
+    )
+    return report
+
+
+# --- the SQLite file ---------------------------------------------------------------------------
+
+
+def _variants(needle: str) -> set[bytes]:
+    forms = {needle, needle.lower(), needle.upper(), needle.casefold(), needle.title()}
+    encoded = {form.encode("utf-8") for form in forms}
+    encoded |= {json.dumps(form)[1:-1].encode("ascii") for form in forms}
+    return {item for item in encoded if len(item) >= 3}
+
+
+def find_in_files(paths: Iterable[Path], needles: Iterable[str]) -> int:
+    """How many of ``needles`` occur (any case, UTF-8 or JSON-escaped) in the files' bytes."""
+    forms = {needle: _variants(needle) for needle in needles}
+    found: set[str] = set()
+    for path in paths:
+        if not path.exists() or path.stat().st_size == 0:
+            continue
+        with (
+            path.open("rb") as handle,
+            mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data,
+        ):
+            found.update(
+                needle
+                for needle, variants in forms.items()
+                if needle not in found and any(data.find(form) >= 0 for form in variants)
+            )
+    return len(found)
+
+
+def sqlite_files(path: Path) -> list[Path]:
+    return [path, path.with_name(path.name + "-wal")]
+
+
+def _checkpoint(connection: Any) -> bool:
+    """WAL checkpoint(TRUNCATE); True if it had to give up because a reader was busy."""
+    for attempt in range(_SCRUB_ATTEMPTS):
+        busy, _log, _done = connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").one()
+        if not busy:
+            return False
+        time.sleep(0.1 * (attempt + 1))
+    return True
+
+
+def scrub_sqlite(database: Database, needles: list[str], *, vacuum: bool = False) -> ScrubReport:
+    """After an erase was committed: leave nothing of the erased strings in the SQLite file."""
+    report = ScrubReport(backend=database.backend)
+    if not database.is_sqlite or database.path is None:
+        return report
+    with database.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA secure_delete = ON")
+        connection.exec_driver_sql("INSERT INTO person_fts(person_fts) VALUES ('optimize')")
+        stat4 = connection.exec_driver_sql(
+            "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat4'"
+        ).first()
+        if stat4 is not None:
+            connection.exec_driver_sql("ANALYZE")
+        connection.commit()
+        report.checkpoint_busy = _checkpoint(connection)
+        scan = not vacuum and len(needles) <= SCAN_LIMIT * 12
+        if scan:
+            report.remaining = find_in_files(sqlite_files(database.path), needles)
+        if vacuum or report.remaining:
+            connection.exec_driver_sql("VACUUM")
+            report.vacuumed = True
+            report.checkpoint_busy = _checkpoint(connection)
+            report.remaining = find_in_files(sqlite_files(database.path), needles) if scan else 0
+    log.info("sqlite scrubbed after erasure: %s", report.as_dict())
+    return report
+
+
+def erase_and_scrub(
+    database: Database, person_id: uuid.UUID, *, user_id: uuid.UUID | None = None
+) -> tuple[EraseReport, ScrubReport]:
+    """One user action: erase in a transaction of its own, commit, then scrub the file."""
+    with database.session(user_id) if user_id else database.session() as session:
+        report = erase_person(session, person_id)
+        session.commit()
+    return report, scrub_sqlite(database, report.needles)

@@ -1,0 +1,360 @@
+"""User accounts and teams: argon2 password hashes, login with lockout, the first admin.
+
+* Passwords are hashed with argon2id (argon2-cffi's defaults); a hash made with older
+  parameters is re-hashed at the next successful login.
+* :func:`authenticate` counts failed logins; after ``security.max_failed_logins`` in a row
+  the account is locked for ``security.lockout_minutes`` (organisation settings). A locked
+  account is refused even with the right password until the time has passed. The reason
+  shown never tells whether the name or the password was wrong.
+* *Setup mode*: as long as no account has a password (:func:`needs_first_admin`, a fresh
+  database or data made without accounts), the GUI asks for the first administrator
+  (:func:`create_first_admin`) and the CLI runs as the program itself; once an account
+  exists, everybody logs in.
+* Managing accounts needs ``Action.MANAGE_ACCOUNTS`` (admins); changing one's own password
+  needs the old one.
+
+Log lines name user ids and counts, never names or passwords.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mzdesk.core import org_settings
+from mzdesk.core.access import Action, require
+from mzdesk.core.errors import MzdeskError, NotFound
+from mzdesk.core.models import Team, User
+from mzdesk.core.models.base import utcnow
+from mzdesk.core.models.enums import Role
+from mzdesk.core.services import audit
+
+log = logging.getLogger(__name__)
+
+MIN_PASSWORD_LENGTH = 8
+_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
+_hasher = PasswordHasher()
+
+
+class LoginFailed(MzdeskError):
+    """Wrong name or password, or a disabled account (never says which)."""
+
+
+class AccountLocked(MzdeskError):
+    """Too many failed logins: the account is locked until ``until``."""
+
+    def __init__(self, until: datetime) -> None:
+        local = until.astimezone().strftime("%H:%M")
+        super().__init__(
+            f"account locked after repeated failed logins until {local}",
+            german=f"Das Konto ist nach mehreren Fehlversuchen bis {local} Uhr gesperrt.",
+        )
+        self.until = until
+
+
+class InvalidAccount(MzdeskError):
+    """An account that cannot be created or changed as asked (name taken, password short …)."""
+
+
+@dataclass(frozen=True)
+class Account:
+    """An account as lists show it (no hash)."""
+
+    id: uuid.UUID
+    username: str
+    display_name: str
+    role: Role
+    team: str | None
+    active: bool
+    locked_until: datetime | None
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidAccount(
+            f"the password must have at least {MIN_PASSWORD_LENGTH} characters",
+            german=f"Das Passwort muss mindestens {MIN_PASSWORD_LENGTH} Zeichen lang sein.",
+        )
+
+
+def _check_username(username: str) -> str:
+    name = username.strip().lower()
+    if not _USERNAME.match(name):
+        raise InvalidAccount(
+            f"not a valid user name: {username!r} (2-64 of a-z 0-9 . _ -)",
+            german="Ungültiger Benutzername (2–64 Zeichen: a–z, 0–9, Punkt, _ oder -).",
+        )
+    return name
+
+
+def needs_first_admin(session: Session) -> bool:
+    """True while no account has a password: nobody can log in yet (setup mode)."""
+    return not session.scalar(select(func.count()).where(User.password_hash.is_not(None)))
+
+
+def find_user(session: Session, username: str) -> User | None:
+    return session.scalars(select(User).where(User.username == username.strip().lower())).first()
+
+
+def _team(session: Session, name: str | None) -> Team | None:
+    if not name:
+        return None
+    team = session.scalars(select(Team).where(Team.name == name.strip())).first()
+    if team is None:
+        raise NotFound(f"no team {name!r}", german=f"Es gibt kein Team „{name}“.")
+    return team
+
+
+def _new_user(
+    session: Session,
+    username: str,
+    password: str,
+    *,
+    display_name: str,
+    role: Role,
+    team: str | None,
+) -> User:
+    name = _check_username(username)
+    _check_password(password)
+    if find_user(session, name) is not None:
+        raise InvalidAccount(
+            f"user name {name!r} is taken", german=f"Der Benutzername „{name}“ ist vergeben."
+        )
+    found_team = _team(session, team)
+    if role is not Role.ADMIN and found_team is None:
+        raise InvalidAccount(
+            "counsellors and team leads need a team",
+            german="Beratungskräfte und Teamleitungen brauchen ein Team.",
+        )
+    user = User(
+        id=uuid.uuid4(),
+        username=name,
+        display_name=display_name.strip() or name,
+        role=role,
+        team_id=found_team.id if found_team else None,
+        password_hash=hash_password(password),
+        active=True,
+        failed_logins=0,
+    )
+    session.add(user)
+    session.flush()
+    audit.append(
+        session,
+        "create",
+        "user",
+        entity_id=user.id,
+        details={"role": role.value, "team_id": user.team_id},
+    )
+    log.info("account %s created (%s)", user.id, role.value)
+    return user
+
+
+def create_user(
+    session: Session,
+    username: str,
+    password: str,
+    *,
+    display_name: str = "",
+    role: Role = Role.COUNSELLOR,
+    team: str | None = None,
+) -> User:
+    """A new account (admins only; the caller commits)."""
+    require(session, Action.MANAGE_ACCOUNTS)
+    return _new_user(session, username, password, display_name=display_name, role=role, team=team)
+
+
+class SetupDone(MzdeskError):
+    """The first admin exists already: accounts are made by an admin now."""
+
+
+def create_first_admin(
+    session: Session, username: str, password: str, display_name: str = ""
+) -> User:
+    """The first administrator of a database nobody can log in to yet (the caller commits)."""
+    if not needs_first_admin(session):
+        raise SetupDone(
+            "an account exists already: log in as an admin to add accounts",
+            german="Es gibt bereits ein Konto: Bitte als Administrator anmelden.",
+        )
+    return _new_user(
+        session, username, password, display_name=display_name, role=Role.ADMIN, team=None
+    )
+
+
+def authenticate(session: Session, username: str, password: str) -> User:
+    """The account for these credentials, or LoginFailed / AccountLocked (the caller commits
+    either way: failed attempts are counted and audited)."""
+    user = find_user(session, username) if username.strip() else None
+    now = utcnow()
+    if user is None or user.password_hash is None or not user.active:
+        _hasher_dummy_verify(password)  # the same time whether or not the name exists
+        audit.append(session, "login_failed", "user", entity_id=user.id if user else None)
+        raise LoginFailed(
+            "wrong user name or password", german="Benutzername oder Passwort ist falsch."
+        )
+    if user.locked_until is not None and user.locked_until > now:
+        audit.append(session, "login_refused", "user", entity_id=user.id, user_id=user.id)
+        raise AccountLocked(user.locked_until)
+    try:
+        _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        _count_failure(session, user, now)
+        if user.locked_until is not None and user.locked_until > now:
+            raise AccountLocked(user.locked_until) from None
+        raise LoginFailed(
+            "wrong user name or password", german="Benutzername oder Passwort ist falsch."
+        ) from None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.failed_logins = 0
+    user.locked_until = None
+    audit.append(session, "login", "user", entity_id=user.id, user_id=user.id)
+    log.info("login of account %s", user.id)
+    return user
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return _hasher.hash("mzdesk-no-such-user")
+
+
+def _hasher_dummy_verify(password: str) -> None:
+    with contextlib.suppress(VerificationError):
+        _hasher.verify(_dummy_hash(), password)
+
+
+def _count_failure(session: Session, user: User, now: datetime) -> None:
+    limit = int(org_settings.get_setting(session, "security.max_failed_logins"))
+    minutes = int(org_settings.get_setting(session, "security.lockout_minutes"))
+    user.failed_logins = (user.failed_logins or 0) + 1
+    details: dict[str, object] = {"failed_logins": user.failed_logins}
+    if user.failed_logins >= limit:
+        user.locked_until = now + timedelta(minutes=minutes)
+        user.failed_logins = 0
+        details["locked_minutes"] = minutes
+        log.info("account %s locked for %d minutes", user.id, minutes)
+    audit.append(session, "login_failed", "user", entity_id=user.id, details=details)
+
+
+def verify_password(session: Session, user_id: uuid.UUID, password: str) -> User:
+    """Unlocking a locked screen: the same checks and counting as a login."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(f"no user {user_id}")
+    return authenticate(session, user.username, password)
+
+
+def change_password(session: Session, user_id: uuid.UUID, old: str, new: str) -> None:
+    """One's own password, confirmed with the old one (the caller commits)."""
+    user = verify_password(session, user_id, old)
+    _check_password(new)
+    user.password_hash = hash_password(new)
+    audit.append(session, "password_changed", "user", entity_id=user.id, user_id=user.id)
+
+
+def set_password(session: Session, username: str, new: str) -> User:
+    """An admin sets someone's password (and lifts a lockout); the caller commits."""
+    require(session, Action.MANAGE_ACCOUNTS)
+    user = _existing(session, username)
+    _check_password(new)
+    user.password_hash = hash_password(new)
+    user.failed_logins = 0
+    user.locked_until = None
+    audit.append(session, "password_set", "user", entity_id=user.id)
+    return user
+
+
+def _existing(session: Session, username: str) -> User:
+    user = find_user(session, username)
+    if user is None:
+        raise NotFound(f"no user {username!r}", german=f"Es gibt keinen Benutzer „{username}“.")
+    return user
+
+
+def disable_user(session: Session, username: str) -> User:
+    """Disable an account (it can no longer log in; its history stays). Admins only."""
+    require(session, Action.MANAGE_ACCOUNTS)
+    user = _existing(session, username)
+    if user.id == session.info.get("user_id"):
+        raise InvalidAccount(
+            "you cannot disable your own account",
+            german="Das eigene Konto kann nicht deaktiviert werden.",
+        )
+    user.active = False
+    audit.append(session, "disable", "user", entity_id=user.id)
+    return user
+
+
+def list_users(session: Session) -> list[Account]:
+    """All accounts with their team, by user name (admins only)."""
+    require(session, Action.MANAGE_ACCOUNTS)
+    rows = session.execute(
+        select(User, Team.name).outerjoin(Team, Team.id == User.team_id).order_by(User.username)
+    ).all()
+    return [
+        Account(
+            user.id,
+            user.username,
+            user.display_name,
+            user.role,
+            team,
+            user.active,
+            user.locked_until,
+        )
+        for user, team in rows
+    ]
+
+
+def create_team(session: Session, name: str) -> Team:
+    require(session, Action.MANAGE_ACCOUNTS)
+    if session.scalars(select(Team).where(Team.name == name.strip())).first() is not None:
+        raise InvalidAccount(f"team {name!r} exists", german=f"Das Team „{name}“ gibt es schon.")
+    team = Team(id=uuid.uuid4(), name=name.strip(), active=True)
+    session.add(team)
+    session.flush()
+    audit.append(session, "create", "team", entity_id=team.id)
+    return team
+
+
+def list_teams(session: Session) -> list[Team]:
+    """Teams by name (any logged-in user: the names are no personal data)."""
+    return list(session.scalars(select(Team).order_by(Team.name)))
+
+
+def display_name(session: Session, user_id: uuid.UUID) -> str:
+    user = session.get(User, user_id)
+    return user.display_name if user else ""
+
+
+def login(session: Session, username: str, password: str) -> Account:
+    """:func:`authenticate` and commit — the failed attempt's count too — in one call."""
+    try:
+        user = authenticate(session, username, password)
+    except (LoginFailed, AccountLocked):
+        session.commit()
+        raise
+    session.commit()
+    team = session.get(Team, user.team_id) if user.team_id else None
+    return Account(
+        user.id,
+        user.username,
+        user.display_name,
+        user.role,
+        team.name if team else None,
+        user.active,
+        user.locked_until,
+    )

@@ -1,0 +1,216 @@
+"""Import attendees from a registration list: file, column mapping, preview, report.
+
+Choosing a file reads its header line and proposes a field for each column (German or English
+headings); every mapping can be changed with a combo box, and the preview (the first rows as
+they would be read, and every rejected line with its reason) follows each change. "Import"
+runs ``attendee_import.import_data`` plus one commit in a :class:`BackgroundOp`; the report
+(new, existing, already registered, rejected, to review) stays in the dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from mzdesk.core.errors import MzdeskError
+from mzdesk.core.names import fold
+from mzdesk.core.services import attendee_import
+from mzdesk.ui.forms import child, load_form
+from mzdesk.ui.operations import BackgroundOp, Progress, show_error
+
+log = logging.getLogger(__name__)
+
+
+class AttendeeImportDialog(QDialog):
+    imported = Signal(object)  # the ImportReport
+
+    def __init__(
+        self,
+        session_factory: Callable[[], Session],
+        event_id: uuid.UUID,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._factory = session_factory
+        self._event_id = event_id
+        self._data: bytes | None = None
+        self._path: Path | None = None
+        self.setWindowTitle(self.tr("Import attendees"))
+        self.resize(900, 640)
+        self.form = load_form("attendee_import.ui", self)
+        QVBoxLayout(self).addWidget(self.form)
+        self.file_edit = child(self.form, QLineEdit, "fileEdit")
+        self.choose_button = child(self.form, QPushButton, "chooseButton")
+        self.mapping_table = child(self.form, QTableWidget, "mappingTable")
+        self.summary_label = child(self.form, QLabel, "summaryLabel")
+        self.preview_table = child(self.form, QTableWidget, "previewTable")
+        self.rejected_table = child(self.form, QTableWidget, "rejectedTable")
+        self.button_box = child(self.form, QDialogButtonBox, "buttonBox")
+        self.import_button = self.button_box.addButton(
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.ApplyRole
+        )
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.apply_import)
+        self.button_box.rejected.connect(self.reject)
+        self.choose_button.clicked.connect(self.choose_file)
+        self.mapping_table.setColumnCount(2)
+        self.mapping_table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Field")])
+        self.rejected_table.setColumnCount(2)
+        self.rejected_table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Reason")])
+        self.field_labels = {
+            "": self.tr("(ignore)"),
+            "family_name": self.tr("Family name"),
+            "given_names": self.tr("Given names"),
+            "birth_date": self.tr("Birth date or year"),
+            "phone": self.tr("Phone"),
+            "email": self.tr("E-mail"),
+            "languages": self.tr("Languages"),
+            "german_level": self.tr("German level"),
+            "profession_wish": self.tr("Profession or wish"),
+            "nationality": self.tr("Nationality"),
+            "consent_to_contact": self.tr("Consent to be contacted"),
+        }
+        self.combos: list[tuple[str, QComboBox]] = []
+
+    def choose_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a registration list"), "", self.tr("CSV files (*.csv *.txt)")
+        )
+        if name:
+            self.load_file(Path(name))
+
+    def load_file(self, path: Path) -> None:
+        """Read the file, propose the mapping and show the preview."""
+        try:
+            data = attendee_import.read_file(path)
+            headings = attendee_import.headings_of(data)
+        except MzdeskError as exc:
+            show_error(self, exc)
+            return
+        self._path, self._data = path, data
+        self.file_edit.setText(str(path))
+        self.mapping_table.setRowCount(len(headings))
+        self.combos = []
+        used: set[str] = set()
+        for row, heading in enumerate(headings):
+            self.mapping_table.setItem(row, 0, QTableWidgetItem(heading))
+            combo = QComboBox()
+            combo.setAccessibleName(self.tr("Field for column %1").replace("%1", heading))
+            for key, label in self.field_labels.items():
+                combo.addItem(label, key)
+            proposed = attendee_import.HEADER_ALIASES.get(fold(heading), "")
+            if proposed in used:
+                proposed = ""
+            used.add(proposed)
+            combo.setCurrentIndex(max(combo.findData(proposed), 0))
+            combo.currentIndexChanged.connect(lambda _index: self.refresh_preview())
+            self.mapping_table.setCellWidget(row, 1, combo)
+            self.combos.append((heading, combo))
+        self.mapping_table.resizeColumnToContents(0)
+        self.refresh_preview()
+
+    def mapping(self) -> dict[str, str]:
+        return {heading: str(combo.currentData() or "") for heading, combo in self.combos}
+
+    def refresh_preview(self) -> None:
+        if self._data is None:
+            return
+        try:
+            shown = attendee_import.preview(self._data, self.mapping())
+        except MzdeskError as exc:
+            self.summary_label.setText(exc.german)
+            self.preview_table.setRowCount(0)
+            self.import_button.setEnabled(False)
+            return
+        parsed = shown.parsed
+        self.summary_label.setText(
+            self.tr("%1 rows can be imported, %2 rejected (%3).")
+            .replace("%1", str(shown.good))
+            .replace("%2", str(len(shown.rejected)))
+            .replace("%3", parsed.encoding)
+        )
+        fields = list(dict.fromkeys(parsed.columns.values()))
+        self.preview_table.setColumnCount(len(fields) + 1)
+        self.preview_table.setHorizontalHeaderLabels(
+            [self.tr("Line"), *[self.field_labels[f] for f in fields]]
+        )
+        self.preview_table.setRowCount(len(shown.rows))
+        for row, item in enumerate(shown.rows):
+            line = QTableWidgetItem(str(item.line) + ("" if item.intake else " ✗"))
+            self.preview_table.setItem(row, 0, line)
+            for column, name in enumerate(fields, start=1):
+                self.preview_table.setItem(row, column, QTableWidgetItem(item.cells.get(name, "")))
+        self.preview_table.resizeColumnsToContents()
+        self._show_problems([(r.line, r.reason) for r in shown.rejected])
+        self.import_button.setEnabled(shown.good > 0)
+
+    def _show_problems(self, rows: list[tuple[int, str]]) -> None:
+        self.rejected_table.setRowCount(len(rows))
+        for row, (line, reason) in enumerate(rows):
+            self.rejected_table.setItem(row, 0, QTableWidgetItem(str(line)))
+            self.rejected_table.setItem(row, 1, QTableWidgetItem(reason))
+        self.rejected_table.resizeColumnToContents(0)
+
+    def apply_import(self) -> None:
+        if self._data is None:
+            return
+        data, mapping, factory, event_id = self._data, self.mapping(), self._factory, self._event_id
+        self.import_button.setEnabled(False)
+
+        def op(_progress: Progress) -> attendee_import.ImportReport:
+            with factory() as session:
+                report = attendee_import.import_data(session, event_id, data, mapping)
+                session.commit()
+            return report
+
+        BackgroundOp(parent=self, op=op, success=self._imported).failure(
+            self._failed
+        ).with_progress(self.tr("Importing attendees …")).run_in_background()
+
+    def _failed(self, error: BaseException) -> None:
+        self.import_button.setEnabled(True)
+        show_error(self, error)
+
+    def _imported(self, report: attendee_import.ImportReport) -> None:
+        self._data = None  # imported: a second click would only find them registered
+        self.summary_label.setText(
+            self.tr("Imported: %1 new, %2 existing persons; %3 already registered; %4 rejected.")
+            .replace("%1", str(report.created))
+            .replace("%2", str(report.linked))
+            .replace("%3", str(len(report.already_registered)))
+            .replace("%4", str(len(report.rejected)))
+        )
+        review = [
+            (
+                r.line,
+                self.tr("new %1, may be %2")
+                .replace("%1", r.file_number)
+                .replace("%2", ", ".join(r.candidates)),
+            )
+            for r in report.possible_duplicates
+        ]
+        review += [
+            (r.line, self.tr("already registered as %1").replace("%1", r.file_number))
+            for r in report.already_registered
+        ]
+        self._show_problems(sorted([(r.line, r.reason) for r in report.rejected] + review))
+        log.info("attendee import: %d imported, %d rejected", report.imported, len(report.rejected))
+        self.imported.emit(report)
