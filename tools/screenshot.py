@@ -161,6 +161,11 @@ def main() -> int:
             else:
                 view.table.selectRow(args.row)
             view.table.setFocus()
+        # let an area's background reads (follow-ups, statistics …) finish and show
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(30_000)
+        wait_until(lambda: False, 300)
         save(shot.window.window, args.output)
     return 0
 

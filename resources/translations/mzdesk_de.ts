@@ -1260,7 +1260,7 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     </message>
     <message>
         <source>Agrees to be contacted (employers, follow-up)</source>
-        <translation>Einverstanden mit Kontaktaufnahme (Arbeitgeber, Nachbetreuung)</translation>
+        <translation>Kontakt erlaubt (Arbeitgeber, Nachbetreuung)</translation>
     </message>
     <message>
         <source>&amp;Family name</source>
@@ -1372,6 +1372,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>Refresh follow-ups</source>
         <translation>Wiedervorlagen aktualisieren</translation>
+    </message>
+    <message>
+        <source>Reading what is due …</source>
+        <translation>Wiedervorlagen werden gelesen …</translation>
     </message>
     <message>
         <source>The follow-ups could not be read.</source>

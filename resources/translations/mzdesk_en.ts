@@ -1374,6 +1374,10 @@ Please send the details below to your IT support.</translation>
         <translation>Refresh follow-ups</translation>
     </message>
     <message>
+        <source>Reading what is due …</source>
+        <translation>Reading what is due …</translation>
+    </message>
+    <message>
         <source>The follow-ups could not be read.</source>
         <translation>The follow-ups could not be read.</translation>
     </message>

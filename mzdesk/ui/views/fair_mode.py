@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -174,6 +175,7 @@ class FairMode(QWidget):
             text = QLabel(caption)
             text.setObjectName("tallyCaption")
             text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            text.setWordWrap(True)  # long German captions wrap instead of widening the window
             grid.addWidget(number, 0, column)
             grid.addWidget(text, 1, column)
             self.tally_labels[key] = number
@@ -280,8 +282,14 @@ class FairMode(QWidget):
             "\n".join(f"{e.number}  {e.name}" for e in self.employers)
             or self.tr("No employers at this event")
         )
-        layout.addWidget(self.employer_list)
-        layout.addStretch(1)
+        self.employer_list.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # a big fair has 20+ employers: the list scrolls instead of pushing the window taller
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.employer_list)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout.addWidget(scroll, 1)
         self.search_edit.textEdited.connect(self._search)
         self.search_edit.installEventFilter(self)
         self.matches.installEventFilter(self)

@@ -110,6 +110,12 @@ class FollowUpsView(AreaView):
         if self._loading:
             return
         self._loading = True
+        if self.due is None:  # first time: say so instead of an empty list
+            self.tree.clear()
+            waiting = QTreeWidgetItem([self.tr("Reading what is due …")])
+            waiting.setFirstColumnSpanned(True)
+            waiting.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(waiting)
         context = self._context
 
         def load(_progress: Progress) -> DueList:
