@@ -83,3 +83,25 @@ def database(database_url: str) -> Iterator[object]:
     schema.upgrade(db)
     yield db
     db.close()
+
+
+# --- leaving the test process -------------------------------------------------------------
+# PySide6 6.12 can crash while the interpreter finalizes ("none_dealloc" in the garbage
+# collector tearing down Qt wrappers), after every test and the summary are done — which
+# would turn a green run into exit code 134. Once pytest has finished everything (summary,
+# reports, other plugins' unconfigure), leave with pytest's own exit status instead.
+_FINISHED: dict[str, int] = {}
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _FINISHED["status"] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if "status" in _FINISHED:
+        import sys
+
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_FINISHED["status"])

@@ -15,22 +15,55 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import import_module
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 from sqlalchemy.orm import Session
 
 from mzdesk.ui.settings import Settings
 
-AREA_MODULES = [
-    "mzdesk.ui.views.clients",
-    "mzdesk.ui.views.follow_ups",
-    "mzdesk.ui.views.referrals",
-    "mzdesk.ui.views.statistics",
-    "mzdesk.ui.views.partners",
-    "mzdesk.ui.views.kit_review",
-    "mzdesk.ui.views.events",
-    "mzdesk.ui.views.audit",
-]
+
+@dataclass(frozen=True)
+class DeclaredArea:
+    """An area as the navigation shows it, before its module is imported (start-up speed:
+    the window paints its frame with these; a view's module loads when it is first opened)."""
+
+    key: str
+    module: str  # has ``register(registry)`` adding the Area with this key
+    title: Callable[[], str]
+    icon: str
+    order: int
+
+
+def _areas_title(text: str) -> Callable[[], str]:
+    return lambda: QCoreApplication.translate("Areas", text)
+
+
+# Each view module's own ``register`` says the same (tests/gui/test_area_declarations.py).
+# The titles are translated in the views' modules (context "Areas"), where lupdate finds them.
+DECLARED_AREAS = (
+    DeclaredArea("clients", "mzdesk.ui.views.clients", _areas_title("Clients"), "clients.svg", 10),
+    DeclaredArea(
+        "follow_ups", "mzdesk.ui.views.follow_ups", _areas_title("Follow-ups"), "followups.svg", 20
+    ),
+    DeclaredArea(
+        "referrals", "mzdesk.ui.views.referrals", _areas_title("Referrals"), "referrals.svg", 30
+    ),
+    DeclaredArea("events", "mzdesk.ui.views.events", _areas_title("Events"), "events.svg", 50),
+    DeclaredArea(
+        "partners", "mzdesk.ui.views.partners", _areas_title("Partners"), "partners.svg", 60
+    ),
+    DeclaredArea(
+        "kit_review", "mzdesk.ui.views.kit_review", _areas_title("Kit review"), "events.svg", 75
+    ),
+    DeclaredArea(
+        "statistics", "mzdesk.ui.views.statistics", _areas_title("Statistics"), "statistics.svg", 80
+    ),
+    DeclaredArea(
+        "audit", "mzdesk.ui.views.audit", _areas_title("Audit trail"), "administration.svg", 900
+    ),
+)
+AREA_MODULES = [area.module for area in DECLARED_AREAS]
 
 
 @dataclass(frozen=True)
@@ -89,8 +122,16 @@ class AreaRegistry:
     def _load_builtin(self) -> None:
         if not self._loaded:
             self._loaded = True
-            for name in AREA_MODULES:
-                import_module(name).register(self)
+            for declared in DECLARED_AREAS:
+                self.register(
+                    Area(
+                        key=declared.key,
+                        title=declared.title,
+                        icon=declared.icon,
+                        factory=_lazy_factory(declared),
+                        order=declared.order,
+                    )
+                )
 
     @contextmanager
     def temporarily(self, area: Area) -> Iterator[None]:
@@ -101,6 +142,21 @@ class AreaRegistry:
             yield
         finally:
             self.unregister(area.key)
+
+
+def module_area(declared: DeclaredArea) -> Area:
+    """The Area the view module registers itself (importing the module)."""
+    scratch = AreaRegistry()
+    scratch._loaded = True  # only this module's area
+    import_module(declared.module).register(scratch)
+    return next(area for area in scratch._areas.values() if area.key == declared.key)
+
+
+def _lazy_factory(declared: DeclaredArea) -> Callable[[AreaContext], AreaView]:
+    def factory(context: AreaContext) -> AreaView:
+        return module_area(declared).factory(context)
+
+    return factory
 
 
 registry = AreaRegistry()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -65,13 +66,16 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from mzdesk.ui.app import freeze_startup_objects
     from mzdesk.ui.loop_watch import watch
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     parent = QWidget()
     gaps: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="mzdesk-loop-") as raw, Database(args.db) as database:
-        for name, op in _ops(database, Path(raw)).items():
+        ops = _ops(database, Path(raw))
+        freeze_startup_objects()  # as run_gui does once the main window is up
+        for name, op in ops.items():
             report = watch(parent, op)  # type: ignore[arg-type]
             if report.error is not None:
                 print(
@@ -85,4 +89,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # The result is printed: leave without interpreter finalization, where PySide6 6.12 can
+    # crash tearing down Qt wrappers (a crash there would turn a measured run into a failure).
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from mzdesk.core.resources import form_path
 
@@ -46,3 +46,15 @@ def child(form: QObject, kind: type[W], name: str) -> W:
     if found is None:
         raise FormError(f"form {form.objectName()!r} has no {kind.__name__} named {name!r}")
     return found
+
+
+def find_data(combo: QComboBox, value: object) -> int:
+    """The row of ``combo`` whose item data equals ``value`` (-1 if none).
+
+    ``QComboBox.findData`` compares Python objects it cannot convert (a ``uuid.UUID``) by
+    identity, so an equal id read in another session is not found; this compares values.
+    """
+    for row in range(combo.count()):
+        if combo.itemData(row) == value:
+            return row
+    return -1

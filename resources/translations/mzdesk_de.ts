@@ -227,6 +227,230 @@
         <source>(program)</source>
         <translation>(Programm)</translation>
     </message>
+    <message>
+        <source>viewed</source>
+        <translation>angesehen</translation>
+    </message>
+    <message>
+        <source>logged in</source>
+        <translation>angemeldet</translation>
+    </message>
+    <message>
+        <source>login failed</source>
+        <translation>Anmeldung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>login refused</source>
+        <translation>Anmeldung abgewiesen</translation>
+    </message>
+    <message>
+        <source>password changed</source>
+        <translation>Passwort geändert</translation>
+    </message>
+    <message>
+        <source>password set</source>
+        <translation>Passwort gesetzt</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>access denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>bearbeitet</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>angelegt</translation>
+    </message>
+    <message>
+        <source>status changed</source>
+        <translation>Status geändert</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>zusammengeführt</translation>
+    </message>
+    <message>
+        <source>kit merged</source>
+        <translation>Kit abgeglichen</translation>
+    </message>
+    <message>
+        <source>erased</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>exportiert</translation>
+    </message>
+    <message>
+        <source>data subject export</source>
+        <translation>Datenschutz-Auskunft</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>gedruckt</translation>
+    </message>
+    <message>
+        <source>consent overridden</source>
+        <translation>ohne Einwilligung freigegeben</translation>
+    </message>
+    <message>
+        <source>residence status</source>
+        <translation>Aufenthaltsstatus</translation>
+    </message>
+    <message>
+        <source>legal category</source>
+        <translation>Rechtskreis</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>retention deletion</source>
+        <translation>Löschung nach Aufbewahrungsfrist</translation>
+    </message>
+    <message>
+        <source>audit trail shortened</source>
+        <translation>Protokoll gekürzt</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Personen</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Überweisung</translation>
+    </message>
+    <message>
+        <source>User account</source>
+        <translation>Benutzerkonto</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Zugriff</translation>
+    </message>
+    <message>
+        <source>the account is disabled</source>
+        <translation>das Konto ist deaktiviert</translation>
+    </message>
+    <message>
+        <source>an administrator does not read case contents</source>
+        <translation>Administratoren lesen keine Fallinhalte</translation>
+    </message>
+    <message>
+        <source>the case belongs to another team</source>
+        <translation>der Fall gehört zu einem anderen Team</translation>
+    </message>
+    <message>
+        <source>the person belongs to another team</source>
+        <translation>die Person gehört zu einem anderen Team</translation>
+    </message>
+    <message>
+        <source>read person data</source>
+        <translation>Personendaten lesen</translation>
+    </message>
+    <message>
+        <source>edit person data</source>
+        <translation>Personendaten bearbeiten</translation>
+    </message>
+    <message>
+        <source>merge persons</source>
+        <translation>Personen zusammenführen</translation>
+    </message>
+    <message>
+        <source>referrals and consents</source>
+        <translation>Weiterleitungen und Einwilligungen</translation>
+    </message>
+    <message>
+        <source>referral without consent</source>
+        <translation>Weiterleitung ohne Einwilligung</translation>
+    </message>
+    <message>
+        <source>statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>data protection</source>
+        <translation>Datenschutz</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>Protokoll einsehen</translation>
+    </message>
+    <message>
+        <source>manage accounts</source>
+        <translation>Benutzerkonten verwalten</translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation>Einstellungen ändern</translation>
+    </message>
+    <message>
+        <source>backup and restore</source>
+        <translation>Sicherung und Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>the role %1 may not do this</source>
+        <translation>die Rolle %1 darf das nicht</translation>
+    </message>
 </context>
 <context>
     <name>AuditView</name>
@@ -1343,6 +1567,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Als Nummer %1 gespeichert.</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
         <source>(no consent: no contacts)</source>
         <translation>(keine Einwilligung: keine Kontakte)</translation>
     </message>
@@ -1920,12 +2148,52 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
+    <message>
+        <source>same name</source>
+        <translation>gleicher Name</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>ähnlicher Name</translation>
+    </message>
+    <message>
+        <source>given and family name swapped</source>
+        <translation>Vor- und Familienname vertauscht</translation>
+    </message>
+    <message>
+        <source>same date of birth</source>
+        <translation>gleiches Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>date of birth with swapped day and month</source>
+        <translation>Geburtsdatum mit vertauschtem Tag und Monat</translation>
+    </message>
+    <message>
+        <source>same year of birth</source>
+        <translation>gleiches Geburtsjahr</translation>
+    </message>
+    <message>
+        <source>same nationality</source>
+        <translation>gleiche Staatsangehörigkeit</translation>
+    </message>
+    <message>
+        <source>same phone number</source>
+        <translation>gleiche Telefonnummer</translation>
+    </message>
+    <message>
+        <source>common name</source>
+        <translation>häufiger Name</translation>
+    </message>
     <message numerus="yes">
         <source>%n open conflict(s)</source>
         <translation>
             <numerusform>%n offener Konflikt</numerusform>
             <numerusform>%n offene Konflikte</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
     <message numerus="yes">
         <source>%n new person(s) to review</source>
@@ -2810,6 +3078,169 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>Only the year of birth is known</source>
         <translation>Nur das Geburtsjahr ist bekannt</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFields</name>
+    <message>
+        <source>Family name</source>
+        <translation>Familienname</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Vornamen</translation>
+    </message>
+    <message>
+        <source>Family name (original script)</source>
+        <translation>Familienname (Originalschrift)</translation>
+    </message>
+    <message>
+        <source>Given names (original script)</source>
+        <translation>Vornamen (Originalschrift)</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Date of birth precision</source>
+        <translation>Genauigkeit des Geburtsdatums</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Geschlecht</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postleitzahl</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Gemeinde</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Interpreter language</source>
+        <translation>Dolmetschsprache</translation>
+    </message>
+    <message>
+        <source>Arrival date</source>
+        <translation>Einreisedatum</translation>
+    </message>
+    <message>
+        <source>German level</source>
+        <translation>Deutschniveau</translation>
+    </message>
+    <message>
+        <source>File number</source>
+        <translation>Aktenzeichen</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Haushalt</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>Eröffnet am</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Abgeschlossen am</translation>
+    </message>
+    <message>
+        <source>Closing reason</source>
+        <translation>Abschlussgrund</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Ziele</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Berater/in</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Datum und Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kontaktweg</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Fällig am</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Erledigt am</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
     </message>
 </context>
 <context>

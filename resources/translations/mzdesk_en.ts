@@ -227,6 +227,230 @@
         <source>(program)</source>
         <translation>(program)</translation>
     </message>
+    <message>
+        <source>viewed</source>
+        <translation>viewed</translation>
+    </message>
+    <message>
+        <source>logged in</source>
+        <translation>logged in</translation>
+    </message>
+    <message>
+        <source>login failed</source>
+        <translation>login failed</translation>
+    </message>
+    <message>
+        <source>login refused</source>
+        <translation>login refused</translation>
+    </message>
+    <message>
+        <source>password changed</source>
+        <translation>password changed</translation>
+    </message>
+    <message>
+        <source>password set</source>
+        <translation>password set</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>access denied</source>
+        <translation>access denied</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>edited</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>status changed</source>
+        <translation>status changed</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>merged</translation>
+    </message>
+    <message>
+        <source>kit merged</source>
+        <translation>kit merged</translation>
+    </message>
+    <message>
+        <source>erased</source>
+        <translation>erased</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>exported</translation>
+    </message>
+    <message>
+        <source>data subject export</source>
+        <translation>data subject export</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>printed</translation>
+    </message>
+    <message>
+        <source>consent overridden</source>
+        <translation>consent overridden</translation>
+    </message>
+    <message>
+        <source>residence status</source>
+        <translation>residence status</translation>
+    </message>
+    <message>
+        <source>legal category</source>
+        <translation>legal category</translation>
+    </message>
+    <message>
+        <source>backup</source>
+        <translation>backup</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>restore</translation>
+    </message>
+    <message>
+        <source>retention deletion</source>
+        <translation>retention deletion</translation>
+    </message>
+    <message>
+        <source>audit trail shortened</source>
+        <translation>audit trail shortened</translation>
+    </message>
+    <message>
+        <source>Persons</source>
+        <translation>Persons</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>User account</source>
+        <translation>User account</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Access</translation>
+    </message>
+    <message>
+        <source>the account is disabled</source>
+        <translation>the account is disabled</translation>
+    </message>
+    <message>
+        <source>an administrator does not read case contents</source>
+        <translation>an administrator does not read case contents</translation>
+    </message>
+    <message>
+        <source>the case belongs to another team</source>
+        <translation>the case belongs to another team</translation>
+    </message>
+    <message>
+        <source>the person belongs to another team</source>
+        <translation>the person belongs to another team</translation>
+    </message>
+    <message>
+        <source>read person data</source>
+        <translation>read person data</translation>
+    </message>
+    <message>
+        <source>edit person data</source>
+        <translation>edit person data</translation>
+    </message>
+    <message>
+        <source>merge persons</source>
+        <translation>merge persons</translation>
+    </message>
+    <message>
+        <source>referrals and consents</source>
+        <translation>referrals and consents</translation>
+    </message>
+    <message>
+        <source>referral without consent</source>
+        <translation>referral without consent</translation>
+    </message>
+    <message>
+        <source>statistics</source>
+        <translation>statistics</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <source>data protection</source>
+        <translation>data protection</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>read the audit trail</translation>
+    </message>
+    <message>
+        <source>manage accounts</source>
+        <translation>manage accounts</translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation>change settings</translation>
+    </message>
+    <message>
+        <source>backup and restore</source>
+        <translation>backup and restore</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>events</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>the role %1 may not do this</source>
+        <translation>the role %1 may not do this</translation>
+    </message>
 </context>
 <context>
     <name>AuditView</name>
@@ -1343,6 +1567,10 @@ Please send the details below to your IT support.</translation>
         <translation>Saved as number %1.</translation>
     </message>
     <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
         <source>(no consent: no contacts)</source>
         <translation>(no consent: no contacts)</translation>
     </message>
@@ -1920,12 +2148,52 @@ Please send the details below to your IT support.</translation>
         <source>Reload</source>
         <translation>Reload</translation>
     </message>
+    <message>
+        <source>same name</source>
+        <translation>same name</translation>
+    </message>
+    <message>
+        <source>similar name</source>
+        <translation>similar name</translation>
+    </message>
+    <message>
+        <source>given and family name swapped</source>
+        <translation>given and family name swapped</translation>
+    </message>
+    <message>
+        <source>same date of birth</source>
+        <translation>same date of birth</translation>
+    </message>
+    <message>
+        <source>date of birth with swapped day and month</source>
+        <translation>date of birth with swapped day and month</translation>
+    </message>
+    <message>
+        <source>same year of birth</source>
+        <translation>same year of birth</translation>
+    </message>
+    <message>
+        <source>same nationality</source>
+        <translation>same nationality</translation>
+    </message>
+    <message>
+        <source>same phone number</source>
+        <translation>same phone number</translation>
+    </message>
+    <message>
+        <source>common name</source>
+        <translation>common name</translation>
+    </message>
     <message numerus="yes">
         <source>%n open conflict(s)</source>
         <translation>
             <numerusform>%n open conflict</numerusform>
             <numerusform>%n open conflicts</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
     <message numerus="yes">
         <source>%n new person(s) to review</source>
@@ -2810,6 +3078,169 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>Only the year of birth is known</source>
         <translation>Only the year of birth is known</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFields</name>
+    <message>
+        <source>Family name</source>
+        <translation>Family name</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Given names</translation>
+    </message>
+    <message>
+        <source>Family name (original script)</source>
+        <translation>Family name (original script)</translation>
+    </message>
+    <message>
+        <source>Given names (original script)</source>
+        <translation>Given names (original script)</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Date of birth precision</source>
+        <translation>Date of birth precision</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Interpreter language</source>
+        <translation>Interpreter language</translation>
+    </message>
+    <message>
+        <source>Arrival date</source>
+        <translation>Arrival date</translation>
+    </message>
+    <message>
+        <source>German level</source>
+        <translation>German level</translation>
+    </message>
+    <message>
+        <source>File number</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Household</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>Opened on</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>Closing reason</source>
+        <translation>Closing reason</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Goals</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Counsellor</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from mzdesk.core import schema
 from mzdesk.core.database import Database
 from mzdesk.ui import app
 from mzdesk.ui.areas import Area, AreaContext, AreaView, registry
+from mzdesk.ui.dialogs.login import LoginDialog
 
 from .helpers import PersonsDb
 from .login_helpers import answer_login
@@ -108,11 +109,29 @@ def test_run_gui_refuses_a_foreign_sqlite_database(
 def test_run_gui_opens_the_main_window_and_quits(small_db: PersonsDb) -> None:
     seen: list[str] = []
 
+    tries: list[int] = []
+
     def close_main_window() -> None:
-        for widget in QApplication.topLevelWidgets():
-            if isinstance(widget, QMainWindow) and widget.isVisible():
+        """Close the window once the login is done and it is shown (poll: slow machines)."""
+        if any(
+            isinstance(w, LoginDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+        ):
+            QTimer.singleShot(50, close_main_window)
+            return
+        windows = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QMainWindow) and w.isVisible()
+        ]
+        if windows or len(tries) >= 400:
+            for widget in windows:
                 seen.append(widget.windowTitle())
                 widget.close()
+            if not windows:
+                QApplication.quit()
+            return
+        tries.append(1)
+        QTimer.singleShot(50, close_main_window)
 
     answer_login()  # the first admin of this database, then the data
     QTimer.singleShot(300, close_main_window)

@@ -299,3 +299,80 @@ def test_events_view_lists_imports_and_opens_fair_mode(
     qtbot.waitUntil(lambda: view.fair_window is None)
     # Delete what was closed (progress dialog, import dialog, fair mode): no stray windows.
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+# --- another team's event (issue #5) ----------------------------------------------------------
+
+
+def test_counsellor_at_another_teams_fair_gets_the_number_and_records_contacts(
+    qtbot: QtBot, fair_db: tuple[Database, uuid.UUID, uuid.UUID]
+) -> None:
+    """Team B's counsellor in fair mode at team A's event: the attendee typed with "Farsi,
+    Kurdisch" is saved with the number of registration and takes an employer contact."""
+    from mzdesk.core.models import Case
+    from mzdesk.core.models.enums import Role
+    from mzdesk.core.services import accounts
+
+    database, _event_id, _known = fair_db
+    with database.session() as session:
+        admin = accounts.create_first_admin(session, "admin", "geheim-123", "Admin Test")
+        session.commit()
+    with database.session(admin.id) as session:
+        team_a = accounts.create_team(session, "Team A").id
+        accounts.create_team(session, "Team B")
+        users = {
+            name: accounts.create_user(
+                session, name, "geheim-123", role=Role.COUNSELLOR, team=team
+            ).id
+            for name, team in (("berater_a", "Team A"), ("berater_b", "Team B"))
+        }
+        session.commit()
+    with database.session() as session:
+        partner = Partner(name="Spedition Test", kind="AG", letter_language="de", active=True)
+        session.add(partner)
+        session.flush()
+        event_id = events.create_event(
+            session,
+            name="Jobmesse Team A",
+            starts_on=date.today(),
+            place="Kreishaus",
+            team_id=team_a,
+            partners=[PartnerPresence(partner.id, True, "Stand 1")],
+        ).id
+        session.commit()
+    with database.session(users["berater_a"]) as session:
+        events.register_new_attendee(
+            session,
+            event_id,
+            ShortIntake.with_birth_year(1990, family_name="Testowa", consent_to_contact=True),
+        )
+        session.commit()
+
+    window = FairMode(lambda: database.session(users["berater_b"]), event_id, "de")
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.family_edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.family_edit)
+    enter_attendee(("Probowin", "Tessa", "1991", "Farsi, Kurdisch", "a2", "Lager", "", True))
+    assert focused() is window.family_edit
+    assert window.current is not None and window.current.family_name == "Probowin"
+    assert window.current.number == 2
+    assert "2" in window.message_label.text() and "Fehler" not in window.message_label.text()
+    key(Qt.Key.Key_F4)
+    type_text("1g")
+    assert "Spedition Test" in window.message_label.text()
+    assert window.tally_labels[EventContactOutcome.TALK.value].text() == "1"
+    with database.session() as session:
+        person = session.scalars(select(Person).where(Person.family_name == "Probowin")).one()
+        assert {(lang.language_code, lang.cefr_level) for lang in person.languages} == {
+            ("fa", None),
+            ("ku", None),
+            ("de", "A2"),
+        }
+        case = session.scalars(select(Case).where(Case.person_id == person.id)).one()
+        assert case.counsellor_id == users["berater_b"]
+        assert session.scalar(select(func.count()).select_from(EventContact)) == 1
+    window.close()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -17,7 +18,7 @@ from mzdesk.core.kits import crypto, export_kit, merge_kit, open_kit, return_kit
 from mzdesk.core.models import MergeConflict, Person
 from mzdesk.ui.areas import AreaContext
 from mzdesk.ui.settings import Settings
-from mzdesk.ui.views.kit_review import KitReviewView
+from mzdesk.ui.views.kit_review import FIELD_ROLE, KitReviewView
 from tests.integration.kit_world import build_office, register_attendee
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -61,7 +62,9 @@ def test_conflicts_and_duplicates_by_keyboard(qtbot: QtBot, tmp_path: Path) -> N
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
     assert view.conflicts.rowCount() == 2
-    rows = {view.conflicts.item(r, 1).text(): r for r in range(2)}
+    rows = {view.conflicts.item(r, 1).data(FIELD_ROLE): r for r in range(2)}
+    town = QCoreApplication.translate("RecordFields", "Town")
+    assert view.conflicts.item(rows["city"], 1).text() == town  # "Ort", not "city"
     assert view.conflicts.item(rows["city"], 2).text() == "Bürostadt"
     assert view.conflicts.item(rows["city"], 3).text() == "Laptopstadt"
     if os.environ.get("KIT_SCREENSHOT"):
@@ -69,7 +72,7 @@ def test_conflicts_and_duplicates_by_keyboard(qtbot: QtBot, tmp_path: Path) -> N
 
     view.conflicts.setFocus()
     qtbot.keyClick(view.conflicts, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
-    top_field = view.conflicts.item(0, 1).text()
+    top_field = view.conflicts.item(0, 1).data(FIELD_ROLE)
     qtbot.keyClick(view.conflicts, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # kit
     qtbot.waitUntil(lambda: view.conflicts.rowCount() == 1)
     qtbot.keyClick(view.conflicts, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # office
@@ -92,6 +95,12 @@ def test_conflicts_and_duplicates_by_keyboard(qtbot: QtBot, tmp_path: Path) -> N
     candidate = view.duplicates.currentItem()
     assert candidate is not None and candidate.parent() is not None
     assert candidate.text(0).startswith("MZ-2025-000100 Andere0")
+    assert re.fullmatch(r"\d{1,3} ?%", candidate.text(1))  # "78 %", not "0.78"
+    same_birth = QCoreApplication.translate("KitReviewView", "same date of birth")
+    assert same_birth in candidate.text(2).split(", ")  # words, not "birth_date"
+    header = view.duplicates.header()
+    score_title = view.duplicates.headerItem().text(1)
+    assert header.sectionSize(1) >= header.fontMetrics().horizontalAdvance(score_title)
     view.duplicates.setFocus()
     qtbot.keyClick(view.duplicates, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: view.duplicates.topLevelItemCount() == 0)

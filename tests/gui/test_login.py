@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -17,7 +17,7 @@ from mzdesk.core.database import Database
 from mzdesk.core.models import AuditEntry
 from mzdesk.core.models.enums import Role
 from mzdesk.core.org_settings import set_setting
-from mzdesk.core.services import accounts
+from mzdesk.core.services import accounts, audit
 from mzdesk.ui import app
 from mzdesk.ui.areas import AreaContext
 from mzdesk.ui.dialogs.login import LoginDialog
@@ -92,6 +92,8 @@ def test_wrong_password_then_right(qtbot: QtBot, accounts_db: Database) -> None:
     qtbot.keyClick(dialog.username, Qt.Key.Key_Tab)
     _type(qtbot, dialog.password, "falsch-falsch", enter=True)
     assert dialog.error.text() == "Benutzername oder Passwort ist falsch."
+    assert dialog.width() >= 380  # wide enough for the intro and the error in full lines
+    assert dialog.error.height() >= dialog.error.heightForWidth(dialog.error.width())
     assert dialog.username.text() == "berater"
     assert dialog.password.selectedText() == "falsch-falsch"  # ready to be retyped
     _type(qtbot, dialog.password, PASSWORD, enter=True)
@@ -182,8 +184,38 @@ def test_audit_view_filters_by_user_and_action(qtbot: QtBot, accounts_db: Databa
     view.action.setCurrentText("login")
     view.apply()
     assert {r.action for r in view.model.rows} == {"login"}
+    logged_in = QCoreApplication.translate("AuditModel", "logged in")
+    assert view.model.index(0, 3).data() == logged_in  # "angemeldet", not the code
+    account = QCoreApplication.translate("AuditModel", "User account")
+    assert str(view.model.index(0, 4).data()).startswith(account + " ")
+    view.action.setCurrentText(logged_in)  # the shown label filters too
+    view.apply()
+    assert {r.action for r in view.model.rows} == {"login"}
     _type(qtbot, view.person, "MZ-0000-9999", enter=True)
     assert "Aktenzeichen" in view.status.text()
+
+
+def test_audit_view_details_are_readable(qtbot: QtBot, accounts_db: Database) -> None:
+    lead = _logged_in_context(accounts_db, "leitung")
+    with lead.session_factory() as session:
+        changes = {"changes": {"city": {"old": "Altdorf", "new": "Neustadt"}}}
+        audit.append(session, "edit", "person", entity_id=uuid.uuid4(), details=changes)
+        denial = {"action": "read_person", "reason": "the person belongs to another team"}
+        audit.append(session, "denied", "person", entity_id=uuid.uuid4(), details=denial)
+        session.commit()
+    view = AuditView(lead)
+    qtbot.addWidget(view)
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("AuditModel", text)
+
+    denied, edited = view.model.index(0, 6), view.model.index(1, 6)
+    assert view.model.index(0, 3).data() == tr("access denied")
+    assert denied.data() == tr("read person data") + ": " + tr("the person belongs to another team")
+    town = QCoreApplication.translate("RecordFields", "Town")
+    assert edited.data() == f"{town}: Altdorf → Neustadt"
+    assert edited.data(Qt.ItemDataRole.ToolTipRole) == edited.data()
+    assert str(view.model.index(1, 4).data()).startswith(tr("Person") + " ")
 
 
 def test_audit_view_refuses_counsellors(qtbot: QtBot, accounts_db: Database) -> None:
@@ -205,15 +237,24 @@ def _log_in_when_asked(username: str, password: str, seen: list[MainWindow]) -> 
         dialog.password.setText(password)
         dialog.ok_button.click()
 
+        tries: list[int] = []
+
         def close() -> None:
+            """Close the main window once its database is attached (poll: slow machines)."""
             for widget in QApplication.topLevelWidgets():
                 if isinstance(widget, QMainWindow) and widget.isVisible():
                     controller = widget.findChild(MainWindow)
-                    if controller is not None:
+                    if controller is not None and controller.database is not None:
                         seen.append(controller)
-                    widget.close()
+                        widget.close()
+                        return
+            if len(tries) < 400:  # 20 s, then the assertions below say what is missing
+                tries.append(1)
+                QTimer.singleShot(50, close)
+            else:
+                QApplication.quit()
 
-        QTimer.singleShot(300, close)
+        QTimer.singleShot(50, close)
 
     QTimer.singleShot(50, step)
 

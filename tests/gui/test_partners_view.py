@@ -104,6 +104,9 @@ def test_the_list_shows_active_partners_with_german_kinds(view: PartnersView) ->
         tr("yes"),
     ]
     assert view.model.headerData(1, Qt.Orientation.Horizontal) == tr("Kind")
+    header = view.table.horizontalHeader()
+    active = str(view.model.headerData(4, Qt.Orientation.Horizontal))
+    assert header.sectionSize(4) > header.fontMetrics().horizontalAdvance(active)  # not "a"
     assert view.count_label.text() == QCoreApplication.translate(
         "PartnersView", "%n partner(s)", "", 5
     )

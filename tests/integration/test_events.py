@@ -325,3 +325,150 @@ def test_cli_refuses_bad_input(database: Database) -> None:
         _cli(_url(database), "add", "--name", "x")
     assert info.value.code == 2
     assert isinstance(argparse.Namespace(), argparse.Namespace)
+
+
+# --- language entry (issue #5) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Farsi", (("fa", None),)),
+        ("persisch", (("fa", None),)),
+        ("Persisch (Farsi)", (("fa", None),)),
+        ("PERSIAN", (("fa", None),)),
+        ("Kurdisch", (("ku", None),)),  # Kurmandschi and Sorani share it: the general one, ku
+        ("kurdish b1", (("ku", "B1"),)),
+        ("Kurmandschi", (("ku", None),)),
+        ("kurmanji", (("ku", None),)),
+        ("Sorani", (("ckb", None),)),
+        ("Kurdisch (Sorani) a2", (("ckb", "A2"),)),
+        ("ckb", (("ckb", None),)),
+        ("Arabisch", (("ar", None),)),
+        ("arabic", (("ar", None),)),
+        ("ar, fa; uk", (("ar", None), ("fa", None), ("uk", None))),
+        ("Englisch B1", (("en", "B1"),)),
+        ("türkisch c1", (("tr", "C1"),)),
+        ("Turkisch", (("tr", None),)),
+        ("Tuerkisch", (("tr", None),)),
+        ("FRANZÖSISCH", (("fr", None),)),
+        ("ukr", (("uk", None),)),  # a unique start
+        ("Dari / Paschtu", (("prs", None), ("ps", None))),
+        ("", ()),
+    ],
+)
+def test_languages_are_found_by_any_name(typed: str, expected: tuple[Any, ...]) -> None:
+    assert tuple((e.code, e.level) for e in events.parse_languages(typed)) == expected
+
+
+@pytest.mark.parametrize("typed", ["Klingonisch", "arabisch, Elbisch b1", "x", "Kurdisch (Zaza)"])
+def test_unknown_languages_are_refused_clearly(typed: str) -> None:
+    with pytest.raises(events.EventError, match="unknown language") as info:
+        events.parse_languages(typed)
+    assert info.value.german.startswith("Unbekannte Sprache")
+
+
+# --- registering at another team's event (issue #5) -------------------------------------------
+
+
+def _two_teams(database: Database) -> dict[str, uuid.UUID]:
+    """Teams A and B, a counsellor in each, users created as in test_access_matrix.py."""
+    from mzdesk.core.models import User
+    from mzdesk.core.models.enums import Role
+    from mzdesk.core.services import accounts
+
+    with database.session() as session:
+        admin = accounts.create_first_admin(session, "admin", "geheim-123", "Admin Test")
+        session.commit()
+    with database.session(admin.id) as session:
+        team_a = accounts.create_team(session, "Team A")
+        team_b = accounts.create_team(session, "Team B")
+        ids = {"team_a": team_a.id, "team_b": team_b.id}
+        for name, team in (("berater_a", "Team A"), ("berater_b", "Team B")):
+            ids[name] = accounts.create_user(
+                session, name, "geheim-123", role=Role.COUNSELLOR, team=team
+            ).id
+        session.commit()
+        assert session.get(User, ids["berater_b"]).team_id == team_b.id  # type: ignore[union-attr]
+    return ids
+
+
+def test_counsellor_of_another_team_works_with_whom_they_register(database: Database) -> None:
+    ids = _two_teams(database)
+    partner_ids = _partners(database)
+    with database.session() as session:  # team A's fair
+        event_id = events.create_event(
+            session,
+            name="Jobmesse Team A",
+            starts_on=date(2026, 5, 6),
+            place="Kreishaus",
+            team_id=ids["team_a"],
+            partners=[PartnerPresence(partner_ids[0], True, "Stand 1")],
+        ).id
+        session.commit()
+    with database.session(ids["berater_a"]) as session:
+        first = events.register_new_attendee(
+            session,
+            event_id,
+            ShortIntake.with_birth_year(1990, family_name="Testowa", consent_to_contact=True),
+        )
+        session.commit()
+    with database.session(ids["berater_b"]) as session:
+        second = events.register_new_attendee(
+            session,
+            event_id,
+            ShortIntake.with_birth_year(
+                1991,
+                family_name="Probowin",
+                languages=events.parse_languages("Farsi, Kurdisch"),
+                consent_to_contact=True,
+            ),
+        )
+        session.commit()
+        # B sees the person just registered, with the number of registration (2, not 1).
+        rows = events.attendees(session, event_id)
+        assert [(r.number, r.attendance_id, r.family_name) for r in rows] == [
+            (2, second.id, "Probowin")
+        ]
+        events.record_contact(
+            session, event_id, second.id, partner_ids[0], EventContactOutcome.INTERVIEW
+        )
+        session.commit()
+        assert events.attendees(session, event_id)[0].contacts == 1
+        case = session.scalars(select(Case).where(Case.person_id == second.person_id)).one()
+        assert (case.team_id, case.counsellor_id, case.source, case.event_id) == (
+            ids["team_b"],
+            ids["berater_b"],
+            CaseSource.EVENT,
+            event_id,
+        )
+    with database.session(ids["berater_a"]) as session:
+        # A sees only A's registration; its number is the same whoever looks.
+        assert [(r.number, r.attendance_id) for r in events.attendees(session, event_id)] == [
+            (1, first.id)
+        ]
+        case = session.scalars(select(Case).where(Case.person_id == first.person_id)).one()
+        assert (case.team_id, case.counsellor_id) == (ids["team_a"], ids["berater_a"])
+    with database.session() as session:  # the program sees everyone, numbered alike
+        assert [(r.number, r.attendance_id) for r in events.attendees(session, event_id)] == [
+            (1, first.id),
+            (2, second.id),
+        ]
+        assert events.tally(session, event_id).outcome(EventContactOutcome.INTERVIEW) == 1
+
+
+def test_event_case_falls_back_to_the_event_team(database: Database) -> None:
+    """Without a user (kits, imports) the case is the event's team's, with no counsellor."""
+    ids = _two_teams(database)
+    with database.session() as session:
+        event_id = events.create_event(
+            session, name="Infotag", starts_on=date(2026, 5, 6), place="X", team_id=ids["team_a"]
+        ).id
+        attendance = events.register_new_attendee(
+            session,
+            event_id,
+            ShortIntake.with_birth_year(1990, family_name="Testowa", consent_to_contact=True),
+        )
+        session.commit()
+        case = session.scalars(select(Case).where(Case.person_id == attendance.person_id)).one()
+        assert (case.team_id, case.counsellor_id) == (ids["team_a"], None)

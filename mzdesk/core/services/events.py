@@ -7,14 +7,17 @@
   ``PersonLanguage`` rows, German among them with its level), an ``Attendance`` with the
   consent to be contacted, the profession or wish and the German level. When the new person
   consents to be contacted, a ``Case`` with source ``event`` (topic WORK) is opened for the
-  event's team, so that somebody follows up; without consent there is no case to follow up.
+  registering user (counsellor) and their team — else the event's team — so that whoever
+  registered them follows up, also at another team's event; without consent there is no case.
 * People who do not register are counted anonymously: every +1 is its own ``Attendance`` row
   with ``headcount`` 1 (rows only ever inserted: two laptops counting at one event merge
   without conflicts); the last +1 can be taken back.
 * Employer contacts (attendee x employer, outcome) are recorded only for attendees who
   consented: "contacts are recorded with consent" (domain.md).
 * Employers are numbered 1, 2, … in one order (:func:`employers`): fair mode's keys and the
-  printed employer list use the same numbers; attendees are numbered by registration.
+  printed employer list use the same numbers; attendees are numbered by registration order
+  among all of the event's registered attendees, whoever looks (a user who may not see some
+  of them sees gaps, never different numbers).
 
 The printed attendance list names the registered attendees (family and given names, a box to
 tick) and nothing else: no birth date, phone, file number, status or notes — what the person at
@@ -29,6 +32,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache
 from io import BytesIO
 from typing import Any
 from xml.sax.saxutils import escape
@@ -587,17 +591,61 @@ def german_level(text: str | None) -> str | None:
     return value
 
 
+_UMLAUTS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
+
+
+def _spellings(label: str) -> set[str]:
+    """A label folded (case and accents ignored), also with umlauts written ae/oe/ue."""
+    return {fold(label), fold(label.translate(_UMLAUTS))} - {""}
+
+
+def _label_names(label: str) -> tuple[set[str], set[str]]:
+    """The whole label, and its parts: before and inside the parentheses.
+    ``Persisch (Farsi)`` → ({"persisch farsi"}, {"persisch", "farsi"})."""
+    parts = [label.split("(", 1)[0], *re.findall(r"\(([^)]*)\)", label)]
+    return _spellings(label), set().union(*(_spellings(part) for part in parts))
+
+
+@cache
+def _language_names() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
+    """Per language (reference order): its code, whole names (code, German and English label)
+    and part names ("Farsi", "Persisch", "Kurmandschi", "Kurdish", …)."""
+    result = []
+    for item in reference.items("languages"):
+        whole, parts = {fold(item.code)}, set()
+        for text in (item.de, item.en):
+            label_whole, label_parts = _label_names(text)
+            whole |= label_whole
+            parts |= label_parts
+        result.append((item.code, frozenset(whole), frozenset(parts)))
+    return tuple(result)
+
+
 def language_code(text: str) -> str:
-    """A language from its code or its German or English name (a unique start is enough)."""
+    """A language from its code or its German or English name, case and accents ignored.
+
+    In this order: the code or a whole label (``Persisch (Farsi)``); a part of a label — before
+    or inside the parentheses (``Farsi``, ``Persisch``, ``Kurmandschi``); a unique start of a
+    name (``Ukr``). A part shared by several languages (``Kurdisch``: Kurmandschi and Sorani)
+    means the first of them in the reference data, which lists the general one first (``ku``,
+    ISO 639-1 "Kurdish"). Unknown: :class:`EventError`.
+    """
     wanted = fold(text)
-    items = reference.items("languages")
-    for item in items:
-        if wanted in (fold(item.code), fold(item.de), fold(item.en)):
-            return item.code
-    starts = {item.code for item in items if fold(item.de).startswith(wanted)}
-    starts |= {item.code for item in items if fold(item.en).startswith(wanted)}
-    if len(wanted) >= 3 and len(starts) == 1:
-        return starts.pop()
+    if wanted:
+        names = _language_names()
+        for code, whole, _parts in names:
+            if wanted in whole:
+                return code
+        for code, _whole, parts in names:
+            if wanted in parts:
+                return code
+        starts = {
+            code for code, whole, parts in names if any(n.startswith(wanted) for n in whole | parts)
+        }
+        if len(wanted) >= 3 and len(starts) == 1:
+            return starts.pop()
     raise EventError(f"unknown language {text!r}", german=f"Unbekannte Sprache {text!r}.")
 
 
@@ -695,7 +743,7 @@ def create_short_intake_person(
         birth_date_precision=intake.birth_date_precision,
         phone=(intake.phone or "").strip() or None,
         email=(intake.email or "").strip() or None,
-        team_id=event.team_id,
+        team_id=_follow_up_by(session, event)[0],
     )
     languages = list(intake.languages)
     level = german_level(intake.german_level)
@@ -749,10 +797,23 @@ def register_new_attendee(
     return attendance
 
 
+def _follow_up_by(session: Session, event: Event) -> tuple[uuid.UUID | None, uuid.UUID | None]:
+    """(team, counsellor) of a person registered at a fair: the registering user and their
+    team, so that whoever registered them can work with them (an event of another team must
+    not make them vanish for that user); the event's team when the user has none, and for the
+    program itself (imports, demo data: no user)."""
+    who = access.actor(session)
+    if who is None:
+        return event.team_id, None
+    return who.team_id or event.team_id, who.id
+
+
 def _open_event_case(session: Session, event: Event, person_id: uuid.UUID) -> None:
+    team_id, counsellor_id = _follow_up_by(session, event)
     case = Case(
         person_id=person_id,
-        team_id=event.team_id,
+        team_id=team_id,
+        counsellor_id=counsellor_id,
         status=CaseStatus.OPEN,
         opened_on=date.today(),
         source=CaseSource.EVENT,
@@ -903,7 +964,8 @@ class AttendeeRow:
 
 
 def attendees(session: Session, event_id: uuid.UUID) -> list[AttendeeRow]:
-    """The registered attendees in registration order (numbered), with contact counts."""
+    """The registered attendees the user may see, in registration order, with contact counts.
+    Numbers count all registered attendees of the event, so they do not depend on the viewer."""
     access.require(session, Action.EVENTS)
     contacts = dict(
         session.execute(
@@ -921,9 +983,10 @@ def attendees(session: Session, event_id: uuid.UUID) -> list[AttendeeRow]:
             Person.family_name,
             Person.given_names,
             Person.birth_date,
+            access.visible_persons(session).label("visible"),
         )
         .join(Person, Person.id == Attendance.person_id)
-        .where(Attendance.event_id == event_id, access.visible_persons(session))
+        .where(Attendance.event_id == event_id)
         .order_by(Attendance.registered_at, Attendance.created_at, Attendance.id)
     ).all()
     return [
@@ -939,6 +1002,7 @@ def attendees(session: Session, event_id: uuid.UUID) -> list[AttendeeRow]:
             int(contacts.get(row[0], 0)),
         )
         for number, row in enumerate(rows, start=1)
+        if row[7]
     ]
 
 

@@ -25,7 +25,7 @@ from mzdesk.ui.dialogs.case_forms import (
     german_date,
     read_date,
 )
-from mzdesk.ui.forms import child
+from mzdesk.ui.forms import child, find_data
 
 
 class CaseEditDialog(FormDialog):
@@ -76,7 +76,7 @@ class CaseEditDialog(FormDialog):
                 child(form, QLabel, name).hide()
             self.source.hide()
             self.opened.hide()
-        self.counsellor.setCurrentIndex(max(0, self.counsellor.findData(wanted)))
+        self.counsellor.setCurrentIndex(max(0, find_data(self.counsellor, wanted)))
         self.counsellor.setFocus()
         self.mark_clean()
 

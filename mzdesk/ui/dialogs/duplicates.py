@@ -75,6 +75,7 @@ class DuplicatesDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(len(self.candidates), 5, self)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons, not cell to cell
         self.table.setAccessibleName(self.tr("Possible duplicates"))
         self.table.setHorizontalHeaderLabels(
             [

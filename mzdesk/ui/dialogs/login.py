@@ -28,6 +28,8 @@ from mzdesk.core.services import accounts
 
 log = logging.getLogger(__name__)
 
+MIN_WIDTH = 380  # px: the intro and error texts wrap into a few full lines
+
 
 class LoginDialog(QDialog):
     """Log in (or create the first admin); ``account`` holds who logged in after ``accept``."""
@@ -49,6 +51,7 @@ class LoginDialog(QDialog):
             self.tr("Create the first administrator account") if first_admin else self.tr("Log in")
         )
         self.setModal(True)
+        self.setMinimumWidth(MIN_WIDTH)
 
         layout = QVBoxLayout(self)
         intro = QLabel(

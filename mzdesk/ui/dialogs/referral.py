@@ -38,6 +38,7 @@ from mzdesk.core.services import partners, referrals
 from mzdesk.core.services.lookup import short_id
 from mzdesk.ui.areas import AreaContext
 from mzdesk.ui.dialogs.letter_preview import LetterPreviewDialog
+from mzdesk.ui.forms import find_data
 
 log = logging.getLogger(__name__)
 
@@ -193,7 +194,7 @@ class ReferralDialog(QDialog):
         return value if isinstance(value, uuid.UUID) else None
 
     def select_partner(self, partner_id: uuid.UUID) -> None:
-        index = self.partner_combo.findData(partner_id)
+        index = find_data(self.partner_combo, partner_id)
         self.partner_combo.setCurrentIndex(index)
 
     def update_categories(self) -> None:

@@ -8,7 +8,10 @@ no person), an admin all entries but only the field names of their details.
 
 from __future__ import annotations
 
+import json
 import logging
+import uuid
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -36,11 +39,23 @@ from PySide6.QtWidgets import (
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.services import audit
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
+from mzdesk.ui.views.kit_review import field_labels
 
 log = logging.getLogger(__name__)
 
 PAGE = 200
+SHORT_DETAILS = 120  # characters shown in the details column; the tooltip has all
 _Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What one audit row shows: translated action and record, details short and in full."""
+
+    action: str
+    record: str
+    details: str
+    full_details: str
 
 
 class AuditModel(QAbstractTableModel):
@@ -51,6 +66,12 @@ class AuditModel(QAbstractTableModel):
         self._context = context
         self.where = audit.AuditFilter()
         self.rows: list[audit.AuditRow] = []
+        self.shown: list[Shown] = []
+        self._actions = self.action_labels()
+        self._entities = self._entity_labels()
+        self._fields = field_labels()
+        self._denials = self._denial_labels()
+        self._permissions = self._permission_labels()
         self._more = False
         self.total = 0
         self.headers = [
@@ -70,6 +91,7 @@ class AuditModel(QAbstractTableModel):
             first = audit.list_entries(session, where, limit=PAGE)
         self.beginResetModel()
         self.where, self.total, self.rows = where, total, first
+        self.shown = [self._shown(row) for row in first]
         self._more = len(first) == PAGE
         self.endResetModel()
 
@@ -98,6 +120,7 @@ class AuditModel(QAbstractTableModel):
             start = len(self.rows)
             self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
             self.rows.extend(page)
+            self.shown.extend(self._shown(row) for row in page)
             self.endInsertRows()
 
     def headerData(
@@ -121,16 +144,158 @@ class AuditModel(QAbstractTableModel):
             return row.at.astimezone().strftime("%d.%m.%Y %H:%M:%S")
         if column == 2:
             return row.user or self.tr("(program)")
+        shown = self.shown[index.row()]
         if column == 3:
-            return row.action
+            return shown.action
         if column == 4:
-            suffix = f" {row.entity_id.hex[-8:]}" if row.entity_id else ""
-            return f"{row.entity}{suffix}"
+            return shown.record
         if column == 5:
             if row.file_number:
                 return row.file_number
             return row.person_id.hex[-8:] if row.person_id else ""
-        return row.details
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return shown.full_details
+        return shown.details
+
+    # --- codes in words -----------------------------------------------------------------------
+
+    def action_labels(self) -> dict[str, str]:
+        """The action codes of the trail (``audit.append`` calls) in words."""
+        return {
+            "view": self.tr("viewed"),
+            "login": self.tr("logged in"),
+            "login_failed": self.tr("login failed"),
+            "login_refused": self.tr("login refused"),
+            "password_changed": self.tr("password changed"),
+            "password_set": self.tr("password set"),
+            "disable": self.tr("disabled"),
+            "denied": self.tr("access denied"),
+            "edit": self.tr("edited"),
+            "update": self.tr("changed"),
+            "create": self.tr("created"),
+            "status": self.tr("status changed"),
+            "merge": self.tr("merged"),
+            "kit_merge": self.tr("kit merged"),
+            "erase": self.tr("erased"),
+            "export": self.tr("exported"),
+            "privacy_export": self.tr("data subject export"),
+            "print": self.tr("printed"),
+            "override": self.tr("consent overridden"),
+            "consent_override": self.tr("consent overridden"),
+            "residence_status": self.tr("residence status"),
+            "legal_category": self.tr("legal category"),
+            "backup": self.tr("backup"),
+            "restore": self.tr("restore"),
+            "retention": self.tr("retention deletion"),
+            "audit_retention": self.tr("audit trail shortened"),
+        }
+
+    def _entity_labels(self) -> dict[str, str]:
+        return {
+            "person": self.tr("Person"),
+            "persons": self.tr("Persons"),
+            "case": self.tr("Case"),
+            "contact": self.tr("Contact"),
+            "follow_up": self.tr("Follow-up"),
+            "referral": self.tr("Referral"),
+            "user": self.tr("User account"),
+            "team": self.tr("Team"),
+            "event": self.tr("Event"),
+            "database": self.tr("Database"),
+            "audit_entries": self.tr("Audit trail"),
+            "access": self.tr("Access"),
+        }
+
+    def _denial_labels(self) -> dict[str, str]:
+        """The reasons of core/access.py's ``_reason`` (English phrases) in words."""
+        return {
+            "the account is disabled": self.tr("the account is disabled"),
+            "an admin does not read case contents": self.tr(
+                "an administrator does not read case contents"
+            ),
+            "the case belongs to another team": self.tr("the case belongs to another team"),
+            "the person belongs to another team": self.tr("the person belongs to another team"),
+        }
+
+    def _permission_labels(self) -> dict[str, str]:
+        """The permission codes (``access.Action``) named in a denial."""
+        return {
+            "read_person": self.tr("read person data"),
+            "edit_person": self.tr("edit person data"),
+            "merge_persons": self.tr("merge persons"),
+            "refer": self.tr("referrals and consents"),
+            "override_consent": self.tr("referral without consent"),
+            "read_statistics": self.tr("statistics"),
+            "export": self.tr("export"),
+            "privacy": self.tr("data protection"),
+            "read_audit": self.tr("read the audit trail"),
+            "manage_accounts": self.tr("manage accounts"),
+            "manage_settings": self.tr("change settings"),
+            "backup": self.tr("backup and restore"),
+            "events": self.tr("events"),
+        }
+
+    def _shown(self, row: audit.AuditRow) -> Shown:
+        entity = self._entities.get(row.entity, row.entity)
+        record = f"{entity} {row.entity_id.hex[-8:]}" if row.entity_id else entity
+        full = self._details(row)
+        short = " ".join(full.split())
+        if len(short) > SHORT_DETAILS:
+            short = short[: SHORT_DETAILS - 1] + "…"
+        return Shown(self._actions.get(row.action, row.action), record, short, full)
+
+    def _field(self, name: str) -> str:
+        return self._fields.get(name, name)
+
+    def _value(self, value: Any) -> str:
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, bool):
+            return self.tr("yes") if value else self.tr("no")
+        if isinstance(value, list):
+            return ", ".join(self._value(item) for item in value) or "—"
+        if isinstance(value, dict):
+            return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        text = str(value)
+        if len(text) == 36 and text.count("-") == 4:  # an id: short, as in the record column
+            try:
+                return uuid.UUID(text).hex[-8:]
+            except ValueError:
+                pass
+        return text
+
+    def _details(self, row: audit.AuditRow) -> str:
+        """The details readable: "field: old → new" for edits, the reason of a denial."""
+        try:
+            data = json.loads(row.details) if row.details.startswith("{") else None
+        except ValueError:
+            data = None  # cut after 300 characters by the core
+        if not isinstance(data, dict):  # an admin's field names, or a cut text
+            if row.details.startswith("{"):
+                return row.details
+            names = [name.strip() for name in row.details.split(",") if name.strip()]
+            return ", ".join(self._field(name) for name in names)
+        if row.action == "denied" and "reason" in data:
+            reason = str(data["reason"])
+            if reason.startswith("the role ") and reason.endswith(" may not"):
+                role = reason.removeprefix("the role ").removesuffix(" may not")
+                text = self.tr("the role %1 may not do this").replace("%1", role)
+            else:
+                text = self._denials.get(reason, reason)
+            permission = str(data.get("action", ""))
+            if permission:
+                text = f"{self._permissions.get(permission, permission)}: {text}"
+            return text
+        nested = data.get("changes")
+        changes: dict[str, Any] = nested if isinstance(nested, dict) else data
+        parts = []
+        for key, value in sorted(changes.items()):
+            if isinstance(value, dict) and set(value) == {"old", "new"}:
+                old, new = self._value(value["old"]), self._value(value["new"])
+                parts.append(f"{self._field(key)}: {old} → {new}")
+            else:
+                parts.append(f"{self._field(key)}: {self._value(value)}")
+        return "; ".join(parts)
 
 
 def _parse_day(text: str) -> date | None:
@@ -225,8 +390,16 @@ class AuditView(AreaView):
                 names = audit.known_actions(session)
         except MzdeskError:
             names = []
-        self.action.addItem("")
-        self.action.addItems(names)
+        labels = self.model.action_labels()
+        self.action.addItem("", "")
+        for name in names:
+            self.action.addItem(labels.get(name, name), name)
+
+    def _action_code(self) -> str:
+        """The chosen action's code; typed text may be a code or a shown label."""
+        text = self.action.currentText().strip()
+        index = self.action.findText(text)
+        return str(self.action.itemData(index)) if index >= 0 else text
 
     def menu_actions(self) -> list[QAction]:
         return [self.refresh_action]
@@ -238,7 +411,7 @@ class AuditView(AreaView):
                     session,
                     person=self.person.text(),
                     user=self.user.text(),
-                    action=self.action.currentText(),
+                    action=self._action_code(),
                     start=_parse_day(self.start.text()),
                     end=_parse_day(self.end.text()),
                 )

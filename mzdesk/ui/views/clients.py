@@ -235,6 +235,11 @@ class ClientsView(AreaView):
         self.model.reload()
         if self.model.rowCount() == 0:
             self.model.fetchMore(QModelIndex())
+        for row in range(self.model.rowCount()):  # select it when it is on a loaded page
+            if self.model.person_id(row) == person_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return
         self.show_person(person_id)
 
     # --- state ----------------------------------------------------------------------------

@@ -520,6 +520,8 @@ class FairMode(QWidget):
             self._show_message(
                 self.tr("Saved as number %1.").replace("%1", str(self.current.number))
             )
+        else:  # registered, but not among the attendees this user may see
+            self._show_message(self.tr("Saved."))
         self.changed.emit()
 
     def _clear_form(self) -> None:

@@ -34,6 +34,8 @@ from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
 from mzdesk.ui.operations import show_error
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+FIELD_ROLE = Qt.ItemDataRole.UserRole + 1  # the conflict's column name (field cell)
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def shown(value: Any) -> str:
@@ -46,6 +48,58 @@ def shown(value: Any) -> str:
             else QCoreApplication.translate("KitReview", "no")
         )
     return str(value)
+
+
+def field_labels() -> dict[str, str]:
+    """German (translated) names of the common person, case and contact columns."""
+    return {
+        "family_name": QCoreApplication.translate("RecordFields", "Family name"),
+        "given_names": QCoreApplication.translate("RecordFields", "Given names"),
+        "family_name_original": QCoreApplication.translate(
+            "RecordFields", "Family name (original script)"
+        ),
+        "given_names_original": QCoreApplication.translate(
+            "RecordFields", "Given names (original script)"
+        ),
+        "birth_date": QCoreApplication.translate("RecordFields", "Date of birth"),
+        "birth_date_precision": QCoreApplication.translate(
+            "RecordFields", "Date of birth precision"
+        ),
+        "sex": QCoreApplication.translate("RecordFields", "Sex"),
+        "phone": QCoreApplication.translate("RecordFields", "Phone"),
+        "email": QCoreApplication.translate("RecordFields", "Email"),
+        "street": QCoreApplication.translate("RecordFields", "Street"),
+        "postcode": QCoreApplication.translate("RecordFields", "Postcode"),
+        "city": QCoreApplication.translate("RecordFields", "Town"),
+        "municipality": QCoreApplication.translate("RecordFields", "Municipality"),
+        "country_code": QCoreApplication.translate("RecordFields", "Country"),
+        "language_code": QCoreApplication.translate("RecordFields", "Language"),
+        "interpreter_language": QCoreApplication.translate("RecordFields", "Interpreter language"),
+        "arrival_date": QCoreApplication.translate("RecordFields", "Arrival date"),
+        "cefr_level": QCoreApplication.translate("RecordFields", "German level"),
+        "file_number": QCoreApplication.translate("RecordFields", "File number"),
+        "note": QCoreApplication.translate("RecordFields", "Note"),
+        "household_id": QCoreApplication.translate("RecordFields", "Household"),
+        "team_id": QCoreApplication.translate("RecordFields", "Team"),
+        "status": QCoreApplication.translate("RecordFields", "Status"),
+        "opened_on": QCoreApplication.translate("RecordFields", "Opened on"),
+        "closed_on": QCoreApplication.translate("RecordFields", "Closed on"),
+        "closing_reason": QCoreApplication.translate("RecordFields", "Closing reason"),
+        "goals": QCoreApplication.translate("RecordFields", "Goals"),
+        "topics": QCoreApplication.translate("RecordFields", "Topics"),
+        "counsellor_id": QCoreApplication.translate("RecordFields", "Counsellor"),
+        "occurred_at": QCoreApplication.translate("RecordFields", "Date and time"),
+        "channel": QCoreApplication.translate("RecordFields", "Channel"),
+        "minutes": QCoreApplication.translate("RecordFields", "Minutes"),
+        "summary": QCoreApplication.translate("RecordFields", "Summary"),
+        "due_on": QCoreApplication.translate("RecordFields", "Due on"),
+        "done_at": QCoreApplication.translate("RecordFields", "Done on"),
+        "text": QCoreApplication.translate("RecordFields", "Text"),
+        "assigned_to_id": QCoreApplication.translate("RecordFields", "Assigned to"),
+        "source": QCoreApplication.translate("RecordFields", "Source"),
+        "reason": QCoreApplication.translate("RecordFields", "Reason"),
+        "role": QCoreApplication.translate("RecordFields", "Role"),
+    }
 
 
 class KitReviewView(AreaView):
@@ -90,7 +144,11 @@ class KitReviewView(AreaView):
         self.duplicates.setColumnCount(3)
         self.duplicates.setHeaderLabels([self.tr("Person"), self.tr("Score"), self.tr("Reasons")])
         self.duplicates.setAccessibleName(self.tr("Possible duplicates"))
-        self.duplicates.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        duplicate_header = self.duplicates.header()
+        duplicate_header.setStretchLastSection(False)
+        duplicate_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        duplicate_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        duplicate_header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.link = QPushButton(self.tr("&Link to this person"))
         self.keep_new = QPushButton(self.tr("Keep as &new person"))
         self.link.setToolTip(self.tr("Ctrl+L"))
@@ -130,6 +188,20 @@ class KitReviewView(AreaView):
         self.addAction(action)
         return action
 
+    def _reason_labels(self) -> dict[str, str]:
+        """The duplicate check's reason codes (core/dedupe/scoring.py) in words."""
+        return {
+            "name_key": self.tr("same name"),
+            "name_similar": self.tr("similar name"),
+            "names_swapped": self.tr("given and family name swapped"),
+            "birth_date": self.tr("same date of birth"),
+            "birth_date_transposed": self.tr("date of birth with swapped day and month"),
+            "birth_year_placeholder": self.tr("same year of birth"),
+            "nationality": self.tr("same nationality"),
+            "phone": self.tr("same phone number"),
+            "common_name": self.tr("common name"),
+        }
+
     def menu_actions(self) -> list[QAction]:
         return [
             self.keep_office_action,
@@ -145,30 +217,40 @@ class KitReviewView(AreaView):
             duplicates = review.open_duplicates(session)
         current = self.conflicts.currentRow()
         self.conflicts.setRowCount(len(conflicts))
+        fields = field_labels()
         for index, item in enumerate(conflicts):
-            cells = [item.record, item.field, shown(item.office_value), shown(item.kit_value)]
+            field = fields.get(item.field, item.field)
+            cells = [item.record, field, shown(item.office_value), shown(item.kit_value)]
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(ID_ROLE, str(item.id))
+                if column == 1:
+                    cell.setData(FIELD_ROLE, item.field)
                 self.conflicts.setItem(index, column, cell)
         if conflicts:
             self.conflicts.selectRow(min(max(current, 0), len(conflicts) - 1))
         self.conflict_count.setText(self.tr("%n open conflict(s)", "", len(conflicts)))
         self.duplicates.clear()
+        reasons = self._reason_labels()
         for dup in duplicates:
             top = QTreeWidgetItem([dup.label, "", ""])
             top.setData(0, ID_ROLE, str(dup.person_id))
             for candidate in dup.candidates:
-                child = QTreeWidgetItem(
-                    [candidate.label, f"{candidate.score:.2f}", ", ".join(candidate.reasons)]
+                words = ", ".join(reasons.get(code, code) for code in candidate.reasons)
+                score = self.tr("%1 %").replace("%1", str(round(candidate.score * 100)))
+                child = QTreeWidgetItem([candidate.label, score, words])
+                child.setTextAlignment(
+                    1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                 )
+                child.setToolTip(2, words)
                 child.setData(0, ID_ROLE, str(candidate.conflict_id))
                 top.addChild(child)
             self.duplicates.addTopLevelItem(top)
             top.setExpanded(True)
         if duplicates:
             first = self.duplicates.topLevelItem(0)
-            self.duplicates.setCurrentItem(first.child(0) if first.childCount() else first)
+            if first is not None:
+                self.duplicates.setCurrentItem(first.child(0) or first)
         self.duplicate_count.setText(self.tr("%n new person(s) to review", "", len(duplicates)))
         has_conflict = bool(conflicts)
         self.keep_office.setEnabled(has_conflict)

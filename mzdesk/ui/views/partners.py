@@ -40,6 +40,9 @@ MAX_ROWS = 5000  # far more than a county's partner network
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+ACTIVE_COLUMN = 4
+
+
 class PartnersView(AreaView):
     def __init__(self, context: AreaContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,8 +78,10 @@ class PartnersView(AreaView):
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((280, 210, 130, 140, 50)):
+        for column, width in enumerate((280, 210, 130, 140)):
             self.table.setColumnWidth(column, width)
+        # "aktiv" and "ja"/"nein": as wide as the header text, never cut (no stretching).
+        header.setSectionResizeMode(ACTIVE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.splitter.setStretchFactor(0, 3)
