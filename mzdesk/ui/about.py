@@ -34,6 +34,34 @@ def versions(database: Database) -> dict[str, str]:
     }
 
 
+# What ships with mzdesk and under which licence (the fonts' full text: resources/fonts).
+COMPONENTS = (
+    ("Qt / PySide6", "LGPL-3.0"),
+    ("SQLAlchemy, Alembic", "MIT"),
+    ("psycopg", "LGPL-3.0"),
+    ("ReportLab", "BSD"),
+    ("arabic-reshaper", "MIT"),
+    ("python-bidi", "LGPL-3.0"),
+    ("argon2-cffi", "MIT"),
+    ("cryptography", "Apache-2.0 / BSD"),
+    ("RapidFuzz", "MIT"),
+    ("anyascii", "ISC"),
+    ("openpyxl", "MIT"),
+    ("platformdirs", "MIT"),
+    ("Faker", "MIT"),
+    ("DejaVu fonts", "Bitstream Vera / public domain"),
+)
+
+
+def licences_text() -> str:
+    rows = "".join(
+        f"<tr><td>{escape(name)}</td><td>&nbsp;{escape(licence)}</td></tr>"
+        for name, licence in COMPONENTS
+    )
+    title = QCoreApplication.translate("About", "Components and licences")
+    return f"<p><b>{escape(title)}</b></p><table>{rows}</table>"
+
+
 def about_text(database: Database) -> str:
     intro = QCoreApplication.translate(
         "About", "Case management for the counsellors of a county migration centre."
@@ -42,4 +70,7 @@ def about_text(database: Database) -> str:
         f"<tr><td>{escape(name)}</td><td>&nbsp;{escape(value)}</td></tr>"
         for name, value in versions(database).items()
     )
-    return f"<p><b>mzdesk {escape(__version__)}</b></p><p>{escape(intro)}</p><table>{rows}</table>"
+    return (
+        f"<p><b>mzdesk {escape(__version__)}</b></p><p>{escape(intro)}</p><table>{rows}</table>"
+        + licences_text()
+    )

@@ -13,9 +13,11 @@ import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -25,6 +27,8 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStatusBar,
+    QTableView,
+    QTreeView,
     QWidget,
 )
 
@@ -44,6 +48,31 @@ log = logging.getLogger(__name__)
 def icon(name: str) -> QIcon:
     path = resource_path("icons", name)
     return QIcon(str(path)) if path.exists() else QIcon()
+
+
+def _header_keys(area: str, view: QWidget) -> list[tuple[keys.Key, QHeaderView]]:
+    """Each named list or table of an area with the setting that remembers its columns."""
+    found = []
+    for widget in view.findChildren(QAbstractItemView):
+        header = widget.horizontalHeader() if isinstance(widget, QTableView) else None
+        if isinstance(widget, QTreeView):
+            header = widget.header()
+        if header is not None and widget.objectName():
+            found.append((keys.Key(f"{area}/columns/{widget.objectName()}", QByteArray()), header))
+    return found
+
+
+def restore_headers(settings: keys.Settings, area: str, view: QWidget) -> None:
+    """Column widths and order of every named table in every area, as the user left them."""
+    for key, header in _header_keys(area, view):
+        state = settings.bytes(key)
+        if not state.isEmpty():
+            header.restoreState(state)
+
+
+def save_headers(settings: keys.Settings, area: str, view: QWidget) -> None:
+    for key, header in _header_keys(area, view):
+        settings.set(key, header.saveState())
 
 
 def _weak_call(method: Callable[[uuid.UUID], None]) -> Callable[[uuid.UUID], None]:
@@ -197,6 +226,7 @@ class MainWindow(QObject):
             placeholder.deleteLater()
             self._pages[key] = view
             self.views[key] = view
+            restore_headers(self.context.settings, key, view)
         return self.views[key]
 
     def _area_selected(self, row: int) -> None:
@@ -290,8 +320,9 @@ class MainWindow(QObject):
         row = self.navigation.currentRow()
         if 0 <= row < len(self.areas):
             settings.set(keys.MAIN_AREA, self.areas[row].key)
-        for view in self.views.values():
+        for key, view in self.views.items():
             view.save_state()
+            save_headers(settings, key, view)
         settings.sync()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

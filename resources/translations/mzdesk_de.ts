@@ -8,6 +8,10 @@
         <translation>Datenbank</translation>
     </message>
     <message>
+        <source>Components and licences</source>
+        <translation>Komponenten und Lizenzen</translation>
+    </message>
+    <message>
         <source>Case management for the counsellors of a county migration centre.</source>
         <translation>Fallverwaltung für die Beraterinnen und Berater eines Migrationszentrums im Landkreis.</translation>
     </message>

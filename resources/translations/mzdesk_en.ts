@@ -8,6 +8,10 @@
         <translation>Database</translation>
     </message>
     <message>
+        <source>Components and licences</source>
+        <translation>Components and licences</translation>
+    </message>
+    <message>
         <source>Case management for the counsellors of a county migration centre.</source>
         <translation>Case management for the counsellors of a county migration centre.</translation>
     </message>

@@ -16,7 +16,7 @@ from mzdesk.ui.areas import Area, AreaContext, AreaView, registry
 from mzdesk.ui.dialogs.login import LoginDialog
 
 from .helpers import PersonsDb
-from .login_helpers import answer_login
+from .login_helpers import answer_login, close_and_quit
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -126,7 +126,7 @@ def test_run_gui_opens_the_main_window_and_quits(small_db: PersonsDb) -> None:
         if windows or len(tries) >= 400:
             for widget in windows:
                 seen.append(widget.windowTitle())
-                widget.close()
+                close_and_quit(widget)
             if not windows:
                 QApplication.quit()
             return

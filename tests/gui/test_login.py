@@ -26,6 +26,8 @@ from mzdesk.ui.main_window import MainWindow
 from mzdesk.ui.settings import Settings
 from mzdesk.ui.views.audit import AuditView
 
+from .login_helpers import close_and_quit
+
 PASSWORD = "geheim-123"
 
 
@@ -228,7 +230,12 @@ def test_audit_view_refuses_counsellors(qtbot: QtBot, accounts_db: Database) -> 
 def _log_in_when_asked(username: str, password: str, seen: list[MainWindow]) -> None:
     def step() -> None:
         dialog = next(
-            (w for w in QApplication.topLevelWidgets() if isinstance(w, LoginDialog)), None
+            (
+                w
+                for w in QApplication.topLevelWidgets()
+                if isinstance(w, LoginDialog) and w.isVisible()  # not an earlier test's one
+            ),
+            None,
         )
         if dialog is None or not dialog.isVisible():
             QTimer.singleShot(50, step)
@@ -246,7 +253,7 @@ def _log_in_when_asked(username: str, password: str, seen: list[MainWindow]) -> 
                     controller = widget.findChild(MainWindow)
                     if controller is not None and controller.database is not None:
                         seen.append(controller)
-                        widget.close()
+                        close_and_quit(widget)
                         return
             if len(tries) < 400:  # 20 s, then the assertions below say what is missing
                 tries.append(1)

@@ -10,7 +10,7 @@ from mzdesk.ui import app
 from mzdesk.ui.main_window import MainWindow
 
 from .helpers import PersonsDb
-from .login_helpers import answer_login
+from .login_helpers import answer_login, close_and_quit
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -61,7 +61,7 @@ def test_run_gui_paints_the_frame_before_it_opens_the_database(small_db: Persons
                     controller.database_label.text(),
                 )
             )
-            controller.window.close()
+            close_and_quit(controller.window)
 
     answer_login()  # the first admin of this database, then the data
     QTimer.singleShot(500, look_and_close)
