@@ -35,6 +35,8 @@ data = Path(sys.argv[2]).read_bytes()
 with Database(sys.argv[1]) as database, database.session() as session:
     print("merging", flush=True)
     merge_kit(session, data, sys.argv[3])
+    session.flush()
+    sys.stdin.readline()  # the parent kills before it says "commit": never a finished merge
     session.commit()
 print("done", flush=True)
 """
@@ -68,6 +70,7 @@ def _big_return(tmp_path: Path) -> tuple[str, Path]:
 def _child(office: str, kit: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", CHILD, office, str(kit), PASS],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
