@@ -14,7 +14,6 @@ import sys
 from collections.abc import Sequence
 from importlib import import_module
 
-from mzdesk import __version__
 from mzdesk.core.errors import MzdeskError
 
 log = logging.getLogger(__name__)
@@ -44,6 +43,19 @@ COMMAND_MODULES = [
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for (it is slow)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kw: object) -> None:
+        from mzdesk import __version__
+
+        sys.stdout.write(f"mzdesk {__version__}\n")
+        parser.exit()
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
@@ -57,7 +69,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         description="Case management for a county migration centre. "
         "Without a command, the desktop application starts.",
     )
-    parser.add_argument("--version", action="version", version=f"mzdesk {__version__}")
+    parser.add_argument("--version", action=_Version)
     add_db_option(parser)
     parser.add_argument(
         "--selftest",
@@ -74,7 +86,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
 
 
 # Top-level options that take a value (the value is not a command name).
-_VALUE_OPTIONS = ("--db",)
+_VALUE_OPTIONS = ("--db", "--user")
 
 
 def _gui_start(argv: Sequence[str]) -> bool:
@@ -102,7 +114,8 @@ def add_db_option(parser: argparse.ArgumentParser) -> None:
         "--db",
         metavar="URL",
         default=argparse.SUPPRESS,
-        help="database URL (sqlite:///FILE or postgresql+psycopg://…); "
+        help="database URL (sqlite:///FILE, sqlite+pysqlcipher:///FILE for an encrypted file "
+        "with its key in $MZDESK_DATABASE_KEY or a prompt, or postgresql+psycopg://…); "
         "default: $MZDESK_DATABASE_URL or the SQLite file in the user data folder",
     )
     # Commands that add their own --user (referral_cmd) replace this one: same meaning.
@@ -133,7 +146,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from mzdesk.ui.app import run_gui, run_selftest
 
-        return run_selftest(db_url) if args.selftest else run_gui(db_url)
+        return (
+            run_selftest(db_url) if args.selftest else run_gui(db_url, getattr(args, "user", None))
+        )
     try:
         result: int = args.func(args)
     except MzdeskError as exc:

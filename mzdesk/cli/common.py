@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core import access, schema
 from mzdesk.core.database import Database, resolve_url
-from mzdesk.core.errors import MzdeskError, NotFound
+from mzdesk.core.errors import DatabaseKeyRequired, MzdeskError, NotFound
 from mzdesk.core.models import User
 
 log = logging.getLogger(__name__)
@@ -25,7 +25,14 @@ ENV_USER = "MZDESK_USER"
 
 
 def open_database(args: argparse.Namespace, *, create: bool = False) -> Database:
-    return Database(resolve_url(getattr(args, "db", None)), create=create)
+    """The named database; an encrypted one without a key asks for it on the terminal."""
+    url = resolve_url(getattr(args, "db", None))
+    try:
+        return Database(url, create=create)
+    except DatabaseKeyRequired:
+        if not sys.stdin.isatty():
+            raise
+        return Database(url, create=create, key=getpass.getpass("Database key: "))
 
 
 def open_current_database(args: argparse.Namespace) -> Database:

@@ -48,7 +48,7 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core import access, schema
 from mzdesk.core.access import Action
-from mzdesk.core.database import SQLITE_HEADER, Database
+from mzdesk.core.database import SQLITE_HEADER, Database, file_errors
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.org_settings import get_setting
 from mzdesk.core.privacy.sealed import SealedError, is_sealed, seal_file, unseal_file
@@ -183,12 +183,16 @@ def _fsync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-def _sqlite_copy(source: Path, target: Path) -> None:
-    """The online backup API: a consistent copy while other connections keep writing."""
+def _sqlite_copy(database: Database, target: Path) -> None:
+    """The online backup API: a consistent copy while other connections keep writing.
+
+    An encrypted (SQLCipher) database is copied page by page into a file with the same key.
+    """
+    assert database.path is not None
     target.unlink(missing_ok=True)
-    reading = sqlite3.connect(source, timeout=30)
+    reading = database.connect_file(database.path, timeout=30)
     try:
-        writing = sqlite3.connect(target)
+        writing = database.connect_file(target)
         try:
             reading.backup(writing)
         finally:
@@ -253,8 +257,7 @@ def create_backup(
     try:
         source = plain if passphrase else partial
         if database.is_sqlite:
-            assert database.path is not None
-            _sqlite_copy(database.path, source)
+            _sqlite_copy(database, source)
         else:
             _pg_dump(database, source)
         if passphrase:
@@ -272,7 +275,8 @@ def create_backup(
     finally:
         plain.unlink(missing_ok=True)
         partial.unlink(missing_ok=True)
-    result = BackupResult(target, bool(passphrase), target.stat().st_size, database.backend)
+    encrypted = bool(passphrase) or database.encrypted
+    result = BackupResult(target, encrypted, target.stat().st_size, database.backend)
     with _session(database, user_id) as session:
         audit.append(
             session,
@@ -353,15 +357,29 @@ def _refuse(reason: str, german: str) -> RestoreRefused:
     )
 
 
-def verify_candidate(path: Path, *, encrypted: bool = False) -> BackupInfo:
-    """Check a plain SQLite file before it may replace the database (nothing is changed)."""
+def verify_candidate(
+    path: Path, *, encrypted: bool = False, database: Database | None = None
+) -> BackupInfo:
+    """Check a SQLite file before it may replace the database (nothing is changed).
+
+    For an encrypted (SQLCipher) ``database`` the file must open with its key.
+    """
     with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+        plain = handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    if database is not None and database.encrypted:
+        if plain:
             raise _refuse(
-                f"{path.name} is not an mzdesk backup (not a SQLite database)",
-                "Die Datei ist keine mzdesk-Sicherung (keine SQLite-Datenbank).",
+                "the backup is not encrypted, but the database is (SQLCipher)",
+                "Die Sicherung ist unverschlüsselt, die Datenbank aber verschlüsselt.",
             )
-    connection = sqlite3.connect(path)
+        connection = database.connect_file(path)
+    elif not plain:
+        raise _refuse(
+            f"{path.name} is not an mzdesk backup (not a SQLite database)",
+            "Die Datei ist keine mzdesk-Sicherung (keine SQLite-Datenbank).",
+        )
+    else:
+        connection = sqlite3.connect(path)
     try:
         problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
         if problems != ["ok"]:
@@ -379,7 +397,12 @@ def verify_candidate(path: Path, *, encrypted: bool = False) -> BackupInfo:
                 "Die Datei ist keine mzdesk-Datenbank.",
             )
         rows = connection.execute("SELECT version_num FROM alembic_version").fetchall()
-    except sqlite3.DatabaseError as exc:
+    except file_errors() as exc:
+        if database is not None and database.encrypted and "not a database" in str(exc):
+            raise _refuse(
+                "the backup does not open with this database's key",
+                "Die Sicherung lässt sich mit dem Schlüssel dieser Datenbank nicht öffnen.",
+            ) from exc
         raise _refuse(f"the backup is damaged ({exc})", "Die Sicherung ist beschädigt.") from exc
     finally:
         connection.close()
@@ -453,7 +476,7 @@ def restore(
     now = datetime.now(UTC)
     try:
         encrypted = _stage(source, staged, passphrase)
-        info = verify_candidate(staged, encrypted=encrypted)
+        info = verify_candidate(staged, encrypted=encrypted, database=database)
         aside = _set_aside(database, now)
         staged.replace(database.path)
         _fsync_folder(database.path.parent)

@@ -2,6 +2,14 @@
 
 SQLite (a file in the user data directory) is the embedded default; ``--db URL`` or
 ``MZDESK_DATABASE_URL`` selects another, notably ``postgresql+psycopg://…`` for a team.
+
+**Encrypted SQLite** (laptops): ``sqlite+pysqlcipher:///path`` opens the file through SQLCipher
+(AES-256, page by page, FTS5 included; SQLAlchemy's ``pysqlcipher`` dialect over the
+``sqlcipher3`` module). The key is the ``key`` argument, else the URL's password, else
+``MZDESK_DATABASE_KEY``; without one :class:`DatabaseKeyRequired` lets the CLI or GUI ask for
+it. SQLCipher derives the page key from it with PBKDF2-HMAC-SHA512 (256,000 rounds) once per
+connection; the pool keeps connections open. :meth:`Database.connect_file` opens other files
+(backups, copies) with the same driver and key.
 """
 
 from __future__ import annotations
@@ -9,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sqlite3
 import uuid
 from pathlib import Path
 from typing import Any
@@ -18,7 +27,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
 
-from mzdesk.core.errors import DatabaseUnavailable
+from mzdesk.core.errors import DatabaseKeyRequired, DatabaseUnavailable, WrongDatabaseKey
 from mzdesk.core.models import Person, Record, Setting
 from mzdesk.core.models.base import utcnow
 from mzdesk.core.names import person_search_text, person_sort_key
@@ -26,6 +35,8 @@ from mzdesk.core.names import person_search_text, person_sort_key
 log = logging.getLogger(__name__)
 
 ENV_DATABASE_URL = "MZDESK_DATABASE_URL"
+ENV_DATABASE_KEY = "MZDESK_DATABASE_KEY"
+ENCRYPTED_DRIVER = "pysqlcipher"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 INSTALLATION_KEY = "installation.id"
@@ -89,16 +100,29 @@ def sqlite_file(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def _check_sqlite_file(path: Path, *, create: bool) -> None:
+def is_encrypted(url: URL) -> bool:
+    """A SQLCipher URL (``sqlite+pysqlcipher:///…``)."""
+    return url.get_backend_name() == "sqlite" and url.get_driver_name() == ENCRYPTED_DRIVER
+
+
+def _check_sqlite_file(path: Path, *, create: bool, encrypted: bool = False) -> None:
     """Refuse, before SQLite touches anything, what would fail later or change a foreign file."""
     if path.exists():
         if not path.is_file():
             raise DatabaseUnavailable(f"{path} is not a file", german=f"{path} ist keine Datei.")
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
-        if header and header != SQLITE_HEADER:
+        if encrypted and header == SQLITE_HEADER:
             raise DatabaseUnavailable(
-                f"{path} is not an mzdesk database (not a SQLite file)",
+                f"{path} is not encrypted: open it as sqlite:///{path} "
+                "(or encrypt a copy with 'mzdesk db encrypt')",
+                german=f"{path} ist nicht verschlüsselt: bitte als sqlite:///{path} öffnen "
+                "(oder mit »mzdesk db encrypt« eine verschlüsselte Kopie anlegen).",
+            )
+        if header and header != SQLITE_HEADER and not encrypted:
+            raise DatabaseUnavailable(
+                f"{path} is not an mzdesk database (not a SQLite file; an encrypted one opens "
+                "as sqlite+pysqlcipher:///…)",
                 german=f"{path} ist keine mzdesk-Datenbank (keine SQLite-Datei).",
             )
         if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
@@ -127,6 +151,11 @@ def _check_sqlite_file(path: Path, *, create: bool) -> None:
             german=f"In {folder} kann keine Datenbank angelegt werden: "
             "Der Ordner ist schreibgeschützt.",
         )
+
+
+def _quiet_sqlcipher(dbapi_connection: Any, _record: Any) -> None:
+    # SQLCipher writes a wrong key's decryption errors to stderr; the error raised is enough.
+    dbapi_connection.execute("PRAGMA cipher_log_level = NONE")
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -172,15 +201,39 @@ def _stamp_records(session: Session, _context: Any, _instances: Any) -> None:
             obj.updated_by = user_id
 
 
+def file_errors() -> tuple[type[Exception], ...]:
+    """The DB-API errors that connections from :meth:`Database.connect_file` raise."""
+    try:
+        import sqlcipher3
+    except ImportError:
+        return (sqlite3.DatabaseError,)
+    return (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
+
+
+def _database_key(url: URL, key: str | None) -> str:
+    found = key or url.password or os.environ.get(ENV_DATABASE_KEY)
+    if not found:
+        raise DatabaseKeyRequired(
+            f"{describe_url(url)} is encrypted: give its key ({ENV_DATABASE_KEY} or the prompt)",
+            german="Die Datenbank ist verschlüsselt: bitte den Datenbank-Schlüssel eingeben.",
+        )
+    return str(found)
+
+
 class Database:
     """An open database: its engine, its session factory and its installation id."""
 
-    def __init__(self, url: str, *, create: bool = False, echo: bool = False) -> None:
+    def __init__(
+        self, url: str, *, create: bool = False, echo: bool = False, key: str | None = None
+    ) -> None:
         self.url = _parse(url)
+        self.encrypted = is_encrypted(self.url)
+        if self.encrypted:
+            self.url = self.url.set(password=_database_key(self.url, key))
         self.display_url = describe_url(self.url)
         path = sqlite_file(self.url)
         if path is not None:
-            _check_sqlite_file(path, create=create)
+            _check_sqlite_file(path, create=create, encrypted=self.encrypted)
         self.path = path
         connect_args: dict[str, Any] = {}
         if self.url.get_backend_name() == "postgresql":
@@ -190,10 +243,17 @@ class Database:
                 self.url, echo=echo, connect_args=connect_args, pool_pre_ping=True
             )
         except (NoSuchModuleError, ArgumentError, ImportError) as exc:
+            if self.encrypted and isinstance(exc, ImportError):
+                raise DatabaseUnavailable(
+                    "encrypted databases need SQLCipher: pip install sqlcipher3-binary",
+                    german="Für verschlüsselte Datenbanken fehlt SQLCipher (sqlcipher3-binary).",
+                ) from exc
             raise DatabaseUnavailable(
                 f"unsupported database URL {self.display_url}: {exc}",
                 german=f"Nicht unterstützte Datenbank-Adresse {self.display_url}.",
             ) from exc
+        if self.encrypted:
+            event.listen(self.engine, "connect", _quiet_sqlcipher, insert=True)
         if self.is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -218,10 +278,29 @@ class Database:
         except DBAPIError as exc:
             self.engine.dispose()
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            if self.encrypted and "not a database" in reason:
+                raise WrongDatabaseKey(
+                    f"the key does not open {self.display_url} (or it is no mzdesk database)",
+                    german="Der Schlüssel passt nicht zu dieser Datenbank "
+                    "(oder die Datei ist keine mzdesk-Datenbank).",
+                ) from exc
             raise DatabaseUnavailable(
                 f"cannot open database {self.display_url}: {reason}",
                 german=f"Die Datenbank {self.display_url} lässt sich nicht öffnen: {reason}",
             ) from exc
+
+    def connect_file(self, path: Path, *, timeout: float = 5.0) -> Any:
+        """A plain DB-API connection to ``path`` with this database's driver and key: how
+        backups are written and checked (an encrypted database's copies are encrypted too)."""
+        if not self.encrypted:
+            return sqlite3.connect(path, timeout=timeout)
+        import sqlcipher3
+
+        connection = sqlcipher3.connect(str(path), timeout=timeout)
+        connection.execute("PRAGMA cipher_log_level = NONE")
+        quoted = str(self.url.password).replace('"', '""')
+        connection.execute(f'PRAGMA key = "{quoted}"')
+        return connection
 
     def enable_wal(self) -> None:
         """Put a SQLite database into WAL mode (a setting kept in the file; no-op otherwise)."""

@@ -16,6 +16,14 @@ class DatabaseUnavailable(MzdeskError):
     """The database cannot be opened: no connection, not a database, not writable."""
 
 
+class DatabaseKeyRequired(DatabaseUnavailable):
+    """An encrypted (SQLCipher) database was named without its key: ask for it."""
+
+
+class WrongDatabaseKey(DatabaseUnavailable):
+    """The key does not open the encrypted database (or the file is no database at all)."""
+
+
 class SchemaTooNew(MzdeskError):
     """The database was written by a newer mzdesk; we must not touch it."""
 

@@ -10,7 +10,6 @@ plain SQL and compares it with ``mzdesk.core.migrations.HEAD``.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -137,9 +136,9 @@ def backup_sqlite(database: Database, label: str) -> Path | None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = database.path.with_name(f"{database.path.stem}.{label}-{stamp}.sqlite")
-    source = sqlite3.connect(database.path)
+    source = database.connect_file(database.path)
     try:
-        destination = sqlite3.connect(target)
+        destination = database.connect_file(target)
         try:
             source.backup(destination)
         finally:

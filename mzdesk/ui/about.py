@@ -20,6 +20,9 @@ def database_backend(database: Database) -> str:
             pass  # the first connection fills server_version_info
     version = ".".join(str(part) for part in dialect.server_version_info or ())
     name = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}.get(database.backend, database.backend)
+    if database.encrypted:
+        cipher = QCoreApplication.translate("About", "encrypted with SQLCipher")
+        return f"{name} {version} ({cipher})"
     return f"{name} {version}".strip()
 
 

@@ -18,35 +18,32 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-# The core (SQLAlchemy, the ORM, the models) before PySide6: shiboken's import hook slows
-# every import made after it, ~60 ms of the start for the core alone.
-import mzdesk.core.models  # noqa: F401
-from mzdesk import APP_NAME
-from mzdesk.core import schema
-from mzdesk.core.database import Database, resolve_url
-from mzdesk.core.errors import MzdeskError
-from mzdesk.core.logs import log_directory
-from mzdesk.core.models.enums import Role
-from mzdesk.core.resources import resource_path
-from mzdesk.core.services import accounts
-
-# isort: split
+# Only Qt and the light parts of mzdesk before the first paint: the core (SQLAlchemy, the
+# models: ~230 ms of imports) is imported from the event loop once the window is painted.
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from mzdesk import APP_NAME
+from mzdesk.core.errors import DatabaseKeyRequired, MzdeskError, WrongDatabaseKey
+from mzdesk.core.logs import log_directory
+from mzdesk.core.resources import resource_path
 from mzdesk.ui import qtlog
 from mzdesk.ui.areas import Area, AreaContext, registry
 from mzdesk.ui.crash import CrashHandler
-from mzdesk.ui.dialogs.login import LoginDialog
 from mzdesk.ui.i18n import Translations
-from mzdesk.ui.lock import InactivityLock
 from mzdesk.ui.main_window import MainWindow
 from mzdesk.ui.operations import running_count
 from mzdesk.ui.settings import Settings
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from mzdesk.core.database import Database
+    from mzdesk.core.models.enums import Role
+    from mzdesk.core.services import accounts
+    from mzdesk.ui.dialogs.login import LoginDialog
+    from mzdesk.ui.lock import InactivityLock
 
 log = logging.getLogger(__name__)
 
@@ -92,9 +89,27 @@ def gui_session() -> Iterator[GuiRun]:
         crash.uninstall()
 
 
-def open_database(db_url: str | None) -> Database:
-    """Open (creating the default SQLite file if needed), back up and migrate."""
-    database = Database(resolve_url(db_url), create=True)
+def open_database(
+    db_url: str | None, ask_key: Callable[[str], str | None] | None = None
+) -> Database:
+    """Open (creating the default SQLite file if needed), back up and migrate.
+
+    An encrypted database without its key (or with a wrong one) calls ``ask_key`` with the
+    German reason until a key opens it; None from ``ask_key`` (cancelled) re-raises.
+    """
+    from mzdesk.core import schema
+    from mzdesk.core.database import Database, resolve_url
+
+    url = resolve_url(db_url)
+    key: str | None = None
+    while True:
+        try:
+            database = Database(url, create=True, key=key)
+            break
+        except (DatabaseKeyRequired, WrongDatabaseKey) as error:
+            key = ask_key(error.german) if ask_key is not None else None
+            if key is None:
+                raise
     try:
         backup = schema.migrate_on_start(database)
     except BaseException:
@@ -103,6 +118,21 @@ def open_database(db_url: str | None) -> Database:
     if backup is not None:
         log.info("database backed up before the upgrade to %s", backup.name)
     return database
+
+
+def ask_database_key(parent: QWidget | None, reason: str) -> str | None:
+    """Ask for the key of an encrypted database (None: cancelled)."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("databaseKeyDialog")
+    dialog.setWindowTitle(QCoreApplication.translate("App", "mzdesk – encrypted database"))
+    dialog.setLabelText(reason + "\n\n" + QCoreApplication.translate("App", "Database key:"))
+    dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+    dialog.setInputMode(QInputDialog.InputMode.TextInput)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    key = dialog.textValue() if accepted else None
+    dialog.deleteLater()
+    return key
 
 
 def refuse(error: MzdeskError) -> int:
@@ -176,6 +206,7 @@ def run_gui(db_url: str | None, user: str | None = None) -> int:
 
             def logged_in(database: Database, account: accounts.Account) -> None:
                 from mzdesk.core.org_settings import get_setting
+                from mzdesk.ui.lock import InactivityLock
 
                 deferred.user_id = account.id
                 window.context = replace(window.context, user_id=account.id)
@@ -196,7 +227,12 @@ def run_gui(db_url: str | None, user: str | None = None) -> int:
 
             def open_and_attach() -> None:
                 try:
-                    deferred.database = open_database(db_url)
+                    deferred.database = open_database(
+                        db_url, lambda reason: ask_database_key(window.window, reason)
+                    )
+                except (DatabaseKeyRequired, WrongDatabaseKey):
+                    session.app.exit(EXIT_OK)  # the key prompt was cancelled
+                    return
                 except MzdeskError as error:
                     session.app.exit(refuse(error))
                     return
@@ -220,6 +256,9 @@ def ask_login(
     app: QApplication,
 ) -> LoginDialog:
     """The login dialog over the painted frame (window-modal, not blocking the event loop)."""
+    from mzdesk.core.services import accounts
+    from mzdesk.ui.dialogs.login import LoginDialog
+
     with database.session(None) as db_session:
         first = accounts.needs_first_admin(db_session)
     dialog = LoginDialog(
@@ -238,14 +277,14 @@ def ask_login(
 
 
 # Areas only some roles see (the core refuses the rest anyway).
-AREA_ROLES: dict[str, frozenset[Role]] = {
-    "audit": frozenset({Role.TEAM_LEAD, Role.ADMIN}),
+AREA_ROLES: dict[str, frozenset[str]] = {  # Role values: the enum lives with the models
+    "audit": frozenset({"team_lead", "admin"}),
 }
 
 
 def hide_areas(window: MainWindow, role: Role) -> None:
     """Hide the navigation entries (and View menu entries) of areas ``role`` may not use."""
-    hidden = {key for key, roles in AREA_ROLES.items() if role not in roles}
+    hidden = {key for key, roles in AREA_ROLES.items() if role.value not in roles}
     titles = set()
     for row in range(window.navigation.count()):
         item = window.navigation.item(row)
@@ -303,6 +342,8 @@ def _selftest(database: Database, session: GuiRun, areas: list[Area]) -> int:
     window.window.resize(1200, 760)
     window.show()
     failed: list[str] = []
+    from mzdesk.core import schema
+
     print(f"database: {database.display_url} (schema {schema.current_revision(database)})")
     for area in areas:
         try:

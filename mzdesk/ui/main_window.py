@@ -12,6 +12,7 @@ import uuid
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
@@ -32,15 +33,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mzdesk.core.database import Database
 from mzdesk.core.logs import log_directory
 from mzdesk.core.resources import resource_path
-from mzdesk.core.services import persons
 from mzdesk.ui import settings as keys
-from mzdesk.ui.about import about_text
 from mzdesk.ui.areas import Area, AreaContext, AreaView
 from mzdesk.ui.forms import child, load_form
 from mzdesk.ui.operations import BackgroundOp
+
+if TYPE_CHECKING:
+    from mzdesk.core.database import Database
 
 log = logging.getLogger(__name__)
 
@@ -261,6 +262,8 @@ class MainWindow(QObject):
 
     def refresh_count(self) -> None:
         def count(_progress: object) -> int:
+            from mzdesk.core.services import persons
+
             with self.context.session_factory() as session:
                 return persons.count(session)
 
@@ -285,6 +288,8 @@ class MainWindow(QObject):
 
     def show_about(self) -> None:
         if self.database is not None:
+            from mzdesk.ui.about import about_text
+
             QMessageBox.about(self.window, self.tr("About mzdesk"), about_text(self.database))
 
     def open_log_folder(self) -> None:

@@ -53,11 +53,23 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run(
-    exe: Path, *args: str, cwd: Path, login: tuple[str, str] | None = None
+    exe: Path,
+    *args: str,
+    cwd: Path,
+    login: tuple[str, str] | None = None,
+    key: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    hidden = ("PYTHONPATH", "MZDESK_DATABASE_URL", "MZDESK_USER", "MZDESK_PASSWORD")
+    hidden = (
+        "PYTHONPATH",
+        "MZDESK_DATABASE_URL",
+        "MZDESK_USER",
+        "MZDESK_PASSWORD",
+        "MZDESK_DATABASE_KEY",
+    )
     env = {k: v for k, v in os.environ.items() if k not in hidden}
     env["QT_QPA_PLATFORM"] = "offscreen"
+    if key is not None:
+        env["MZDESK_DATABASE_KEY"] = key
     if login is not None:
         env["MZDESK_USER"], env["MZDESK_PASSWORD"] = login
     return subprocess.run(
@@ -94,6 +106,20 @@ def test_the_build_runs_demo_selftest_and_commands(built: Path, tmp_path: Path) 
     )
     assert stats.returncode == 0, stats.stderr[-2000:]
     assert json.loads(stats.stdout)["period"]["label"] == "2026"
+
+    # SQLCipher is bundled: an encrypted copy is written and opened with its key
+    key_file = tmp_path / "key.txt"
+    key_file.write_text("ein-langer-testschluessel\n", encoding="utf-8")
+    encrypted = tmp_path / "encrypted.sqlite"
+    admin = ("admin", "mzdesk-demo")
+    args = ("db", "encrypt", "-o", str(encrypted), "--key-file", str(key_file))
+    made = run(built, "--db", url, *args, cwd=tmp_path, login=admin)
+    assert made.returncode == 0, made.stderr[-2000:]
+    enc_url = f"sqlite+pysqlcipher:///{encrypted}"
+    opened = run(
+        built, "--db", enc_url, "db", "check", cwd=tmp_path, key="ein-langer-testschluessel"
+    )
+    assert opened.returncode == 0 and "integrity check passed" in opened.stdout, opened.stderr
 
     usage = run(built, "no-such-command", cwd=tmp_path)
     assert usage.returncode == 2
