@@ -4,6 +4,10 @@
 <context>
     <name>About</name>
     <message>
+        <source>encrypted with SQLCipher</source>
+        <translation>mit SQLCipher verschlüsselt</translation>
+    </message>
+    <message>
         <source>Database</source>
         <translation>Datenbank</translation>
     </message>
@@ -18,6 +22,14 @@
 </context>
 <context>
     <name>App</name>
+    <message>
+        <source>mzdesk – encrypted database</source>
+        <translation>mzdesk – verschlüsselte Datenbank</translation>
+    </message>
+    <message>
+        <source>Database key:</source>
+        <translation>Datenbank-Schlüssel:</translation>
+    </message>
     <message>
         <source>mzdesk – database</source>
         <translation>mzdesk – Datenbank</translation>

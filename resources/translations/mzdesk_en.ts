@@ -4,6 +4,10 @@
 <context>
     <name>About</name>
     <message>
+        <source>encrypted with SQLCipher</source>
+        <translation>encrypted with SQLCipher</translation>
+    </message>
+    <message>
         <source>Database</source>
         <translation>Database</translation>
     </message>
@@ -18,6 +22,14 @@
 </context>
 <context>
     <name>App</name>
+    <message>
+        <source>mzdesk – encrypted database</source>
+        <translation>mzdesk – encrypted database</translation>
+    </message>
+    <message>
+        <source>Database key:</source>
+        <translation>Database key:</translation>
+    </message>
     <message>
         <source>mzdesk – database</source>
         <translation>mzdesk – database</translation>
