@@ -343,3 +343,39 @@ def test_open_refuses_a_database_with_data(capsys, files, returned) -> None:  # 
                        "--passphrase-file", files["pass"])  # fmt: skip
     assert code == 1 and "not empty" in err
     assert dump(office) == before
+
+
+def test_the_same_person_registered_twice_on_the_laptop_is_one_question(
+    capsys: pytest.CaptureFixture[str], files: dict[str, Path], tmp_path: Path
+) -> None:
+    office = f"sqlite:///{tmp_path / 'office.sqlite'}"
+    world = build_office(office, attendees=2, others=1)
+    laptop = f"sqlite:///{files['laptop']}"
+    assert run(capsys, "event", "export-kit", world.event_id, "-o", files["kit"],
+               "--passphrase-file", files["pass"], "--db", office)[0] == 0  # fmt: skip
+    assert run(capsys, "event", "open-kit", files["kit"], "--db", laptop,
+               "--passphrase-file", files["pass"])[0] == 0  # fmt: skip
+    with Database(laptop) as database, database.session() as session:
+        first = register_attendee(
+            session, world.event_id, 700, "Kowalenko", "Olena", date(1990, 3, 4)
+        )
+        again = register_attendee(
+            session, world.event_id, 701, "Kovalenko", "Olena", date(1990, 3, 4)
+        )
+        other = register_attendee(session, world.event_id, 702, "Brandt", "Ilse", date(1961, 8, 9))
+        session.commit()
+    assert run(capsys, "event", "return-kit", world.event_id, "-o", files["back"],
+               "--passphrase-file", files["pass"], "--db", laptop)[0] == 0  # fmt: skip
+    code, out, err = run(
+        capsys, "event", "merge-kit", files["back"], "--passphrase-file", files["pass"],
+        "--db", office, "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    assert json.loads(out)["duplicates"] == 1
+    with Database(office) as database, database.session() as session:
+        held = session.scalars(
+            select(MergeConflict).where(MergeConflict.entity == DUPLICATE_ENTITY)
+        ).all()
+        pairs = {frozenset({c.entity_id, uuid.UUID(str(c.office_value))}) for c in held}
+    assert pairs == {frozenset({first[0], again[0]})}  # one question, both new, not Ilse
+    assert other[0] not in {c.entity_id for c in held}

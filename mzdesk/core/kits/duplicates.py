@@ -69,7 +69,11 @@ def find_many(
     threshold: float = DEFAULT_THRESHOLD,
     limit: int = 5,
 ) -> dict[uuid.UUID, list[Candidate]]:
-    """Per probe id, the existing persons likely the same (best first), as find_candidates."""
+    """Per probe id, the stored persons likely the same (best first), as find_candidates.
+
+    Probes may be stored already (a kit's new persons after their insert): each is then
+    compared with the other probes too, never with itself.
+    """
     if not probes:
         return {}
     by_key: dict[Key, list[uuid.UUID]] = defaultdict(list)
@@ -105,7 +109,8 @@ def find_many(
                     hits.update(all_names.get(pair, ()))
         if hits:
             stored_id = uuid.UUID(str(raw_id))
-            if str(stored_id) not in excluded and raw_id not in excluded:
+            hits.discard(stored_id)  # a probe stored already is not its own duplicate
+            if hits and str(stored_id) not in excluded and raw_id not in excluded:
                 pairs[stored_id].update(hits)
     return _score(session, probes, pairs, threshold, limit)
 

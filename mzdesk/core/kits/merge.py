@@ -8,8 +8,9 @@
   (``base``): changed only in the kit → applied; only at the office → kept; on both sides to
   different values → a :class:`MergeConflict` with both values, the office value staying in
   place until a person decides (never last-write-wins).
-* New persons go through the duplicate check; likely matches are held for review as
-  ``MergeConflict`` rows with entity ``person_duplicate`` (see ``core.kits.review``).
+* New persons go through the duplicate check — against the office's persons and against
+  each other (the same person registered twice at the fair); likely matches are held for
+  review as ``MergeConflict`` rows with entity ``person_duplicate`` (see ``core.kits.review``).
 * Rows that cannot be applied (their parent is missing, deleted at the office) are rejected
   and listed; rows deleted on the laptop are not deleted here, only counted.
 
@@ -403,8 +404,17 @@ class _Merger:
                     phone=row.phone,
                     sex=row.sex,
                 )
-        found = find_many(self.session, probes, exclude=set(ids))
-        for person_id, candidates in found.items():
+        new = set(ids)
+        found = find_many(self.session, probes)
+        for person_id, all_candidates in found.items():
+            # two new persons of this kit alike: one question (on the later id), not two
+            candidates = [
+                candidate
+                for candidate in all_candidates
+                if candidate.person_id not in new or candidate.person_id < person_id
+            ]
+            if not candidates:
+                continue
             self.report.duplicates += 1
             self.report.count("persons", "duplicates")
             for candidate in candidates:
