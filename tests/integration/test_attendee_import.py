@@ -162,6 +162,27 @@ def test_duplicates_certain_link_possible_review_and_reimport(
     assert _count(database, Person) == 3
 
 
+def test_a_person_twice_in_the_file_with_another_spelling_is_registered_once(
+    database: Database, tmp_path: Path
+) -> None:
+    event_id = _event(database)
+    path = tmp_path / "twice.csv"
+    path.write_text(
+        "Nachname;Vorname;Geburtsdatum\n"
+        "Kowalenko;Olena;04.03.1990\n"
+        "Brandt;Ilse;09.08.1961\n"
+        "Kovalenko;Olena;1990-03-04\n",  # the same woman, another transliteration
+        encoding="utf-8",
+    )
+    report = _import(database, event_id, path)
+    assert report.created == 2 and report.rejected == []
+    assert [r.line for r in report.already_registered] == [4]
+    with database.session() as session:
+        olena = session.scalars(select(Person).where(Person.family_name == "Kowalenko")).one()
+    assert report.already_registered[0].file_number == olena.file_number
+    assert _count(database, Person) == 2
+
+
 def test_a_failure_midway_leaves_nothing(database: Database, tmp_path: Path) -> None:
     event_id = _event(database)
     path = tmp_path / "ok.csv"

@@ -32,10 +32,10 @@ from sqlalchemy.orm import Session
 from mzdesk.core import access
 from mzdesk.core.access import Action
 from mzdesk.core.dedupe import PersonProbe
+from mzdesk.core.dedupe.batch import find_many
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.kits import content, crypto
 from mzdesk.core.kits.content import MERGED_TABLES, RowValues, canonical, compared_columns, table
-from mzdesk.core.kits.duplicates import find_many
 from mzdesk.core.kits.errors import KitRefused, KitWrongDatabase
 from mzdesk.core.kits.rows import insert_rows, with_derived
 from mzdesk.core.models import BirthDatePrecision, Event, KitMerge, MergeConflict, Person

@@ -34,6 +34,7 @@ from __future__ import annotations
 import logging
 import re
 import uuid
+from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -45,7 +46,9 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core import access, reference
 from mzdesk.core.access import Action
-from mzdesk.core.dedupe import DEFAULT_THRESHOLD, find_candidates
+from mzdesk.core.dedupe import DEFAULT_THRESHOLD, PersonProbe, score
+from mzdesk.core.dedupe.batch import find_many
+from mzdesk.core.dedupe.blocking import blocking_keys, name_pairs
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import Attendance, BirthDatePrecision, Person
 from mzdesk.core.names import fold
@@ -449,15 +452,19 @@ def import_data(
     report = ImportReport(parsed.encoding, parsed.delimiter, parsed.columns, parsed.ignored)
     report.rejected.extend(parsed.rejected)
     registered = _registered_here(session, event.id)
-    for row in parsed.rows:
-        intake = row.intake
-        if intake is None:
-            continue
-        candidates = find_candidates(session, intake.probe(), limit=5)
-        likely = [c for c in candidates if c.score >= DEFAULT_THRESHOLD]
-        here = next((c for c in likely if c.person_id in registered), None)
+    rows = {uuid.uuid4(): row for row in parsed.rows if row.intake is not None}
+    probes = {key: row.intake.probe() for key, row in rows.items() if row.intake is not None}
+    # every row against the stored persons, the table read once (not once per row)
+    found = find_many(session, probes)
+    earlier = _EarlierRows()
+    for key, row in rows.items():
+        intake, probe = row.intake, probes[key]
+        assert intake is not None
+        likely = found.get(key, [])
+        here = next((c.file_number for c in likely if c.person_id in registered), None)
+        here = here or earlier.alike(probe)  # a person this file registered already
         if here is not None:
-            report.already_registered.append(ReviewRow(row.line, here.file_number))
+            report.already_registered.append(ReviewRow(row.line, here))
             continue
         certain = (
             len(likely) == 1
@@ -477,19 +484,22 @@ def import_data(
                 registered_beforehand=True,
             )
             report.linked += 1
+            file_number = likely[0].file_number
         else:
             attendance = events.register_new_attendee(
                 session, event.id, intake, registered_beforehand=True
             )
             report.created += 1
+            person = session.get(Person, attendance.person_id)
+            assert person is not None
+            file_number = person.file_number
             if likely:
-                person = session.get(Person, attendance.person_id)
-                assert person is not None
                 report.possible_duplicates.append(
-                    ReviewRow(row.line, person.file_number, tuple(c.file_number for c in likely))
+                    ReviewRow(row.line, file_number, tuple(c.file_number for c in likely))
                 )
         assert attendance.person_id is not None
         registered[attendance.person_id] = ""
+        earlier.add(probe, file_number)
     report.rejected.sort(key=lambda r: r.line)
     log.info(
         "attendee import into event %s: %d new, %d linked, %d already there, %d rejected",
@@ -500,6 +510,36 @@ def import_data(
         len(report.rejected),
     )
     return report
+
+
+class _EarlierRows:
+    """The persons this file has registered so far, to find a later row that is one of them
+    (alike, not identical: identical rows were rejected while parsing) without the database:
+    the rows' blocking keys and name pairs in memory, scored as the duplicate check scores."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[object, list[tuple[PersonProbe, str]]] = defaultdict(list)
+
+    @staticmethod
+    def _keys(probe: PersonProbe) -> list[object]:
+        return [*blocking_keys(probe), *(("names", *pair) for pair in name_pairs(probe))]
+
+    def alike(self, probe: PersonProbe) -> str | None:
+        best: tuple[float, str] | None = None
+        seen: set[int] = set()
+        for key in self._keys(probe):
+            for other, file_number in self._by_key.get(key, ()):
+                if id(other) in seen:
+                    continue
+                seen.add(id(other))
+                match = score(probe, other)
+                if match.score >= DEFAULT_THRESHOLD and (best is None or match.score > best[0]):
+                    best = (match.score, file_number)
+        return best[1] if best else None
+
+    def add(self, probe: PersonProbe, file_number: str) -> None:
+        for key in self._keys(probe):
+            self._by_key[key].append((probe, file_number))
 
 
 def import_attendees(

@@ -1,4 +1,4 @@
-"""The duplicate check for the new persons of a kit, all of them in one pass.
+"""The duplicate check for many probes in one pass: a kit's new persons, an attendee list.
 
 ``core.dedupe.find_candidates`` reads the persons of one birth year per probe: fine at intake,
 but 600 probes against 200,000 persons would read the table hundreds of times. Here the probes'
