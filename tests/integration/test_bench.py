@@ -56,9 +56,10 @@ def test_every_figure_reported_as_json(tiny_db: Path, capsys: pytest.CaptureFixt
     assert "1,000" in figures["memory"]["title"]  # measured against a 1,000-person database
     for key in ("search", "yearly_stats", "referral_letter"):
         assert figures[key]["status"] == "ok", (key, figures[key]["note"])
-    for key in ("kit_merge", "event_loop_gap"):
+    for key in ("kit_merge", "attendee_import", "event_loop_gap"):
         assert figures[key]["status"] == "ok", (key, figures[key]["note"])
     assert "merge" in figures["event_loop_gap"]["note"]
+    assert "linked to known persons" in figures["attendee_import"]["note"]
     assert "building a demo database of 300 persons" in err
 
 

@@ -17,7 +17,17 @@ from typing import Any
 from sqlalchemy import func, select
 
 from mzdesk.core import schema
-from mzdesk.core.bench import gui, kit, letter, loop, pending, person_file, search, stats
+from mzdesk.core.bench import (
+    attendee_import,
+    gui,
+    kit,
+    letter,
+    loop,
+    pending,
+    person_file,
+    search,
+    stats,
+)
 from mzdesk.core.bench.harness import DEFAULT_RUNS, Figure, Status
 from mzdesk.core.database import Database
 from mzdesk.core.models import Person
@@ -33,6 +43,7 @@ FIGURE_KEYS = (
     letter.KEY,
     letter.BATCH_KEY,
     kit.KEY,
+    attendee_import.KEY,
     stats.KEY,
     gui.STARTUP_KEY,
     gui.MEMORY_KEY,
@@ -183,6 +194,8 @@ def run_bench(options: BenchOptions) -> BenchReport:
                     figure = letter.measure_batch(options.runs)
                 elif key == kit.KEY:
                     figure = kit.measure(database, options.runs)
+                elif key == attendee_import.KEY:
+                    figure = attendee_import.measure(database, options.runs)
                 elif key == loop.KEY:
                     figure = loop.measure(_url(database), options.runs)
                 elif key == gui.STARTUP_KEY:
@@ -232,6 +245,7 @@ def _failed(key: str, persons: int, options: BenchOptions, reason: str) -> Figur
         letter.KEY: letter.figure,
         letter.BATCH_KEY: letter.batch_figure,
         kit.KEY: kit.figure,
+        attendee_import.KEY: attendee_import.figure,
         loop.KEY: loop.figure,
         gui.STARTUP_KEY: lambda: gui.startup_figure(persons),
         gui.MEMORY_KEY: lambda: gui.memory_figure(persons, options.small_persons),
