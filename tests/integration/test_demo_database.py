@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
 from datetime import UTC
 from pathlib import Path
 
@@ -13,7 +14,9 @@ from mzdesk.core import schema
 from mzdesk.core.database import Database
 from mzdesk.core.demo import generate_demo
 from mzdesk.core.demo.generate import DemoRefused
-from mzdesk.core.models import Base, Contact, Person, Placement, ResidenceStatus
+from mzdesk.core.demo.referrals import STORED_LETTERS
+from mzdesk.core.models import Base, Contact, Partner, Person, Placement, Referral, ResidenceStatus
+from mzdesk.core.services import referrals
 
 PERSONS = 200
 
@@ -77,6 +80,43 @@ def test_demo_fills_an_empty_database_consistently(database_url: str, tmp_path: 
     with Database(f"sqlite:///{tmp_path / 'other.sqlite'}", create=True) as other:
         generate_demo(other, PERSONS, seed=5)
         assert digest(other) != here
+
+
+def _letter_hashes(database: Database) -> list[str | None]:
+    with database.session() as session:
+        return list(
+            session.scalars(
+                select(Referral.letter_sha256)
+                .where(Referral.letter_sha256.is_not(None))
+                .order_by(Referral.id)
+            )
+        )
+
+
+def test_demo_stores_the_newest_letters_for_reprint(tmp_path: Path) -> None:
+    with Database(f"sqlite:///{tmp_path / 'letters.sqlite'}", create=True) as database:
+        summary = generate_demo(database, PERSONS, seed=4)
+        with database.session() as session:
+            sent = session.scalar(select(func.count()).where(Referral.sent_on.is_not(None)))
+            assert summary.stored_letters == min(sent or 0, STORED_LETTERS) > 0
+            newest = session.scalars(
+                select(Referral)
+                .where(Referral.letter_pdf.is_not(None))
+                .order_by(Referral.sent_on.desc())
+            ).first()
+            assert newest is not None
+            pdf = referrals.stored_letter(session, newest.id)  # hash checked
+            partner = session.get(Partner, newest.partner_id)
+            assert partner is not None
+        text = subprocess.run(
+            ["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
+        assert partner.name.split()[0] in text
+        assert newest.sent_on is not None and newest.sent_on.strftime("%d.%m.%Y") in text
+        hashes = _letter_hashes(database)
+    with Database(f"sqlite:///{tmp_path / 'again.sqlite'}", create=True) as again:
+        generate_demo(again, PERSONS, seed=4)
+        assert _letter_hashes(again) == hashes  # the same letters, byte for byte
 
 
 def test_demo_refuses_a_database_that_holds_persons(database: Database) -> None:

@@ -25,7 +25,7 @@ from mzdesk.core.demo.events import Attendee, event_count, make_attendances, mak
 from mzdesk.core.demo.network import World, build_network
 from mzdesk.core.demo.persons import make_household
 from mzdesk.core.demo.placements import make_placements
-from mzdesk.core.demo.referrals import make_referrals
+from mzdesk.core.demo.referrals import make_referrals, store_recent_letters
 from mzdesk.core.demo.writer import TABLE_ORDER, RowWriter, loading_connection
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import Person
@@ -46,6 +46,7 @@ class DemoSummary:
 
     seed: int
     counts: dict[str, int] = field(default_factory=dict)
+    stored_letters: int = 0  # sent referrals whose letter is stored (the newest ones)
 
     @property
     def persons(self) -> int:
@@ -63,7 +64,8 @@ def generate_demo(
     """Fill an empty database (its schema created if need be) with ``persons`` persons.
 
     ``progress(done, total, phase)`` is called at each step: phases ``network``, ``persons``
-    (once per batch), ``indexes``, ``done``. The same ``seed`` and ``today`` give the same rows.
+    (once per batch), ``indexes``, ``letters``, ``done``. The same ``seed`` and ``today`` give
+    the same rows.
     """
     if persons < 1:
         raise MzdeskError("the number of persons must be at least 1")
@@ -106,9 +108,13 @@ def _generate(
         make_attendances(ctx, rows, events, attendees)
         writer.write_all(rows)
         report(persons, persons, "indexes")
+    report(persons, persons, "letters")
+    with database.session() as session:
+        letters = store_recent_letters(session)
+        session.commit()
     report(persons, persons, "done")
-    log.info("demo data written: %s", counts)
-    return DemoSummary(seed=seed, counts=counts)
+    log.info("demo data written: %s, %d letters stored", counts, letters)
+    return DemoSummary(seed=seed, counts=counts, stored_letters=letters)
 
 
 def _prepare(database: Database) -> None:

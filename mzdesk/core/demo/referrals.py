@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from datetime import date, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from mzdesk.core.demo.cases import CaseDraft
 from mzdesk.core.demo.context import DemoContext, Row, Weighted
 from mzdesk.core.demo.network import World
 from mzdesk.core.demo.texts import REJECTION_REASONS, TOPIC_PHRASES
+from mzdesk.core.models import Consent, Referral
 from mzdesk.core.models.enums import ConsentForm, ReferralStatus
 
 Rows = dict[str, list[Row]]
@@ -167,3 +172,44 @@ def _referral(
     )
     row["updated_at"] = ctx.stamp(done or answered or sent or created)
     rows["referrals"].append(row)
+
+
+# The newest sent referrals get their letter stored as if sent from mzdesk (reprint, preview
+# and the letter's hash work on them); older ones stand for letters sent before mzdesk.
+# Bounded, so that a demo of 200,000 persons does not render tens of thousands of letters.
+STORED_LETTERS = 150
+
+
+def store_recent_letters(session: Session, limit: int = STORED_LETTERS) -> int:
+    """Render and store the letters of the ``limit`` newest sent referrals; returns how many.
+
+    Written with UPDATE statements: the rows keep their demo timestamps (same seed, same rows).
+    """
+    from mzdesk.core.services.referrals import plan_letter, render_plan
+
+    newest = session.scalars(
+        select(Referral)
+        .where(Referral.sent_on.is_not(None))
+        .order_by(Referral.sent_on.desc(), Referral.id)
+        .limit(limit)
+    ).all()
+    stored = 0
+    for referral in newest:
+        assert referral.sent_on is not None
+        consent = session.get(Consent, referral.consent_id) if referral.consent_id else None
+        plan = plan_letter(
+            session,
+            referral,
+            on=referral.sent_on,
+            consent=consent,
+            override_reason=referral.override_reason,
+            answer_due_on=referral.answer_due_on,
+        )
+        pdf = render_plan(session, plan)
+        session.execute(
+            update(Referral)
+            .where(Referral.id == referral.id)
+            .values(letter_pdf=pdf, letter_sha256=hashlib.sha256(pdf).hexdigest())
+        )
+        stored += 1
+    return stored

@@ -741,8 +741,8 @@ def stored_letter(session: Session, referral_id: uuid.UUID) -> bytes:
     access.require(session, access.Action.REFER, case_id=referral.case_id)
     if referral.letter_pdf is None or referral.letter_sha256 is None:
         raise ReferralError(
-            f"referral {short_id(referral.id)} has no sent letter",
-            german="Zu dieser Überweisung wurde noch kein Brief versandt.",
+            f"referral {short_id(referral.id)} has no stored letter (not sent from mzdesk)",
+            german="Zu dieser Überweisung ist kein aus mzdesk versandter Brief gespeichert.",
         )
     if hashlib.sha256(referral.letter_pdf).hexdigest() != referral.letter_sha256:
         raise ReferralError(
