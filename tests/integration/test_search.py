@@ -5,14 +5,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, select, text
+from sqlalchemy import event, inspect, select, text
 
 from mzdesk.core import schema
 from mzdesk.core.database import Database
+from mzdesk.core.demo import generate_demo
 from mzdesk.core.models import Base, Person
 from mzdesk.core.names import person_search_text
 from mzdesk.core.services import search
@@ -381,3 +383,31 @@ def test_check_still_sees_a_real_difference(database: Database) -> None:
         connection.execute(text("CREATE TABLE person_notes_extra (id INTEGER PRIMARY KEY)"))
     problems = schema.check(database).problems
     assert len(problems) == 1 and "person_notes_extra" in problems[0]
+
+
+def test_full_text_drives_the_search_on_newer_sqlite(tmp_path: Path) -> None:
+    """SQLite 3.4x+ (SQLCipher's, newer Pythons') must read the FTS index first, not walk
+    every unmerged person and probe the index per row (what its planner chose: 300x slower)."""
+    sqlcipher3 = pytest.importorskip("sqlcipher3")  # its SQLite is newer than the system's
+    path = tmp_path / "plans.sqlite"
+    with Database(f"sqlite:///{path}", create=True) as database:
+        generate_demo(database, 300, seed=3)
+        statements: list[tuple[str, object]] = []
+
+        def remember(_conn, _cursor, statement, parameters, _context, _many) -> None:  # type: ignore[no-untyped-def]
+            if "person_fts" in statement:
+                statements.append((statement, parameters))
+
+        event.listen(database.engine, "before_cursor_execute", remember)
+        with database.session() as session:
+            assert search.search_persons(session, "ahm")
+        event.remove(database.engine, "before_cursor_execute", remember)
+    assert statements
+    newer = sqlcipher3.connect(str(path))  # a plain file opens without a key
+    try:
+        for statement, parameters in statements:
+            plan = [row[3] for row in newer.execute(f"EXPLAIN QUERY PLAN {statement}", parameters)]
+            first = next(step for step in plan if step.startswith(("SCAN", "SEARCH")))
+            assert "person_fts" in first, plan
+    finally:
+        newer.close()

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.engine import URL
 
 from mzdesk.core import schema
 from mzdesk.core.bench import (
@@ -29,7 +30,7 @@ from mzdesk.core.bench import (
     stats,
 )
 from mzdesk.core.bench.harness import DEFAULT_RUNS, Figure, Status
-from mzdesk.core.database import Database
+from mzdesk.core.database import ENV_DATABASE_KEY, Database
 from mzdesk.core.models import Person
 
 DEFAULT_PERSONS = 200_000
@@ -158,7 +159,17 @@ def _main_database(options: BenchOptions, stack: ExitStack) -> Iterator[Database
 
 
 def _url(database: Database) -> str:
-    return database.url.render_as_string(hide_password=False)
+    """The URL for a child process, without its secret: that goes into the environment the
+    children inherit (a command line is visible to every user of the machine)."""
+    secret = database.url.password
+    if secret:
+        name = ENV_DATABASE_KEY if database.encrypted else "PGPASSWORD"
+        os.environ[name] = str(secret)
+    url = database.url
+    plain = URL.create(
+        url.drivername, url.username, None, url.host, url.port, url.database, url.query
+    )
+    return plain.render_as_string(hide_password=False)
 
 
 def run_bench(options: BenchOptions) -> BenchReport:
