@@ -197,4 +197,8 @@ def run_merge(args: argparse.Namespace) -> int:
     )
     for item in report.rejected:
         print(f"  rejected {item.table} {item.row_id}: {item.reason}")
+    if report.deleted or report.kept:
+        print(f"deleted as on the laptop {report.deleted}, kept {len(report.kept)}")
+    for item in report.kept:
+        print(f"  kept {item.table} {item.row_id}: {item.reason}")
     return 0

@@ -379,3 +379,72 @@ def test_the_same_person_registered_twice_on_the_laptop_is_one_question(
         pairs = {frozenset({c.entity_id, uuid.UUID(str(c.office_value))}) for c in held}
     assert pairs == {frozenset({first[0], again[0]})}  # one question, both new, not Ilse
     assert other[0] not in {c.entity_id for c in held}
+
+
+def test_deletions_on_the_laptop_reach_the_office_unless_changed_or_in_use(
+    capsys: pytest.CaptureFixture[str], files: dict[str, Path], tmp_path: Path
+) -> None:
+    from mzdesk.core.models import PersonLanguage
+    from mzdesk.core.services import events
+
+    office = f"sqlite:///{tmp_path / 'office.sqlite'}"
+    world = build_office(office, attendees=3, others=0)
+    with Database(office) as database, database.session() as session:
+        heads = [events.add_headcount(session, world.event_id).id for _ in range(2)]
+        session.commit()
+        attendance = {
+            person_id: session.scalars(
+                select(Attendance.id).where(Attendance.person_id == person_id)
+            ).one()
+            for person_id in world.attendees
+        }
+        language = session.scalars(
+            select(PersonLanguage.id).where(PersonLanguage.person_id == world.attendees[2])
+        ).one()
+    assert run(capsys, "event", "export-kit", world.event_id, "-o", files["kit"],
+               "--passphrase-file", files["pass"], "--db", office)[0] == 0  # fmt: skip
+    assert run(capsys, "event", "open-kit", files["kit"], "--db", f"sqlite:///{files['laptop']}",
+               "--passphrase-file", files["pass"])[0] == 0  # fmt: skip
+    with Database(f"sqlite:///{files['laptop']}") as laptop, laptop.session() as session:
+        assert events.undo_headcount(session, world.event_id)  # both +1 taken back
+        assert events.undo_headcount(session, world.event_id)
+        for person_id in world.attendees[:2]:  # two registrations removed
+            session.delete(session.get(Attendance, attendance[person_id]))
+        session.delete(session.get(PersonLanguage, language))  # not a fair row
+        session.commit()
+    # meanwhile at the office: one head count corrected, a contact for attendee 1 recorded
+    with Database(office) as database, database.session() as session:
+        corrected = session.get(Attendance, heads[1])
+        assert corrected is not None
+        corrected.headcount = 3
+        contact(session, world.event_id, attendance[world.attendees[1]], world.employers[0])
+        session.commit()
+    laptop_url = f"sqlite:///{files['laptop']}"
+    assert run(capsys, "event", "return-kit", world.event_id, "-o", files["back"],
+               "--passphrase-file", files["pass"], "--db", laptop_url)[0] == 0  # fmt: skip
+    code, out, err = run(
+        capsys, "event", "merge-kit", files["back"], "--passphrase-file", files["pass"],
+        "--db", office, "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["deleted"] == 2  # head count 0 and attendee 0's registration
+    kept = {(row["table"], row["id"]): row["reason"] for row in report["kept_rows"]}
+    assert set(kept) == {
+        ("attendances", str(heads[1])),
+        ("attendances", str(attendance[world.attendees[1]])),
+        ("person_languages", str(language)),
+    }
+    assert "changed at the office" in kept[("attendances", str(heads[1]))]
+    assert "refer to it" in kept[("attendances", str(attendance[world.attendees[1]]))]
+    with Database(office) as database, database.session() as session:
+        assert session.get(Attendance, heads[0]) is None
+        assert session.get(Attendance, attendance[world.attendees[0]]) is None
+        assert session.get(Attendance, heads[1]) is not None
+        assert session.get(Attendance, attendance[world.attendees[1]]) is not None
+        assert session.get(PersonLanguage, language) is not None
+        assert session.get(Person, world.attendees[0]) is not None  # persons stay
+    before = dump(office)
+    assert run(capsys, "event", "merge-kit", files["back"], "--passphrase-file", files["pass"],
+               "--db", office)[0] == 0  # fmt: skip
+    assert dump(office) == before  # merged once only

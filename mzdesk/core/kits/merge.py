@@ -12,7 +12,11 @@
   each other (the same person registered twice at the fair); likely matches are held for
   review as ``MergeConflict`` rows with entity ``person_duplicate`` (see ``core.kits.review``).
 * Rows that cannot be applied (their parent is missing, deleted at the office) are rejected
-  and listed; rows deleted on the laptop are not deleted here, only counted.
+  and listed.
+* Rows deleted on the laptop (a head count taken back, an attendee removed) are deleted here
+  when they are of a :data:`DELETABLE` table, unchanged at the office since the kit (or the
+  last return) carried them, and nothing at the office depends on them; otherwise they are
+  kept and listed (``not_deleted``) — persons, cases and the like are never deleted by a kit.
 
 The caller commits (or rolls back: nothing is written before that).
 """
@@ -26,7 +30,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, delete, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from mzdesk.core import access
@@ -47,6 +52,8 @@ log = logging.getLogger(__name__)
 
 DUPLICATE_ENTITY = "person_duplicate"
 DUPLICATE_FIELD = "candidate"
+# What a laptop may delete at the office: the fair's own rows, children before parents.
+DELETABLE = ("event_contacts", "attendances")
 _CHUNK = 500
 
 Progress = Callable[[int, int], None]
@@ -76,7 +83,9 @@ class MergeReport:
     unchanged: int = 0  # rows the kit sent that needed nothing
     conflicts: int = 0  # fields held for a decision
     duplicates: int = 0  # new persons held for review (link or keep as new)
-    not_deleted: int = 0  # rows deleted on the laptop, kept here
+    deleted: int = 0  # rows deleted on the laptop, deleted here too
+    not_deleted: int = 0  # rows deleted on the laptop, kept here (listed in kept_rows)
+    kept: list[Rejected] = field(default_factory=list)  # why each of those was kept
     renumbered: int = 0  # new persons whose file number was taken at the office
     rejected: list[Rejected] = field(default_factory=list)
     per_table: dict[str, dict[str, int]] = field(default_factory=dict)
@@ -97,7 +106,9 @@ class MergeReport:
             "conflicts": self.conflicts,
             "duplicates": self.duplicates,
             "rejected": len(self.rejected),
+            "deleted": self.deleted,
             "not_deleted": self.not_deleted,
+            "kept_rows": [item.as_dict() for item in self.kept],
             "renumbered": self.renumbered,
             "rejected_rows": [item.as_dict() for item in self.rejected],
             "per_table": {name: dict(counts) for name, counts in self.per_table.items()},
@@ -110,7 +121,12 @@ class MergeReport:
         report.event_id = uuid.UUID(event) if event else None
         for name in ("inserted", "updated", "unchanged", "conflicts", "duplicates"):
             setattr(report, name, int(stored.get(name, 0)))
+        report.deleted = int(stored.get("deleted", 0))
         report.not_deleted = int(stored.get("not_deleted", 0))
+        report.kept = [
+            Rejected(item["table"], item["id"], item["reason"])
+            for item in stored.get("kept_rows", [])
+        ]
         report.renumbered = int(stored.get("renumbered", 0))
         report.rejected = [
             Rejected(item["table"], item["id"], item["reason"])
@@ -378,6 +394,49 @@ class _Merger:
         ):
             self.open_conflicts.add((entity, str(entity_id), key, kit_value))
 
+    # -- deletions ----------------------------------------------------------------------------
+    def apply_deletions(self, deleted: dict[str, Any]) -> None:
+        """Delete what the laptop deleted, where the office has not changed it since."""
+        for name in DELETABLE:
+            for row_id, base in _deleted_rows(deleted.get(name)):
+                reason = self.delete_row(name, row_id, base)
+                if reason is None:
+                    self.report.deleted += 1
+                    self.report.count(name, "deleted")
+                else:
+                    self.keep(name, row_id, reason)
+        for name, rows in deleted.items():
+            if name not in DELETABLE:
+                for row_id, _base in _deleted_rows(rows):
+                    self.keep(name, row_id, "not deleted by a kit: delete it at the office")
+
+    def delete_row(self, name: str, row_id: str, base: RowValues | None) -> str | None:
+        """None when deleted (or gone already), else why the row is kept."""
+        tbl = table(name)
+        target = uuid.UUID(row_id)
+        found = self.session.execute(select(tbl).where(tbl.c.id == target)).first()
+        if found is None:
+            return None  # deleted at the office too, or by an earlier return
+        if base is None:
+            return "the kit did not say what the laptop deleted"
+        office = content.encode_row(name, found)
+        for column in compared_columns(name):
+            if column.name in base and canonical(office.get(column.name)) != canonical(
+                base.get(column.name)
+            ):
+                return f"changed at the office ({column.name}) after the laptop's copy"
+        try:
+            with self.session.begin_nested():
+                self.session.execute(delete(tbl).where(tbl.c.id == target))
+        except IntegrityError:
+            return "other records at the office refer to it"
+        return None
+
+    def keep(self, name: str, row_id: str, reason: str) -> None:
+        self.report.not_deleted += 1
+        self.report.kept.append(Rejected(name, row_id, reason))
+        self.report.count(name, "not_deleted")
+
     # -- duplicates ---------------------------------------------------------------------------
     def check_duplicates(self) -> None:
         if not self.new_persons:
@@ -432,6 +491,14 @@ class _Merger:
                 )
 
 
+def _deleted_rows(rows: Any) -> list[tuple[str, RowValues | None]]:
+    """(id, values the office last knew) of one table's deletions; a kit of an older mzdesk
+    lists ids only (no values: such rows are kept)."""
+    if isinstance(rows, dict):
+        return [(str(row_id), base) for row_id, base in sorted(rows.items())]
+    return [(str(row_id), None) for row_id in rows or ()]
+
+
 def merge_kit(
     session: Session, data: bytes, passphrase: str, *, progress: Progress | None = None
 ) -> MergeReport:
@@ -463,9 +530,8 @@ def merge_kit(
         merger.merge_table(name, changes[name])
         if progress is not None:
             progress(step + 1, total)
-    for ids in payload.get("deleted", {}).values():
-        report.not_deleted += len(ids)
     session.flush()
+    merger.apply_deletions(dict(payload.get("deleted", {})))
     merger.check_duplicates()
     if progress is not None:
         progress(total, total)
@@ -480,7 +546,11 @@ def merge_kit(
         "kit_merge",
         "event",
         entity_id=event_id,
-        details={key: value for key, value in report.as_dict().items() if key != "rejected_rows"},
+        details={
+            key: value
+            for key, value in report.as_dict().items()
+            if key not in ("rejected_rows", "kept_rows")
+        },
     )
     log.info(
         "kit %s merged: %d inserted, %d updated, %d conflicts, %d duplicates, %d rejected",

@@ -2,9 +2,10 @@
 
 Each created row travels whole with ``base`` null; each changed row travels whole together
 with the values it had when the kit was opened (``base``), so the office can tell, field by
-field, who changed what. Rows of the kit deleted on the laptop are listed by id. Reference
-tables (teams, users, settings) never go back. The file is encrypted like the export; it gets
-a new kit id (each return is its own file), and names the export it belongs to.
+field, who changed what. Rows of the kit deleted on the laptop are listed by id with the
+values the office last knew (``deleted``), so the office deletes only what it has not changed
+since. Reference tables (teams, users, settings) never go back. The file is encrypted like the
+export; it gets a new kit id (each return is its own file), and names the export it belongs to.
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ def opened_kit(session: Session) -> dict[str, Any]:
 
 def changes(
     session: Session, sent_in: int | None = None
-) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[str]]]:
-    """(created or changed rows per table, ids of kit rows deleted here per table).
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, dict[str, RowValues]]]:
+    """(created or changed rows per table, kit rows deleted here per table: id → the values
+    the office last knew — as the kit brought them, or as an earlier return carried them).
 
     Each entry: ``row`` (all values), ``base`` (as opened, or None when created here) and,
     for rows an earlier return carried, ``sent`` (the values it carried) with ``sent_in`` (that
@@ -58,7 +60,7 @@ def changes(
     sent_setting = _setting(session, content.SENT_SETTING)
     sent: dict[str, dict[str, RowValues]] = sent_setting.value if sent_setting is not None else {}
     changed: dict[str, list[dict[str, Any]]] = {}
-    deleted: dict[str, list[str]] = {}
+    deleted: dict[str, dict[str, RowValues]] = {}
     for name in MERGED_TABLES:
         before = base.get(name, {})
         carried = sent.get(name, {})
@@ -82,7 +84,7 @@ def changes(
             changed[name] = found
         gone = sorted(set(before) - seen)
         if gone:
-            deleted[name] = gone
+            deleted[name] = {row_id: carried.get(row_id) or before[row_id] for row_id in gone}
     return changed, deleted
 
 

@@ -230,6 +230,14 @@ def report_text(report: Any) -> str:
         .replace("%4", str(report.duplicates))
         .replace("%5", str(len(report.rejected)))
     )
+    if report.deleted or report.kept:
+        lines.append(
+            QCoreApplication.translate(
+                "KitActions", "Deleted as on the laptop: %1, kept (changed here or in use): %2"
+            )
+            .replace("%1", str(report.deleted))
+            .replace("%2", str(len(report.kept)))
+        )
     return "\n".join(lines)
 
 
