@@ -2043,6 +2043,10 @@ Please send the details below to your IT support.</translation>
         <translation>Inserted: %1, updated: %2, conflicts: %3, duplicates to review: %4, rejected: %5</translation>
     </message>
     <message>
+        <source>Deleted as on the laptop: %1, kept (changed here or in use): %2</source>
+        <translation>Deleted as on the laptop: %1, kept (changed here or in use): %2</translation>
+    </message>
+    <message>
         <source>Merge returned kit</source>
         <translation>Merge returned kit</translation>
     </message>
