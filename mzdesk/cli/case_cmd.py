@@ -18,6 +18,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from mzdesk.cli.common import open_current_database, print_json
+from mzdesk.cli.output import print_rows
 
 STATUSES = ("open", "active", "paused", "closed")
 SOURCES = ("desk", "event", "import")
@@ -306,16 +307,13 @@ def run_list(args: argparse.Namespace) -> int:
                 limit=args.limit,
             )
         ]
-    if args.json:
-        print_json(rows)
-        return 0
-    for row in rows:
-        print(
-            f"{row['id'][-8:]}  {row['opened_on']}  {row['status']:7}  "
-            f"{','.join(row['topics']) or '-'}"
-        )
-    print(f"{len(rows)} case(s)", file=sys.stderr)
-    return 0
+    return print_rows(rows, _case_line, as_json=args.json, noun="case")
+
+
+def _case_line(row: dict[str, Any]) -> str:
+    return (
+        f"{row['id'][-8:]}  {row['opened_on']}  {row['status']:7}  {','.join(row['topics']) or '-'}"
+    )
 
 
 def _show_data(session: Any, case: Any) -> dict[str, Any]:
@@ -461,17 +459,15 @@ def run_contact_list(args: argparse.Namespace) -> int:
     with open_current_database(args) as database, database.session() as session:
         found = contacts.list_contacts(session, args.case, limit=args.limit)
         rows = [_contact_dict(contact) for contact in found]
-    if args.json:
-        print_json(rows)
-        return 0
-    for row in rows:
-        note = "  [note]" if row["has_note"] else ""
-        print(
-            f"{row['id'][-8:]}  {row['occurred_at'][:16]}  {row['channel']:10}  "
-            f"{row['minutes'] or '':>4}  {row['summary'] or ''}{note}"
-        )
-    print(f"{len(rows)} contact(s)", file=sys.stderr)
-    return 0
+    return print_rows(rows, _contact_line, as_json=args.json, noun="contact")
+
+
+def _contact_line(row: dict[str, Any]) -> str:
+    note = "  [note]" if row["has_note"] else ""
+    return (
+        f"{row['id'][-8:]}  {row['occurred_at'][:16]}  {row['channel']:10}  "
+        f"{row['minutes'] or '':>4}  {row['summary'] or ''}{note}"
+    )
 
 
 # --- status -----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from mzdesk.cli.common import open_current_database, print_json
+from mzdesk.cli.output import print_rows
 from mzdesk.cli.referral_cmd import parse_date
 from mzdesk.core import reference
 from mzdesk.core.errors import MzdeskError
@@ -115,17 +116,16 @@ def run_list(args: argparse.Namespace) -> int:
     with open_current_database(args) as database, database.session() as session:
         person = lookup.person(session, args.person)
         rows = [describe(c, day) for c in consents.list_consents(session, person.id)]
-    if args.json:
-        print_json(rows)
-        return 0
-    for row in rows:
-        state = "valid" if row["valid"] else "not valid"
-        recipients = ", ".join(row["kinds"] + [p[-8:] for p in row["partners"]])
-        print(
-            f"{row['short_id']}  {state:<9} given {row['given_on']}  "
-            f"{','.join(row['categories'])} -> {recipients}"
-        )
-    return 0
+    return print_rows(rows, _line, as_json=args.json)
+
+
+def _line(row: dict[str, Any]) -> str:
+    state = "valid" if row["valid"] else "not valid"
+    recipients = ", ".join(row["kinds"] + [p[-8:] for p in row["partners"]])
+    return (
+        f"{row['short_id']}  {state:<9} given {row['given_on']}  "
+        f"{','.join(row['categories'])} -> {recipients}"
+    )
 
 
 def run_withdraw(args: argparse.Namespace) -> int:

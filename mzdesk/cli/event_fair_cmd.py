@@ -17,9 +17,10 @@ from typing import Any
 from sqlalchemy import select
 
 from mzdesk.cli.common import open_current_database, print_json
+from mzdesk.cli.output import print_rows
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import EventKind, Team, User
-from mzdesk.core.services import attendee_import, events, lookup, partners
+from mzdesk.core.services import attendee_import, event_lists, events, lookup, partners
 
 
 def add_event_parsers(actions: Any) -> None:
@@ -173,16 +174,15 @@ def run_add(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     with open_current_database(args) as database, database.session() as session:
         found = events.list_events(session, year=args.year)
-    if args.json:
-        print_json([e.as_dict() for e in found])
-        return 0
-    for e in found:
-        print(
-            f"{lookup.short_id(e.id)}  {e.starts_on.strftime('%d.%m.%Y')}  {e.kind.value:<12} "
-            f"{e.name} ({e.place}): {e.registered} registered, {e.anonymous} anonymous, "
-            f"{e.employers} employers"
-        )
-    return 0
+    return print_rows(found, _event_line, as_json=args.json, data=events.EventSummary.as_dict)
+
+
+def _event_line(e: events.EventSummary) -> str:
+    return (
+        f"{lookup.short_id(e.id)}  {e.starts_on.strftime('%d.%m.%Y')}  {e.kind.value:<12} "
+        f"{e.name} ({e.place}): {e.registered} registered, {e.anonymous} anonymous, "
+        f"{e.employers} employers"
+    )
 
 
 def run_show(args: argparse.Namespace) -> int:
@@ -247,9 +247,9 @@ def run_print(args: argparse.Namespace) -> int:
     with open_current_database(args) as database, database.session() as session:
         event = events.get_event(session, args.event)
         if args.what == "attendance":
-            data = events.attendance_list_pdf(session, event.id)
+            data = event_lists.attendance_list_pdf(session, event.id)
         else:
-            data = events.employer_list_pdf(session, event.id)
+            data = event_lists.employer_list_pdf(session, event.id)
     try:
         args.output.write_bytes(data)
     except OSError as exc:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from mzdesk.cli.common import open_current_database, print_json
+from mzdesk.cli.output import print_rows
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.services import lookup, partners
 
@@ -98,13 +98,7 @@ def run_find(args: argparse.Namespace) -> int:
             include_inactive=args.all,
             limit=args.limit,
         )
-        if args.json:
-            print_json([partners.describe(p) for p in found])
-        else:
-            for partner in found:
-                print(_line(partner))
-            print(f"{len(found)} partner(s)", file=sys.stderr)
-    return 0
+        return print_rows(found, _line, as_json=args.json, data=partners.describe, noun="partner")
 
 
 def run_show(args: argparse.Namespace) -> int:

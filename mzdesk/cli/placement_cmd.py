@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from typing import Any
 
 from mzdesk.cli.common import open_current_database, print_json
+from mzdesk.cli.output import print_rows
 
 
 def register(subparsers: Any) -> None:
@@ -122,15 +122,13 @@ def run_list(args: argparse.Namespace) -> int:
                 limit=args.limit,
             )
         ]
-    if args.json:
-        print_json(rows)
-        return 0
-    for row in rows:
-        print(
-            f"{row['id'][-8:]}  {row['starts_on']}  {row['ends_on'] or '':10}  {row['kind']:11}  "
-            f"{row['legal_category_at_start'] or '-':7}  "
-            f"{row['residence_status_at_start'] or '-':9}  "
-            f"{'refugee' if row['refugee_at_start'] else ''}"
-        )
-    print(f"{len(rows)} placement(s)", file=sys.stderr)
-    return 0
+    return print_rows(rows, _line, as_json=args.json, noun="placement")
+
+
+def _line(row: dict[str, Any]) -> str:
+    return (
+        f"{row['id'][-8:]}  {row['starts_on']}  {row['ends_on'] or '':10}  {row['kind']:11}  "
+        f"{row['legal_category_at_start'] or '-':7}  "
+        f"{row['residence_status_at_start'] or '-':9}  "
+        f"{'refugee' if row['refugee_at_start'] else ''}"
+    )

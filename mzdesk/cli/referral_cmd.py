@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mzdesk.cli.common import open_current_database, print_json
+from mzdesk.cli.output import print_rows
 from mzdesk.core.errors import MzdeskError, NotFound
 from mzdesk.core.models import Case, Partner, Referral, ReferralStatus, User
 from mzdesk.core.services import lookup, partners, referrals
@@ -177,15 +178,14 @@ def run_list(args: argparse.Namespace) -> int:
             status=ReferralStatus(args.status) if args.status else None,
         )
         rows = [describe(session, r) for r in found]
-    if args.json:
-        print_json(rows)
-    else:
-        for row in rows:
-            print(
-                f"{row['short_id']}  {row['status']:<9} {row['created_on']}  "
-                f"{row['partner']}: {row['purpose']}"
-            )
-    return 0
+    return print_rows(rows, _line, as_json=args.json)
+
+
+def _line(row: dict[str, Any]) -> str:
+    return (
+        f"{row['short_id']}  {row['status']:<9} {row['created_on']}  "
+        f"{row['partner']}: {row['purpose']}"
+    )
 
 
 def run_set_status(args: argparse.Namespace) -> int:

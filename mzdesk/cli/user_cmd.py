@@ -14,9 +14,9 @@ from typing import Any
 from mzdesk.cli.common import (
     logged_in_user_id,
     open_current_database,
-    print_json,
     read_password,
 )
+from mzdesk.cli.output import print_rows
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models.enums import Role
 from mzdesk.core.services import accounts
@@ -118,17 +118,16 @@ def run_list(args: argparse.Namespace) -> int:
         }
         for a in found
     ]
-    if args.json:
-        print_json(rows)
-    else:
-        for row in rows:
-            state = "" if row["active"] else "  (disabled)"
-            locked = f"  (locked until {row['locked_until']})" if row["locked_until"] else ""
-            print(
-                f"{row['username']:<16} {row['role']:<11} {row['team'] or '-':<24} "
-                f"{row['display_name']}{state}{locked}"
-            )
-    return 0
+    return print_rows(rows, _line, as_json=args.json)
+
+
+def _line(row: dict[str, Any]) -> str:
+    state = "" if row["active"] else "  (disabled)"
+    locked = f"  (locked until {row['locked_until']})" if row["locked_until"] else ""
+    return (
+        f"{row['username']:<16} {row['role']:<11} {row['team'] or '-':<24} "
+        f"{row['display_name']}{state}{locked}"
+    )
 
 
 def run_disable(args: argparse.Namespace) -> int:

@@ -57,7 +57,7 @@ DECLARED_AREAS = (
         "partners", "mzdesk.ui.views.partners", _areas_title("Partners"), "partners.svg", 60
     ),
     DeclaredArea(
-        "kit_review", "mzdesk.ui.views.kit_review", _areas_title("Kit review"), "events.svg", 75
+        "kit_review", "mzdesk.ui.views.kit_review", _areas_title("Kit review"), "kitreview.svg", 75
     ),
     DeclaredArea(
         "statistics", "mzdesk.ui.views.statistics", _areas_title("Statistics"), "statistics.svg", 80

@@ -21,6 +21,7 @@ EXPECTED = {
     "partners",
     "referrals",
     "events",
+    "kitreview",
     "statistics",
     "administration",
     "new",

@@ -27,7 +27,7 @@ from mzdesk.core.models import (
     Person,
     PersonLanguage,
 )
-from mzdesk.core.services import events
+from mzdesk.core.services import event_lists, events
 from mzdesk.core.services.events import LanguageEntry, PartnerPresence, ShortIntake
 
 
@@ -242,8 +242,8 @@ def test_printed_lists_hold_only_what_the_door_needs(database: Database, tmp_pat
             ),
         )
         session.commit()
-        attendance_pdf = events.attendance_list_pdf(session, event_id)
-        employer_pdf = events.employer_list_pdf(session, event_id)
+        attendance_pdf = event_lists.attendance_list_pdf(session, event_id)
+        employer_pdf = event_lists.employer_list_pdf(session, event_id)
         number = session.scalars(select(Person.file_number)).one()
     text = _pdf_text(attendance_pdf, tmp_path)
     assert "Ağaoğlu" in text and "Leyla" in text and "Seite 1 von 1" in text

@@ -111,24 +111,17 @@ def _table_flowable(table: Table, width: float) -> Any:
 
 def render_pdf(report: StatsReport, *, suppress_below: int = 3) -> bytes:
     fonts.register_fonts()
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+    from mzdesk.core.exports.paging import a4_document, build_with_footer
 
     tables = {table.key: table for table in report.tables(suppress_below)}
     buffer = BytesIO()
-    doc = SimpleDocTemplate(
+    doc = a4_document(
         buffer,
-        pagesize=A4,
-        leftMargin=18 * mm,
-        rightMargin=18 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
         title=f"Statistik {report.period.label}",
-        author="mzdesk",
-        initialFontName=REGULAR,
+        margins=(18, 18, 18, 18),
         subject="Vermittlungen, Überweisungen, Veranstaltungen, Fallbelastung",
     )
     width = doc.width
@@ -175,37 +168,7 @@ def render_pdf(report: StatsReport, *, suppress_below: int = 3) -> bytes:
             )
         story.append(_table_flowable(table, width))
 
-    def footer(canvas: Any, document: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(REGULAR, 7)
-        canvas.drawString(doc.leftMargin, 10 * mm, f"mzdesk – Statistik {report.period.label}")
-        canvas.drawRightString(
-            doc.leftMargin + doc.width, 10 * mm, f"Seite {document.page} von {{total}}"
-        )
-        canvas.restoreState()
-
-    class _NumberedCanvas(Canvas):  # type: ignore[misc] # reportlab has no type hints
-        """Holds pages back until the end to write "Seite x von y"."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                code: list[str] = self.__dict__["_code"]
-                self.__dict__["_code"] = [c.replace("{total}", str(total)) for c in code]
-                super().showPage()
-            super().save()
-
-    doc.build(story, onFirstPage=footer, onLaterPages=footer, canvasmaker=_NumberedCanvas)
+    build_with_footer(doc, story, f"mzdesk – Statistik {report.period.label}")
     return buffer.getvalue()
 
 

@@ -259,25 +259,14 @@ def _audit_table(rows: list[dict[str, Any]], names: dict[str, dict[str, Any]], w
 
 def render_export_pdf(document: dict[str, Any]) -> bytes:
     """The export document (see :func:`.export.build_document`) as PDF bytes."""
-    from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+    from reportlab.platypus import Paragraph, Spacer
+
+    from mzdesk.core.exports.paging import a4_document, build_with_footer
 
     fonts.register_fonts()
     buffer = BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=20 * mm,
-        rightMargin=20 * mm,
-        topMargin=18 * mm,
-        bottomMargin=18 * mm,
-        title="Auskunft nach Art. 15 DSGVO",
-        initialFontName=REGULAR,
-        author="mzdesk",
-    )
+    doc = a4_document(buffer, title="Auskunft nach Art. 15 DSGVO", margins=(20, 20, 18, 18))
     width = doc.width
     title = ParagraphStyle("title", fontName=BOLD, fontSize=14, leading=18, spaceAfter=6)
     heading = ParagraphStyle(
@@ -321,37 +310,5 @@ def render_export_pdf(document: dict[str, Any]) -> bytes:
     else:
         story.append(Paragraph("Keine Einträge.", body))
 
-    def footer(canvas: Any, document_: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(REGULAR, 7)
-        canvas.drawString(
-            doc.leftMargin, 10 * mm, f"Auskunft Art. 15 DSGVO – {person['file_number']}"
-        )
-        canvas.drawRightString(
-            doc.leftMargin + width, 10 * mm, f"Seite {document_.page} von {{total}}"
-        )
-        canvas.restoreState()
-
-    class _Canvas(Canvas):  # type: ignore[misc] # reportlab has no type hints
-        """Holds pages back until the end to write "Seite x von y"."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs["initialFontName"] = REGULAR  # no non-embedded Helvetica reference
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                code: list[str] = self.__dict__["_code"]
-                self.__dict__["_code"] = [c.replace("{total}", str(total)) for c in code]
-                super().showPage()
-            super().save()
-
-    doc.build(story, onFirstPage=footer, onLaterPages=footer, canvasmaker=_Canvas)
+    build_with_footer(doc, story, f"Auskunft Art. 15 DSGVO – {person['file_number']}")
     return buffer.getvalue()

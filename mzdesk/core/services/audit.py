@@ -186,7 +186,10 @@ class AuditRow:
     entity_id: uuid.UUID | None
     person_id: uuid.UUID | None
     file_number: str | None
-    details: str  # a short text: field names, or for leads "field: old → new"
+    details: str  # one line: the field names, or for leads the JSON cut after 300 characters
+    # All the details (for leads; the view shows each change from them). None for admins:
+    # they see only the field names (no case contents).
+    values: dict[str, Any] | None = None
 
 
 def _day_start(day: date) -> datetime:
@@ -253,6 +256,7 @@ def list_entries(
             person_id=entry.person_id,
             file_number=file_number,
             details=summarise(entry.details, with_values=with_values),
+            values=dict(entry.details or {}) if with_values else None,
         )
         for entry, username, file_number in rows
     ]

@@ -14,33 +14,21 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QTableWidget, QTableWidgetItem, QWidget
 from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.names import fold
 from mzdesk.core.services import attendee_import
-from mzdesk.ui.forms import child, load_form
-from mzdesk.ui.operations import BackgroundOp, Progress, show_error
+from mzdesk.ui.dialogs.csv_import import CsvImportDialog
+from mzdesk.ui.forms import child
+from mzdesk.ui.operations import Progress, show_error
 
 log = logging.getLogger(__name__)
 
 
-class AttendeeImportDialog(QDialog):
-    imported = Signal(object)  # the ImportReport
+class AttendeeImportDialog(CsvImportDialog):
+    """Emits ``imported`` with the ImportReport."""
 
     def __init__(
         self,
@@ -48,33 +36,19 @@ class AttendeeImportDialog(QDialog):
         event_id: uuid.UUID,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__("attendee_import.ui", parent)
         self._factory = session_factory
         self._event_id = event_id
         self._data: bytes | None = None
         self._path: Path | None = None
         self.setWindowTitle(self.tr("Import attendees"))
         self.resize(900, 640)
-        self.form = load_form("attendee_import.ui", self)
-        QVBoxLayout(self).addWidget(self.form)
-        self.file_edit = child(self.form, QLineEdit, "fileEdit")
-        self.choose_button = child(self.form, QPushButton, "chooseButton")
+        self.choose_caption = self.tr("Choose a registration list")
         self.mapping_table = child(self.form, QTableWidget, "mappingTable")
-        self.summary_label = child(self.form, QLabel, "summaryLabel")
-        self.preview_table = child(self.form, QTableWidget, "previewTable")
-        self.rejected_table = child(self.form, QTableWidget, "rejectedTable")
-        self.button_box = child(self.form, QDialogButtonBox, "buttonBox")
-        self.import_button = self.button_box.addButton(
-            self.tr("&Import"), QDialogButtonBox.ButtonRole.ApplyRole
-        )
-        self.import_button.setEnabled(False)
+        self.add_import_button(self.tr("&Import"), QDialogButtonBox.ButtonRole.ApplyRole)
         self.import_button.clicked.connect(self.apply_import)
-        self.button_box.rejected.connect(self.reject)
-        self.choose_button.clicked.connect(self.choose_file)
         self.mapping_table.setColumnCount(2)
         self.mapping_table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Field")])
-        self.rejected_table.setColumnCount(2)
-        self.rejected_table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Reason")])
         self.field_labels = {
             "": self.tr("(ignore)"),
             "family_name": self.tr("Family name"),
@@ -89,13 +63,6 @@ class AttendeeImportDialog(QDialog):
             "consent_to_contact": self.tr("Consent to be contacted"),
         }
         self.combos: list[tuple[str, QComboBox]] = []
-
-    def choose_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a registration list"), "", self.tr("CSV files (*.csv *.txt)")
-        )
-        if name:
-            self.load_file(Path(name))
 
     def load_file(self, path: Path) -> None:
         """Read the file, propose the mapping and show the preview."""
@@ -152,28 +119,20 @@ class AttendeeImportDialog(QDialog):
         self.preview_table.setHorizontalHeaderLabels(
             [self.tr("Line"), *[self.field_labels[f] for f in fields]]
         )
-        self.preview_table.setRowCount(len(shown.rows))
-        for row, item in enumerate(shown.rows):
-            line = QTableWidgetItem(str(item.line) + ("" if item.intake else " ✗"))
-            self.preview_table.setItem(row, 0, line)
-            for column, name in enumerate(fields, start=1):
-                self.preview_table.setItem(row, column, QTableWidgetItem(item.cells.get(name, "")))
-        self.preview_table.resizeColumnsToContents()
-        self._show_problems([(r.line, r.reason) for r in shown.rejected])
+        self.show_preview(
+            [
+                [str(item.line) + ("" if item.intake else " ✗")]
+                + [item.cells.get(name, "") for name in fields]
+                for item in shown.rows
+            ]
+        )
+        self.show_rejected([(r.line, r.reason) for r in shown.rejected])
         self.import_button.setEnabled(shown.good > 0)
-
-    def _show_problems(self, rows: list[tuple[int, str]]) -> None:
-        self.rejected_table.setRowCount(len(rows))
-        for row, (line, reason) in enumerate(rows):
-            self.rejected_table.setItem(row, 0, QTableWidgetItem(str(line)))
-            self.rejected_table.setItem(row, 1, QTableWidgetItem(reason))
-        self.rejected_table.resizeColumnToContents(0)
 
     def apply_import(self) -> None:
         if self._data is None:
             return
         data, mapping, factory, event_id = self._data, self.mapping(), self._factory, self._event_id
-        self.import_button.setEnabled(False)
 
         def op(_progress: Progress) -> attendee_import.ImportReport:
             with factory() as session:
@@ -181,13 +140,7 @@ class AttendeeImportDialog(QDialog):
                 session.commit()
             return report
 
-        BackgroundOp(parent=self, op=op, success=self._imported).failure(
-            self._failed
-        ).with_progress(self.tr("Importing attendees …")).run_in_background()
-
-    def _failed(self, error: BaseException) -> None:
-        self.import_button.setEnabled(True)
-        show_error(self, error)
+        self.run_import(op, self._imported, self.tr("Importing attendees …"))
 
     def _imported(self, report: attendee_import.ImportReport) -> None:
         self._data = None  # imported: a second click would only find them registered
@@ -211,6 +164,6 @@ class AttendeeImportDialog(QDialog):
             (r.line, self.tr("already registered as %1").replace("%1", r.file_number))
             for r in report.already_registered
         ]
-        self._show_problems(sorted([(r.line, r.reason) for r in report.rejected] + review))
+        self.show_rejected(sorted([(r.line, r.reason) for r in report.rejected] + review))
         log.info("attendee import: %d imported, %d rejected", report.imported, len(report.rejected))
         self.imported.emit(report)

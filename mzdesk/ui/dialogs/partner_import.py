@@ -13,19 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -34,7 +22,7 @@ from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import Partner
 from mzdesk.core.names import fold
 from mzdesk.core.services import partners
-from mzdesk.ui.forms import child, load_form
+from mzdesk.ui.dialogs.csv_import import CsvImportDialog
 from mzdesk.ui.operations import BackgroundOp, Progress, show_error
 
 log = logging.getLogger(__name__)
@@ -94,10 +82,9 @@ def preview_import(session: Session, data: bytes) -> ImportPreview:
     return ImportPreview(report, rows)
 
 
-class PartnerImportDialog(QDialog):
-    """Choose a CSV file, see what it would do, import it. Emits ``imported`` when done."""
-
-    imported = Signal(object)  # the ImportReport
+class PartnerImportDialog(CsvImportDialog):
+    """Choose a CSV file, see what it would do, import it. Emits ``imported`` (the
+    ImportReport) when done."""
 
     def __init__(
         self,
@@ -105,29 +92,16 @@ class PartnerImportDialog(QDialog):
         parent: QWidget | None = None,
         language: str = "de",
     ) -> None:
-        super().__init__(parent)
+        super().__init__("partner_import.ui", parent)
         self._session_factory = session_factory
         self._language = language
         self._path: Path | None = None
         self._preview: ImportPreview | None = None
         self.setWindowTitle(self.tr("Import partners"))
         self.resize(820, 560)
-        self.form = load_form("partner_import.ui", self)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
-        self.file_edit = child(self.form, QLineEdit, "fileEdit")
-        self.choose_button = child(self.form, QPushButton, "chooseButton")
-        self.summary_label = child(self.form, QLabel, "summaryLabel")
-        self.preview_table = child(self.form, QTableWidget, "previewTable")
-        self.rejected_table = child(self.form, QTableWidget, "rejectedTable")
-        self.button_box = child(self.form, QDialogButtonBox, "buttonBox")
-        self.import_button = self.button_box.addButton(
-            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.import_button.setEnabled(False)
+        self.choose_caption = self.tr("Choose a CSV file")
+        self.add_import_button(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.button_box.accepted.connect(self.apply_import)
-        self.button_box.rejected.connect(self.reject)
-        self.choose_button.clicked.connect(self.choose_file)
 
         self.preview_table.setColumnCount(6)
         self.preview_table.setHorizontalHeaderLabels(
@@ -140,17 +114,8 @@ class PartnerImportDialog(QDialog):
                 self.tr("Change"),
             ]
         )
-        self.rejected_table.setColumnCount(2)
-        self.rejected_table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Reason")])
 
-    # --- choosing and previewing ----------------------------------------------------------
-
-    def choose_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a CSV file"), "", self.tr("CSV files (*.csv *.txt)")
-        )
-        if name:
-            self.load_file(Path(name))
+    # --- previewing -----------------------------------------------------------------------
 
     def load_file(self, path: Path) -> None:
         """Show what importing ``path`` would do (read and checked in the background)."""
@@ -192,24 +157,20 @@ class PartnerImportDialog(QDialog):
             .replace("%5", report.encoding)
         )
         new_text, updated_text = self.tr("new"), self.tr("updated")
-        self.preview_table.setRowCount(len(preview.rows))
-        for row, item in enumerate(preview.rows):
-            cells = [
-                item.name,
-                reference.label("partner_kinds", item.kind, self._language),
-                item.postcode,
-                item.city,
-                item.phone,
-                new_text if item.new else updated_text,
+        self.show_preview(
+            [
+                [
+                    item.name,
+                    reference.label("partner_kinds", item.kind, self._language),
+                    item.postcode,
+                    item.city,
+                    item.phone,
+                    new_text if item.new else updated_text,
+                ]
+                for item in preview.rows
             ]
-            for column, text in enumerate(cells):
-                self.preview_table.setItem(row, column, QTableWidgetItem(text))
-        self.preview_table.resizeColumnsToContents()
-        self.rejected_table.setRowCount(len(report.rejected))
-        for row, rejected in enumerate(report.rejected):
-            self.rejected_table.setItem(row, 0, QTableWidgetItem(str(rejected.line)))
-            self.rejected_table.setItem(row, 1, QTableWidgetItem(rejected.reason))
-        self.rejected_table.resizeColumnToContents(0)
+        )
+        self.show_rejected([(rejected.line, rejected.reason) for rejected in report.rejected])
         self.import_button.setEnabled(bool(preview.rows))
 
     # --- importing ------------------------------------------------------------------------
@@ -219,7 +180,6 @@ class PartnerImportDialog(QDialog):
         if self._path is None or self._preview is None:
             return
         path, factory = self._path, self._session_factory
-        self.import_button.setEnabled(False)
 
         def op(_progress: Progress) -> partners.ImportReport:
             data = read_file(path)
@@ -228,13 +188,7 @@ class PartnerImportDialog(QDialog):
                 session.commit()
             return report
 
-        BackgroundOp(parent=self, op=op, success=self._imported).failure(
-            self._import_failed
-        ).with_progress(self.tr("Importing partners …")).run_in_background()
-
-    def _import_failed(self, error: BaseException) -> None:
-        self.import_button.setEnabled(True)
-        show_error(self, error)
+        self.run_import(op, self._imported, self.tr("Importing partners …"))
 
     def _imported(self, report: partners.ImportReport) -> None:
         log.info(

@@ -265,14 +265,10 @@ class AuditModel(QAbstractTableModel):
         return text
 
     def _details(self, row: audit.AuditRow) -> str:
-        """The details readable: "field: old → new" for edits, the reason of a denial."""
-        try:
-            data = json.loads(row.details) if row.details.startswith("{") else None
-        except ValueError:
-            data = None  # cut after 300 characters by the core
-        if not isinstance(data, dict):  # an admin's field names, or a cut text
-            if row.details.startswith("{"):
-                return row.details
+        """The details readable: "field: old → new" for edits, the reason of a denial; for an
+        admin only the field names. Every change, however long the entry."""
+        data = row.values
+        if data is None:  # an admin: the field names only
             names = [name.strip() for name in row.details.split(",") if name.strip()]
             return ", ".join(self._field(name) for name in names)
         if row.action == "denied" and "reason" in data:
@@ -367,6 +363,7 @@ class AuditView(AreaView):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("Audit trail"))
+        self.table.setTabKeyNavigation(False)  # Tab moves on, not cell to cell
         layout.addWidget(self.table, 1)
         self.refresh_action = QAction(self.tr("Refresh audit trail"), self)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))

@@ -40,7 +40,7 @@ from sqlalchemy.orm import Session
 from mzdesk.core import reference
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import EventKind
-from mzdesk.core.services import events, partners
+from mzdesk.core.services import event_lists, events, partners
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
 from mzdesk.ui.dialogs.attendee_import import AttendeeImportDialog
 from mzdesk.ui.forms import child, load_form
@@ -344,10 +344,10 @@ class EventsView(AreaView):
         ).run_in_background()
 
     def print_attendance(self) -> None:
-        self._save_pdf(events.attendance_list_pdf, self.tr("attendance-list.pdf"))
+        self._save_pdf(event_lists.attendance_list_pdf, self.tr("attendance-list.pdf"))
 
     def print_employers(self) -> None:
-        self._save_pdf(events.employer_list_pdf, self.tr("employer-list.pdf"))
+        self._save_pdf(event_lists.employer_list_pdf, self.tr("employer-list.pdf"))
 
     def open_fair_mode(self) -> FairMode | None:
         event_id = self.selected_event_id()

@@ -118,6 +118,7 @@ class KitReviewView(AreaView):
             [self.tr("Record"), self.tr("Field"), self.tr("Office value"), self.tr("Kit value")]
         )
         self.conflicts.setAccessibleName(self.tr("Conflicts"))
+        self.conflicts.setTabKeyNavigation(False)  # Tab moves on, not cell to cell
         self.conflicts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.conflicts.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.conflicts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -309,7 +310,7 @@ def register(registry: AreaRegistry) -> None:
         Area(
             key="kit_review",
             title=lambda: QCoreApplication.translate("Areas", "Kit review"),
-            icon="events.svg",
+            icon="kitreview.svg",
             factory=KitReviewView,
             order=75,
         )
