@@ -9,7 +9,8 @@ hidden, as after a login; without it the program itself, which sees everything),
 ``--area`` (default the clients area), types ``--search TEXT`` into the search field if
 given, selects a row (``--select FILE_NUMBER`` or ``--row N``), waits for the person count
 and saves the window to docs/screenshots/main-window.png (or ``-o FILE``). ``--language``
-chooses the UI language (default German). Settings go to a temporary folder, so saved
+chooses the UI language (default German), ``--dark`` the dark colour scheme (default output
+then docs/screenshots/main-window-dark.png). Settings go to a temporary folder, so saved
 window geometry of the person running it plays no part.
 
 Scripts that drive more (dialogs, other areas) use :func:`main_window` and :func:`save`.
@@ -30,6 +31,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_OUTPUT = ROOT / "docs" / "screenshots" / "main-window.png"
+DARK_OUTPUT = ROOT / "docs" / "screenshots" / "main-window-dark.png"
 
 
 @dataclass
@@ -61,6 +63,7 @@ def main_window(
     user: str | None = None,
     language: str = "de",
     size: tuple[int, int] = (1280, 800),
+    dark: bool = False,
 ) -> Iterator[Shot]:
     """The main window on ``db`` as ``user`` would see it after logging in, in ``language``."""
     os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="mzdesk-shot-")
@@ -73,10 +76,11 @@ def main_window(
     from mzdesk.ui.app import gui_session, hide_areas, open_database
     from mzdesk.ui.areas import AreaContext, registry
     from mzdesk.ui.main_window import MainWindow
-    from mzdesk.ui.settings import LANGUAGE, Settings
+    from mzdesk.ui.settings import COLOR_SCHEME, LANGUAGE, Settings
 
     preference = Settings()
     preference.set(LANGUAGE, language)  # read by the translations gui_session installs
+    preference.set(COLOR_SCHEME, "dark" if dark else "light")  # applied by gui_session
     preference.sync()
     with gui_session() as run:
         database = open_database(db)
@@ -143,10 +147,14 @@ def main() -> int:
     parser.add_argument("--select", metavar="FILE_NUMBER", help="select this person's row")
     parser.add_argument("--search", metavar="TEXT", help="search for TEXT in the client list")
     parser.add_argument("--size", default="1280x800", help="window size (default 1280x800)")
-    parser.add_argument("-o", "--output", type=Path, default=DEFAULT_OUTPUT)
+    parser.add_argument("--dark", action="store_true", help="the dark colour scheme")
+    parser.add_argument("-o", "--output", type=Path)
     args = parser.parse_args()
     width, height = (int(part) for part in args.size.split("x"))
-    with main_window(args.db, user=args.user, language=args.language, size=(width, height)) as shot:
+    output = args.output or (DARK_OUTPUT if args.dark else DEFAULT_OUTPUT)
+    with main_window(
+        args.db, user=args.user, language=args.language, size=(width, height), dark=args.dark
+    ) as shot:
         view = shot.window.open_area(args.area)
         if args.area == "clients":
             if args.search:
@@ -166,7 +174,7 @@ def main() -> int:
 
         QThreadPool.globalInstance().waitForDone(30_000)
         wait_until(lambda: False, 300)
-        save(shot.window.window, args.output)
+        save(shot.window.window, output)
     return 0
 
 

@@ -8,6 +8,7 @@ Add a key by declaring one :class:`OrgKey` in ``KEYS`` below; read it with :func
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import MzdeskError
+from mzdesk.core.letters import bank
 from mzdesk.core.letters.content import Letterhead
 from mzdesk.core.models import Setting
 
@@ -26,6 +28,7 @@ class OrgKey:
     label: str  # English label (the GUI translates its own)
     minimum: int | None = None  # for int keys
     maximum: int | None = None
+    check: Callable[[str], str] | None = None  # str keys: the value cleaned, or MzdeskError
 
 
 class InvalidSetting(MzdeskError):
@@ -45,6 +48,10 @@ KEYS: tuple[OrgKey, ...] = (
     OrgKey("letterhead.email", _LETTERHEAD.email, "E-mail"),
     OrgKey("letterhead.website", _LETTERHEAD.website, "Website"),
     OrgKey("letterhead.logo", "", "Logo (PNG or JPEG file)"),
+    OrgKey("letterhead.bank_holder", "", "Account holder"),
+    OrgKey("letterhead.bank_name", "", "Bank"),
+    OrgKey("letterhead.iban", "", "IBAN", check=bank.check_iban),  # empty: none printed
+    OrgKey("letterhead.bic", "", "BIC", check=bank.check_bic),
     OrgKey("followups.residence_lead_weeks", 8, "Residence documents: warn weeks ahead", 1, 52),
     OrgKey("referrals.answer_days", 14, "Referral answer deadline (days)", 1, 365),
     OrgKey("security.lock_minutes", 10, "Lock after inactivity (minutes)", 1, 240),
@@ -101,7 +108,15 @@ def coerce(key: OrgKey, value: Any) -> Any:
     if isinstance(default, list):
         items = value if isinstance(value, list) else str(value).replace(";", ",").split(",")
         return [str(item).strip() for item in items if str(item).strip()]
-    return str(value).strip()
+    text = str(value).strip()
+    if key.check is not None and text:
+        try:
+            return key.check(text)
+        except MzdeskError as error:
+            raise InvalidSetting(
+                f"{key.name}: {error}", german=f"{key.label}: {error.german}"
+            ) from None
+    return text
 
 
 def get_setting(session: Session, name: str) -> Any:

@@ -35,6 +35,7 @@ from mzdesk.ui.i18n import Translations
 from mzdesk.ui.main_window import MainWindow
 from mzdesk.ui.operations import running_count
 from mzdesk.ui.settings import Settings
+from mzdesk.ui.theme import apply_color_scheme
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -81,6 +82,7 @@ def gui_session() -> Iterator[GuiRun]:
             app = application()
             translations = Translations()
             translations.install(app)
+            apply_color_scheme(app, Settings())  # the system's light or dark, or the user's
             try:
                 yield GuiRun(app, translations)
             finally:

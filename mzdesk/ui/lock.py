@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.services import accounts
+from mzdesk.ui import theme
 
 log = logging.getLogger(__name__)
 
@@ -75,7 +76,7 @@ class LockDialog(QDialog):
         layout.addWidget(self.password)
         self.error = QLabel()
         self.error.setObjectName("lockError")
-        self.error.setStyleSheet("color: #b00020;")
+        theme.style(self.error, theme.ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)

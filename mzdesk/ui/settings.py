@@ -26,6 +26,7 @@ MAIN_AREA = Key("main_window/area", "")
 CLIENTS_HEADER = Key("clients/header", QByteArray())
 CLIENTS_SPLITTER = Key("clients/splitter", QByteArray())
 LANGUAGE = Key("ui/language", "system")  # "system", "de" or "en"; applies at the next start
+COLOR_SCHEME = Key("ui/color_scheme", "system")  # "system", "light" or "dark"; applies at once
 
 
 def settings_file() -> Path:

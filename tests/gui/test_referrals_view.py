@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from mzdesk.core.models import Referral, ReferralStatus, User
 from mzdesk.core.services import referrals
-from mzdesk.ui.views.referrals import REJECTED_BRUSH, ReferralsView
+from mzdesk.ui.views.referrals import ReferralsView
 
 from .letters_world import World, add_consent, build_world, poppler
 
@@ -67,7 +67,7 @@ def test_list_filter_rejections_answers_and_batch_print(qtbot: QtBot, tmp_path: 
     highlighted = [
         row
         for row in range(view.model.rowCount())
-        if view.model.item(row, 0).background() == REJECTED_BRUSH
+        if view.model.item(row, 0).background() == view.rejected_brush()
     ]
     assert [view.referral_id(row) for row in highlighted] == [rejected]
 

@@ -27,6 +27,10 @@ class Letterhead:
     email: str = "migrationszentrum@landkreis-musterland.example"
     website: str = "www.landkreis-musterland.example"
     logo: str | None = None  # path of a PNG/JPEG; optional
+    bank_holder: str = ""  # bank details: printed in the footer when an IBAN is set
+    bank_name: str = ""
+    iban: str = ""  # checked when set (letters.bank), printed in groups of four
+    bic: str = ""
 
     @property
     def return_address(self) -> str:

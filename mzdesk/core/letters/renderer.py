@@ -40,6 +40,8 @@ from reportlab.platypus import (
 )
 
 from mzdesk.core import fonts
+from mzdesk.core.exports.paging import Footer, numbered
+from mzdesk.core.letters import bank
 from mzdesk.core.letters.content import ConsentForm, Letterhead, ReferralLetter
 from mzdesk.core.letters.flowables import DataRows, Line, TextBlock
 from mzdesk.core.letters.templates import labels
@@ -57,6 +59,7 @@ HOLE_MARK = 148.5 * mm
 BODY_TOP_FIRST = 98.46 * mm
 BODY_TOP_LATER = 30 * mm
 BOTTOM = 25 * mm
+BANK_BOTTOM = 15 * mm  # baseline of the bank details' last line (the page number is at 12)
 RTL_LANGUAGES = frozenset({"ar", "fa", "prs", "ps", "ur", "ckb", "he"})
 
 
@@ -75,30 +78,17 @@ def _table_style(commands: list[Any]) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR), *commands])
 
 
-def _numbered_canvas(page_label: str) -> type[Canvas]:
-    """A canvas that holds its pages back until the count is known, then writes "x von y"."""
+def _page_number(page_label: str) -> Footer:
+    """The letters' footer: "Seite x von y" (in the letter's language) at the right."""
 
-    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._saved_pages: list[dict[str, Any]] = []
+    def draw(canvas: Canvas, page: int, pages: int) -> None:
+        canvas.setFont(fonts.REGULAR, 8)
+        canvas.setFillColor(colors.black)
+        canvas.drawRightString(
+            PAGE_WIDTH - RIGHT, 12 * mm, page_label.format(page=page, pages=pages)
+        )
 
-        def showPage(self) -> None:
-            self._saved_pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._saved_pages)
-            for state in self._saved_pages:
-                self.__dict__.update(state)
-                self.setFont(fonts.REGULAR, 8)
-                self.setFillColor(colors.black)
-                text = page_label.format(page=self._pageNumber, pages=total)
-                self.drawRightString(PAGE_WIDTH - RIGHT, 12 * mm, text)
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
+    return draw
 
 
 class DocumentRenderer:
@@ -154,7 +144,7 @@ class DocumentRenderer:
     def _build(self, story: list[Flowable], templates: list[PageTemplate]) -> bytes:
         buffer = io.BytesIO()
         doc = self._doc(buffer, templates)
-        doc.build(story, canvasmaker=_numbered_canvas(self.labels["page"]))
+        doc.build(story, canvasmaker=numbered(_page_number(self.labels["page"])))
         return buffer.getvalue()
 
     # --- drawing helpers used by onPage ---------------------------------------------------
@@ -257,6 +247,34 @@ class DocumentRenderer:
             PAGE_HEIGHT - 12 * mm,
             f"{head.organisation} · {head.street} · {head.postcode} {head.city}",
             7,
+        )
+        if head.iban:
+            self.draw_bank_details(canvas)
+
+    def draw_bank_details(self, canvas: Canvas) -> None:
+        """The bank details as a footer column under the information block, above the page
+        number (DIN 5008 puts them in the footer); smaller type if a line would not fit."""
+        head = self.letterhead
+        bank_line = self.labels["bank"] + (f": {head.bank_name}" if head.bank_name else "")
+        lines = [bank_line]
+        if head.bank_holder:
+            lines.append(f"{self.labels['account_holder']}: {head.bank_holder}")
+        lines.append(f"IBAN {bank.grouped(head.iban)}")
+        if head.bic:
+            lines.append(f"BIC {head.bic}")
+        room = PAGE_WIDTH - RIGHT - INFO_X
+        size = 7.0
+        while size > 5.5 and any(
+            canvas.stringWidth(visual(clean(line)), fonts.REGULAR, size) > room for line in lines
+        ):
+            size -= 0.25
+        bottom = PAGE_HEIGHT - BANK_BOTTOM
+        self.draw_lines(
+            canvas,
+            [
+                (INFO_X, bottom - (len(lines) - 1 - index) * 2.9 * mm, line, size, fonts.REGULAR)
+                for index, line in enumerate(lines)
+            ],
         )
 
 

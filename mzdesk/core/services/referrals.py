@@ -16,6 +16,7 @@ follow-up appears once that day has passed without an answer
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import uuid
@@ -59,17 +60,9 @@ TRANSITIONS: dict[ReferralStatus, frozenset[ReferralStatus]] = {
     ReferralStatus.DONE: frozenset(),
     ReferralStatus.REVOKED: frozenset(),
 }
+# Each letterhead field is the organisation setting of the same name (core.org_settings).
 LETTERHEAD_KEYS = {
-    "authority": "letterhead.authority",
-    "organisation": "letterhead.organisation",
-    "short_name": "letterhead.short_name",
-    "street": "letterhead.street",
-    "postcode": "letterhead.postcode",
-    "city": "letterhead.city",
-    "phone": "letterhead.phone",
-    "email": "letterhead.email",
-    "website": "letterhead.website",
-    "logo": "letterhead.logo",
+    field.name: f"letterhead.{field.name}" for field in dataclasses.fields(Letterhead)
 }
 
 

@@ -30,6 +30,7 @@ from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import CaseStatus
 from mzdesk.core.services.cases import CaseState
 from mzdesk.core.services.person_file import CaseEntry
+from mzdesk.ui import theme
 from mzdesk.ui.forms import child, load_form
 
 _IN_DAYS = re.compile(r"^\+\s*(\d{1,4})$")
@@ -169,6 +170,7 @@ class FormDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         self.error_label = child(self.form, QLabel, "errorLabel")
+        theme.style(self.error_label, theme.ERROR_STYLE)
         self.error_label.hide()
         self.buttons = child(self.form, QDialogButtonBox, "buttonBox")
         self.buttons.accepted.connect(self.submit)

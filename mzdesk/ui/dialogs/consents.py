@@ -41,6 +41,7 @@ from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import ConsentForm, Person
 from mzdesk.core.services import consents, partners
 from mzdesk.core.services.lookup import short_id
+from mzdesk.ui import theme
 from mzdesk.ui.areas import AreaContext
 from mzdesk.ui.dialogs.letter_preview import LetterPreviewDialog
 from mzdesk.ui.forms import child, load_form
@@ -106,6 +107,7 @@ class ConsentEditDialog(QDialog):
         self.form_combo = child(self.form, QComboBox, "formCombo")
         self.witness_edit = child(self.form, QLineEdit, "witnessEdit")
         self.message_label = child(self.form, QLabel, "messageLabel")
+        theme.style(self.message_label, theme.ERROR_STYLE)
         self.button_box = child(self.form, QDialogButtonBox, "buttonBox")
         self.save_button = self.button_box.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("&Save"))
@@ -194,6 +196,7 @@ class ConsentsDialog(QDialog):
             interpreter = person.interpreter_language
         self.table = QTableWidget(0, 7, self)
         self.table.setAccessibleName(self.tr("Consents"))
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons, not cell to cell
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Given"),
@@ -229,6 +232,7 @@ class ConsentsDialog(QDialog):
         self.close_button = QPushButton(self.tr("Close"), self)
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
+        theme.style(self.message_label, theme.ERROR_STYLE)
         buttons = QHBoxLayout()
         for widget in (self.add_button, self.withdraw_button):
             buttons.addWidget(widget)

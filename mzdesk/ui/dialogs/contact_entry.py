@@ -17,6 +17,7 @@ from PySide6.QtGui import QIntValidator, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
+    QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from mzdesk.core import reference
 from mzdesk.core.services import contacts
+from mzdesk.ui import theme
 from mzdesk.ui.areas import AreaContext
 from mzdesk.ui.dialogs.case_forms import (
     FormDialog,
@@ -55,6 +57,7 @@ class ContactEntryDialog(FormDialog):
         self.contact_id: uuid.UUID | None = None
         language = ctx.language
         form = self.form
+        theme.style(child(form, QLabel, "noteHint"), "color: $muted;")
         self.when = child(form, QDateTimeEdit, "whenEdit")
         self.channel = child(form, QComboBox, "channelCombo")
         self.minutes = child(form, QLineEdit, "minutesEdit")

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from mzdesk.core.errors import MzdeskError
+from mzdesk.ui import theme
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ def page_image(document: QPdfDocument, page: int, size: QSize) -> QImage:
     """One page rendered at ``size`` on white (QtPdf renders with a transparent background)."""
     rendered = document.render(page, size)
     image = QImage(size, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
+    image.fill(QColor(theme.PAPER))
     painter = QPainter(image)
     painter.drawImage(0, 0, rendered)
     painter.end()
@@ -176,7 +177,7 @@ class LetterPreviewDialog(QDialog):
         # refusal (no consent) and, for a team lead, the override with a reason
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet("color: #8b0000; font-weight: bold;")
+        theme.style(self.message_label, "color: $error; font-weight: bold;")
         self.message_label.hide()
         self.override_button = QPushButton(self.tr("Justify an &exception…"), self)
         self.override_button.hide()

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.services import accounts
+from mzdesk.ui import theme
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ class LoginDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("loginError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        theme.style(self.error, theme.ERROR_STYLE)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.hide()
         layout.addWidget(self.error)

@@ -36,6 +36,7 @@ from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import Role, User
 from mzdesk.core.services import partners, referrals
 from mzdesk.core.services.lookup import short_id
+from mzdesk.ui import theme
 from mzdesk.ui.areas import AreaContext
 from mzdesk.ui.dialogs.letter_preview import LetterPreviewDialog
 from mzdesk.ui.forms import find_data
@@ -124,7 +125,7 @@ class ReferralDialog(QDialog):
         self.consent_label.setWordWrap(True)
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet("color: #8b0000;")
+        theme.style(self.message_label, theme.ERROR_STYLE)
 
         form = QFormLayout()
         for text, widget in (

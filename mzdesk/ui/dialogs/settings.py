@@ -37,6 +37,7 @@ from mzdesk.core import access, org_settings
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.org_settings import OrgKey
 from mzdesk.ui import settings as personal
+from mzdesk.ui import theme
 from mzdesk.ui.areas import AreaContext
 
 
@@ -78,6 +79,12 @@ def labels() -> dict[str, str]:
         "letterhead.email": QCoreApplication.translate("SettingsLabels", "E-mail"),
         "letterhead.website": QCoreApplication.translate("SettingsLabels", "Website"),
         "letterhead.logo": QCoreApplication.translate("SettingsLabels", "Logo (PNG or JPEG file)"),
+        "letterhead.bank_holder": QCoreApplication.translate("SettingsLabels", "Account holder"),
+        "letterhead.bank_name": QCoreApplication.translate("SettingsLabels", "Bank"),
+        "letterhead.iban": QCoreApplication.translate(
+            "SettingsLabels", "IBAN (empty: no bank details in letters)"
+        ),
+        "letterhead.bic": QCoreApplication.translate("SettingsLabels", "BIC"),
         "followups.residence_lead_weeks": QCoreApplication.translate(
             "SettingsLabels", "Residence documents: warn weeks ahead"
         ),
@@ -213,6 +220,18 @@ class SettingsDialog(QDialog):
         note = QLabel(self.tr("The language changes at the next start of mzdesk."), page)
         note.setWordWrap(True)
         form.addRow(note)
+        self.color_scheme = QComboBox(page)
+        for code, text in (
+            ("system", self.tr("As the system")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
+            self.color_scheme.addItem(text, code)
+        current = self._context.settings.text(personal.COLOR_SCHEME)
+        self.color_scheme.setCurrentIndex(max(0, self.color_scheme.findData(current)))
+        scheme_label = QLabel(self.tr("&Colours:"), page)
+        scheme_label.setBuddy(self.color_scheme)
+        form.addRow(scheme_label, self.color_scheme)
         return page
 
     def _organisation_page(self) -> QWidget:
@@ -254,7 +273,9 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         self._context.settings.set(personal.LANGUAGE, str(self.language.currentData()))
+        self._context.settings.set(personal.COLOR_SCHEME, str(self.color_scheme.currentData()))
         self._context.settings.sync()
+        theme.reapply(self._context.settings)
         if self.may_edit:
             try:
                 self._save_organisation()

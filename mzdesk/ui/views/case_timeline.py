@@ -12,15 +12,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from mzdesk.core.models import ReferralStatus
 from mzdesk.core.services.person_file import PersonFile
+from mzdesk.ui import theme
 from mzdesk.ui.dialogs.case_forms import german_date, ref_label, status_label
-
-NOTE_COLOUR = QColor("#6b4e00")
-DONE_COLOUR = QColor("#6d6d6d")
 
 
 def tr(text: str) -> str:
@@ -185,12 +183,14 @@ def fill(tree: QTreeWidget, timeline: list[Entry]) -> None:
     tree.clear()
     italic = QFont(tree.font())
     italic.setItalic(True)
+    muted = QBrush(theme.qcolor("muted", tree.palette()))
+    note_colour = QBrush(theme.qcolor("note", tree.palette()))
     for entry in timeline:
         row = QTreeWidgetItem(tree, [entry.when, entry.kind, entry.text])
         row.setTextAlignment(0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         if entry.muted:
             for column in range(3):
-                row.setForeground(column, QBrush(DONE_COLOUR))
+                row.setForeground(column, muted)
         if entry.note:
             note = QTreeWidgetItem(
                 row, ["", QCoreApplication.translate("CaseTimeline", "confidential"), entry.note]
@@ -203,5 +203,5 @@ def fill(tree: QTreeWidget, timeline: list[Entry]) -> None:
             )
             for column in (1, 2):
                 note.setFont(column, italic)
-                note.setForeground(column, QBrush(NOTE_COLOUR))
+                note.setForeground(column, note_colour)
     tree.expandAll()

@@ -46,6 +46,7 @@ from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import BirthDatePrecision, EventContactOutcome
 from mzdesk.core.services import events
 from mzdesk.core.services.attendee_import import parse_birth_date
+from mzdesk.ui import theme
 from mzdesk.ui.operations import BackgroundOp, Progress
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,21 @@ def outcome_label(outcome: EventContactOutcome) -> str:
         EventContactOutcome.APPLICATION: QCoreApplication.translate("FairMode", "Application"),
         EventContactOutcome.HIRED: QCoreApplication.translate("FairMode", "Hired"),
     }[outcome]
+
+
+# $name: the current colours (mzdesk.ui.theme), light or dark
+FAIR_STYLE = (
+    "#FairMode { background: $surface; }"
+    "QLineEdit { padding: 4px 6px; border: 1px solid $field_border; border-radius: 4px;"
+    " background: $field_bg; }"
+    "QLineEdit:focus { border: 2px solid $accent; }"
+    "QFrame#panel { background: $panel; border: 1px solid $panel_border; border-radius: 8px; }"
+    "QLabel#tallyNumber { font-size: 28pt; font-weight: 600; color: $accent; }"
+    "QLabel#tallyCaption { color: $muted; }"
+    "QLabel#hint { background: $warning_bg; color: $warning_fg;"
+    " border: 1px solid $warning_border; border-radius: 4px; padding: 6px; }"
+    "QLabel#message { padding: 4px; }"
+)
 
 
 class FairMode(QWidget):
@@ -105,18 +121,7 @@ class FairMode(QWidget):
         self.setFont(font)
         # A widget's own style sheet resets its font: each one names the size again.
         self._size = f"font-size: {font.pointSizeF():.1f}pt;"
-        self.setStyleSheet(
-            "#FairMode { background: #f7f5f0; }"
-            "QLineEdit { padding: 4px 6px; border: 1px solid #a9a39a; border-radius: 4px;"
-            " background: white; }"
-            "QLineEdit:focus { border: 2px solid #2f6690; }"
-            "QFrame#panel { background: white; border: 1px solid #ddd8cf; border-radius: 8px; }"
-            "QLabel#tallyNumber { font-size: 28pt; font-weight: 600; color: #2f6690; }"
-            "QLabel#tallyCaption { color: #5b5750; }"
-            "QLabel#hint { background: #fff3cd; border: 1px solid #e0c46c; border-radius: 4px;"
-            " padding: 6px; }"
-            "QLabel#message { padding: 4px; }"
-        )
+        theme.style(self, FAIR_STYLE)
         with self._factory() as session:
             detail = events.event_detail(session, event_id)
             self.employers = events.employers(session, event_id)
@@ -145,7 +150,7 @@ class FairMode(QWidget):
                 "Ctrl+−: take back · F3: find attendee · F4: contact · Esc: leave"
             )
         )
-        self.help_label.setStyleSheet(f"{self._size} color: #5b5750;")
+        theme.style(self.help_label, f"{self._size} color: $muted;")
         self.help_label.setWordWrap(True)
         root.addWidget(self.help_label)
 
@@ -374,8 +379,9 @@ class FairMode(QWidget):
             self.tally_labels[outcome.value].setText(str(tally.outcome(outcome)))
 
     def _show_message(self, text: str, *, error: bool = False) -> None:
-        self.message_label.setStyleSheet(
-            self._size + ("color: #9b1c1c; font-weight: 600;" if error else "color: #1e6b3a;")
+        theme.style(
+            self.message_label,
+            self._size + ("color: $error; font-weight: 600;" if error else "color: $ok;"),
         )
         self.message_label.setText(text)
 

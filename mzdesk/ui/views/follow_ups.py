@@ -18,11 +18,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import (
     QAction,
     QBrush,
-    QColor,
     QFont,
     QKeyEvent,
     QKeySequence,
-    QPalette,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
@@ -40,6 +38,7 @@ from mzdesk.core.datetext import format_date, parse_date
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.services import followups
 from mzdesk.core.services.followups import DueItem, DueList, Group
+from mzdesk.ui import theme
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
 from mzdesk.ui.forms import child, load_form
 from mzdesk.ui.operations import BackgroundOp, Progress
@@ -47,14 +46,10 @@ from mzdesk.ui.operations import BackgroundOp, Progress
 log = logging.getLogger(__name__)
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
-OVERDUE_LIGHT = QColor("#A31515")  # dark red: contrast 6.6:1 on white
-OVERDUE_DARK = QColor("#FF8A80")  # light red for a dark palette (system dark mode)
-
-
-def overdue_colour(palette: QPalette) -> QColor:
-    """Red that stays readable on the current background, light or dark."""
-    dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-    return OVERDUE_DARK if dark else OVERDUE_LIGHT
+BADGE_STYLE = (
+    "border-radius: 9px; padding: 1px 8px; background: $badge_bg; color: $badge_fg;"
+    " font-weight: bold;"
+)
 
 
 class FollowUpsView(AreaView):
@@ -67,6 +62,7 @@ class FollowUpsView(AreaView):
         layout.addWidget(self.form)
         self.tree = child(self.form, QTreeWidget, "dueTree")
         self.count_label = child(self.form, QLabel, "countLabel")
+        theme.style(self.count_label, BADGE_STYLE)
         self.message_label = child(self.form, QLabel, "messageLabel")
         self.postpone_edit = child(self.form, QLineEdit, "postponeEdit")
         self.done_button = child(self.form, QPushButton, "doneButton")
@@ -154,6 +150,7 @@ class FollowUpsView(AreaView):
         self.tree.clear()
         bold = QFont(self.tree.font())
         bold.setBold(True)
+        palette = self.tree.palette()
         reselect: QTreeWidgetItem | None = None
         for group, title in self._titles().items():
             items = due.items(group)
@@ -172,7 +169,7 @@ class FollowUpsView(AreaView):
                 row.setToolTip(3, entry.text)
                 if group is Group.OVERDUE:
                     for column in range(4):
-                        row.setForeground(column, QBrush(overdue_colour(self.tree.palette())))
+                        row.setForeground(column, QBrush(theme.qcolor("overdue", palette)))
                 top.addChild(row)
                 if selected is not None and entry.record_id == selected.record_id:
                     reselect = row

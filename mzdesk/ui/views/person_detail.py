@@ -40,6 +40,7 @@ from mzdesk.core.models import BirthDatePrecision, CaseStatus, Sex
 from mzdesk.core.services import cases, person_file
 from mzdesk.core.services.person_file import CaseEntry, PersonFile, WarningCode
 from mzdesk.core.services.persons import format_birth_date, format_date
+from mzdesk.ui import theme
 from mzdesk.ui.areas import AreaContext
 from mzdesk.ui.dialogs.case_forms import ask_overwrite, ref_label, status_label
 from mzdesk.ui.forms import child, load_form
@@ -93,6 +94,11 @@ class PersonDetailPane(QWidget):
         self.title = child(self.form, QLabel, "titleLabel")
         self.empty = child(self.form, QLabel, "emptyLabel")
         self.warnings = child(self.form, QLabel, "warningsLabel")
+        theme.style(
+            self.warnings,
+            "QLabel { background: $warning_bg; color: $warning_fg; border: 1px solid "
+            "$warning_border; border-radius: 4px; padding: 6px; }",
+        )
         self.values = {name: child(self.form, QLabel, f"{name}Value") for name in FIELDS}
         self.case_values = {name: child(self.form, QLabel, f"{name}Value") for name in CASE_FIELDS}
         self.groups = [child(self.form, QGroupBox, name) for name in GROUPS]

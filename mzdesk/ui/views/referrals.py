@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import (
     QAction,
     QBrush,
-    QColor,
     QFont,
     QKeySequence,
     QStandardItem,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import ReferralStatus, User
 from mzdesk.core.services import referrals
+from mzdesk.ui import theme
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
 from mzdesk.ui.dialogs.letter_preview import begin_printing, paint_pdf
 from mzdesk.ui.dialogs.referral import open_letter_preview
@@ -50,7 +50,7 @@ from mzdesk.ui.operations import BackgroundOp, Progress, show_error
 log = logging.getLogger(__name__)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-REJECTED_BRUSH = QBrush(QColor("#fde8e8"))
+REJECTIONS_STYLE = "background: $rejected_bg; color: $rejected_fg; padding: 4px;"
 
 
 def status_label(status: ReferralStatus) -> str:
@@ -106,6 +106,7 @@ class ReferralsView(AreaView):
         self.status_combo = child(self.form, QComboBox, "statusCombo")
         self.count_label = child(self.form, QLabel, "countLabel")
         self.rejections_label = child(self.form, QLabel, "rejectionsLabel")
+        theme.style(self.rejections_label, REJECTIONS_STYLE)
         self.table = child(self.form, QTableView, "referralTable")
         self.batch_button = child(self.form, QPushButton, "batchPrintButton")
         self.letter_button = child(self.form, QPushButton, "letterButton")
@@ -216,11 +217,16 @@ class ReferralsView(AreaView):
         if highlight:
             bold = QFont()
             bold.setBold(True)
+            background = self.rejected_brush()
             for item in items:
-                item.setBackground(REJECTED_BRUSH)
+                item.setBackground(background)
                 item.setFont(bold)
                 item.setToolTip(self.tr("Rejected: %1").replace("%1", row.rejection_reason or ""))
         return items
+
+    def rejected_brush(self) -> QBrush:
+        """The background of a rejected referral's row (light or dark, as the table)."""
+        return QBrush(theme.qcolor("rejected_bg", self.table.palette()))
 
     def referral_id(self, row: int) -> uuid.UUID | None:
         value = self.model.index(row, 0).data(ID_ROLE)
