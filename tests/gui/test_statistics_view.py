@@ -149,3 +149,19 @@ def test_selftest_summarises(view: StatisticsView) -> None:
 
 def test_area_is_registered() -> None:
     assert "statistics" in {area.key for area in registry.areas()}
+
+
+def test_drill_down_opens_with_enter(
+    qtbot: QtBot, view: StatisticsView, world_db: tuple[Database, World]
+) -> None:
+    computed(qtbot, view)
+    model = view.models["by_counsellor"]
+    table = view.views["by_counsellor"]
+    view.tabs.setCurrentWidget(table)
+    table.setFocus()
+    table.setCurrentIndex(model.index(0, model.table.column_index("total")))
+    view.last_drill = None
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.last_drill is not None, timeout=10_000)
+    assert view.last_drill is not None and view.last_drill.model.rowCount() == 3
+    view.last_drill.close()

@@ -84,6 +84,7 @@ class EditConflictDialog(QDialog):
         layout.addWidget(intro)
         self.table = QTableWidget(len(diffs), 3, self)
         self.table.setAccessibleName(self.tr("Differences"))
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons, not cell to cell
         self.table.setHorizontalHeaderLabels(
             [self.tr("Field"), self.tr("Your value"), self.tr("Saved meanwhile")]
         )

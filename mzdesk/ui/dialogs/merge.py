@@ -138,6 +138,7 @@ class MergeDialog(QDialog):
         ]
         table = QTableWidget(len(labels), len(files), self)
         table.setAccessibleName(self.tr("The two persons side by side"))
+        table.setTabKeyNavigation(False)  # Tab moves on to the buttons, not cell to cell
         table.setVerticalHeaderLabels(labels)
         table.setHorizontalHeaderLabels([str(index + 1) for index in range(len(files))])
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

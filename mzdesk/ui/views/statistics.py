@@ -296,6 +296,8 @@ class DrillDialog(QDialog):
         )
         layout.addWidget(self.label)
         self.table = QTableView(self)
+        self.table.setAccessibleName(title)
+        self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons, not cell to cell
         self.model = DrillModel(rows, self)
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -417,13 +419,17 @@ class StatisticsView(AreaView):
             model = StatsTableModel(table, figure_keys(report, table), self)
             view = QTableView(self)
             view.setObjectName(f"table_{key}")
+            view.setAccessibleName(table.title)
+            view.setTabKeyNavigation(False)  # Tab moves on, not cell to cell
             view.setModel(model)
             view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             view.setAlternatingRowColors(True)
             view.verticalHeader().hide()
             view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             view.horizontalHeader().setStretchLastSection(False)
-            view.doubleClicked.connect(lambda index, m=model: self.drill(m, index))
+            view.activated.connect(  # double click or Enter
+                lambda index, m=model: self.drill(m, index)
+            )
             self.models[key] = model
             self.views[key] = view
             self.tabs.addTab(view, table.sheet)
