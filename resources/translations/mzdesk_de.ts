@@ -93,10 +93,6 @@
         <translation>Zeile</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
         <source>(ignore)</source>
         <translation>(ignorieren)</translation>
     </message>
@@ -143,10 +139,6 @@
     <message>
         <source>Choose a registration list</source>
         <translation>Anmeldeliste wählen</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv *.txt)</source>
-        <translation>CSV-Dateien (*.csv *.txt)</translation>
     </message>
     <message>
         <source>Field for column %1</source>
@@ -1138,6 +1130,21 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     </message>
 </context>
 <context>
+    <name>CsvImportDialog</name>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV-Dateien (*.csv *.txt)</translation>
+    </message>
+</context>
+<context>
     <name>Duplicates</name>
     <message>
         <source>name sounds the same</source>
@@ -1908,8 +1915,8 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>&amp;Wohnt mit</translation>
     </message>
     <message>
-        <source>File number of a household member</source>
-        <translation>Aktenzeichen eines Haushaltsmitglieds</translation>
+        <source>Name or file number of a household member</source>
+        <translation>Name oder Aktenzeichen eines Haushaltsmitglieds</translation>
     </message>
     <message>
         <source>Residence and legal category</source>
@@ -2567,20 +2574,8 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Änderung</translation>
     </message>
     <message>
-        <source>Line</source>
-        <translation>Zeile</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Grund</translation>
-    </message>
-    <message>
         <source>Choose a CSV file</source>
         <translation>CSV-Datei wählen</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv *.txt)</source>
-        <translation>CSV-Dateien (*.csv *.txt)</translation>
     </message>
     <message>
         <source>Checking the file …</source>
@@ -3595,6 +3590,18 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Die Sprache wechselt beim nächsten Start von mzdesk.</translation>
     </message>
     <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>&amp;Farben:</translation>
+    </message>
+    <message>
         <source>Only an administrator can change these settings.</source>
         <translation>Nur Administratoren können diese Einstellungen ändern.</translation>
     </message>
@@ -3676,6 +3683,22 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>Logo (PNG or JPEG file)</source>
         <translation>Logo (PNG- oder JPEG-Datei)</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Kontoinhaber</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>IBAN (empty: no bank details in letters)</source>
+        <translation>IBAN (leer: keine Bankverbindung in Briefen)</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
     </message>
     <message>
         <source>Residence documents: warn weeks ahead</source>

@@ -93,10 +93,6 @@
         <translation>Line</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
         <source>(ignore)</source>
         <translation>(ignore)</translation>
     </message>
@@ -143,10 +139,6 @@
     <message>
         <source>Choose a registration list</source>
         <translation>Choose a registration list</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv *.txt)</source>
-        <translation>CSV files (*.csv *.txt)</translation>
     </message>
     <message>
         <source>Field for column %1</source>
@@ -1138,6 +1130,21 @@ Please send the details below to your IT support.</translation>
     </message>
 </context>
 <context>
+    <name>CsvImportDialog</name>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV files (*.csv *.txt)</translation>
+    </message>
+</context>
+<context>
     <name>Duplicates</name>
     <message>
         <source>name sounds the same</source>
@@ -1908,8 +1915,8 @@ Please send the details below to your IT support.</translation>
         <translation>Lives &amp;with</translation>
     </message>
     <message>
-        <source>File number of a household member</source>
-        <translation>File number of a household member</translation>
+        <source>Name or file number of a household member</source>
+        <translation>Name or file number of a household member</translation>
     </message>
     <message>
         <source>Residence and legal category</source>
@@ -2567,20 +2574,8 @@ Please send the details below to your IT support.</translation>
         <translation>Change</translation>
     </message>
     <message>
-        <source>Line</source>
-        <translation>Line</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
         <source>Choose a CSV file</source>
         <translation>Choose a CSV file</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv *.txt)</source>
-        <translation>CSV files (*.csv *.txt)</translation>
     </message>
     <message>
         <source>Checking the file …</source>
@@ -3595,6 +3590,18 @@ Please send the details below to your IT support.</translation>
         <translation>The language changes at the next start of mzdesk.</translation>
     </message>
     <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>&amp;Colours:</translation>
+    </message>
+    <message>
         <source>Only an administrator can change these settings.</source>
         <translation>Only an administrator can change these settings.</translation>
     </message>
@@ -3676,6 +3683,22 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>Logo (PNG or JPEG file)</source>
         <translation>Logo (PNG or JPEG file)</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Account holder</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>IBAN (empty: no bank details in letters)</source>
+        <translation>IBAN (empty: no bank details in letters)</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
     </message>
     <message>
         <source>Residence documents: warn weeks ahead</source>

@@ -413,3 +413,31 @@ def test_merge_two_selected_persons(qtbot: QtBot, view: ClientsView, database: D
         assert kept.phone == "0176 1234567"  # filled from the other
     names = [str(view.model.index(r, Column.NAME).data()) for r in range(view.model.rowCount())]
     assert sum(name.startswith("Kovalenko") for name in names) == 1
+
+
+def test_lives_with_finds_the_household_member_by_name(
+    qtbot: QtBot, view: ClientsView, database: Database
+) -> None:
+    dialog = open_intake(qtbot, view)
+    type_text("Kovalenko")
+    press(Qt.Key.Key_Tab)
+    type_text("Taras")
+    tab_to(dialog, "birthDateEdit")
+    type_text("11.04.2010")
+    tab_to(dialog, "householdEdit")
+    type_text("kovalenko ol")
+    popup = dialog.household_completer.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=5000)
+    QTest.keyClick(popup, Qt.Key.Key_Down)
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+    with database.session() as session:
+        olena = session.scalars(select(Person).where(Person.given_names == "Olena")).one()
+    qtbot.waitUntil(lambda: dialog.edit("householdEdit").text() == olena.file_number)
+    assert dialog.isVisible()  # Enter chose the person, it did not save the form
+    press(Qt.Key.Key_Return)  # now Enter saves
+    qtbot.waitUntil(lambda: count_persons(database) == 4, timeout=5000)
+    with database.session() as session:
+        taras = session.scalars(select(Person).where(Person.given_names == "Taras")).one()
+        olena = session.get(Person, olena.id)
+        assert taras is not None and olena is not None
+        assert taras.household_id is not None and taras.household_id == olena.household_id

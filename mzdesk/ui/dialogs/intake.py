@@ -52,11 +52,13 @@ from mzdesk.core.services.intake import (
     LanguageSkillInput,
     PersonInput,
 )
+from mzdesk.ui import theme
 from mzdesk.ui.areas import AreaContext
 from mzdesk.ui.dialogs.duplicates import Choice, DuplicatesDialog
 from mzdesk.ui.dialogs.edit_conflict import EditConflictDialog, Resolution
 from mzdesk.ui.forms import child, load_form
 from mzdesk.ui.operations import BackgroundOp
+from mzdesk.ui.person_completer import PersonCompleter
 
 log = logging.getLogger(__name__)
 
@@ -117,8 +119,8 @@ LANGUAGE_COMBOS = (
     ("language2Combo", "level2Combo"),
     ("language3Combo", "level3Combo"),
 )
-INVALID_STYLE = (
-    'QLineEdit[invalid="true"], QComboBox[invalid="true"] { border: 2px solid #c62828; }'
+INVALID_STYLE = (  # $error_border: the current colour (mzdesk.ui.theme)
+    'QLineEdit[invalid="true"], QComboBox[invalid="true"] { border: 2px solid $error_border; }'
 )
 OPENED_EXISTING = 2  # the dialog's result when the counsellor opened the existing person
 
@@ -171,10 +173,15 @@ class IntakeDialog(QDialog):
         self.form = load_form("intake_dialog.ui", self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
-        self.setStyleSheet(INVALID_STYLE)
+        theme.style(self, INVALID_STYLE)
         self.message = child(self.form, QLabel, "messageLabel")
+        theme.style(self.message, theme.ERROR_STYLE)
         self.placeholder_check = child(self.form, QCheckBox, "placeholderCheck")
         self.members_label = child(self.form, QLabel, "householdMembersLabel")
+        # a name typed into "lives with" offers the matching persons (their file number)
+        self.household_completer = PersonCompleter(
+            self.edit("householdEdit"), context.session_factory
+        )
         self.buttons = child(self.form, QDialogButtonBox, "buttonBox")
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         assert save is not None
@@ -262,7 +269,7 @@ class IntakeDialog(QDialog):
             label = QLabel(self)
             label.setObjectName(f"{widget_name}Error")
             label.setWordWrap(True)
-            label.setStyleSheet("color: #c62828;")
+            theme.style(label, theme.ERROR_STYLE)
             form.insertRow(row + 1, "", label)
             form.setRowVisible(row + 1, False)
             labels[field_name] = label
