@@ -86,7 +86,11 @@ class PersonCompleter(QObject):
         lines = list(found)
         self.model.setStringList(lines)
         if lines:
-            self.completer.complete()
+            popup = self.completer.popup()
+            area = self._field.rect()  # wide enough for name, file number and birth date
+            scroll = popup.verticalScrollBar().sizeHint().width()
+            area.setWidth(max(area.width(), popup.sizeHintForColumn(0) + scroll + 8))
+            self.completer.complete(area)
         else:
             self.completer.popup().hide()
 
