@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
@@ -151,6 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     try:
         result: int = args.func(args)
+    except BrokenPipeError:  # the reader stopped early (``| head``): not an error of ours
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout
+        return EXIT_OK
     except MzdeskError as exc:
         log.info("command %s refused: %s", args.command, type(exc).__name__)
         return fail(str(exc))

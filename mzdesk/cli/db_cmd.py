@@ -38,7 +38,12 @@ def register(subparsers: Any) -> None:
     _add_key_file(encrypt, "the new database key in the first line of P (else a prompt)")
     encrypt.add_argument("--json", action="store_true")
     encrypt.set_defaults(func=run_encrypt)
-    rekey = actions.add_parser("rekey", help="change the key of an encrypted database (admin)")
+    rekey = actions.add_parser(
+        "rekey",
+        help="change the key of an encrypted database (admin)",
+        description="Re-encrypt every page of the encrypted database with a new key (its "
+        "current key from MZDESK_DATABASE_KEY or the prompt). Close mzdesk first.",
+    )
     add_db_option(rekey)
     _add_key_file(rekey, "the new key in the first line of P (else a prompt)")
     rekey.set_defaults(func=run_rekey)

@@ -61,6 +61,15 @@ class Action(StrEnum):
     EVENTS = "events"  # events, fair mode, kits
 
 
+# What an action's name does not say as a verb phrase ("may not back up or restore …").
+_ENGLISH_ACTION = {
+    Action.BACKUP: "back up, restore or encrypt the database",
+    Action.PRIVACY: "use the data-protection functions (export, erase, retention)",
+    Action.EVENTS: "work with events, fair mode or kits",
+    Action.EXPORT: "export data",
+}
+
+
 class AccessDenied(MzdeskError):
     """The acting user may not do this; the message names the action, never personal data."""
 
@@ -238,7 +247,7 @@ def require(
         return
     record_denial(session, action, person_id=person_id, case_id=case_id, reason=reason)
     raise AccessDenied(
-        f"access denied: {reason} {action.value.replace('_', ' ')}",
+        f"access denied: {reason} {_ENGLISH_ACTION.get(action, action.value.replace('_', ' '))}",
         german=f"Keine Berechtigung: {_GERMAN_ACTION[action]}.",
     )
 

@@ -358,12 +358,18 @@ def _refuse(reason: str, german: str) -> RestoreRefused:
 
 
 def verify_candidate(
-    path: Path, *, encrypted: bool = False, database: Database | None = None
+    path: Path,
+    *,
+    encrypted: bool = False,
+    database: Database | None = None,
+    shown_name: str | None = None,
 ) -> BackupInfo:
     """Check a SQLite file before it may replace the database (nothing is changed).
 
-    For an encrypted (SQLCipher) ``database`` the file must open with its key.
+    For an encrypted (SQLCipher) ``database`` the file must open with its key. ``shown_name``:
+    the name the user gave (``path`` may be a staged copy of it).
     """
+    name = shown_name or path.name
     with path.open("rb") as handle:
         plain = handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
     if database is not None and database.encrypted:
@@ -375,7 +381,7 @@ def verify_candidate(
         connection = database.connect_file(path)
     elif not plain:
         raise _refuse(
-            f"{path.name} is not an mzdesk backup (not a SQLite database)",
+            f"{name} is not an mzdesk backup (not a SQLite database)",
             "Die Datei ist keine mzdesk-Sicherung (keine SQLite-Datenbank).",
         )
     else:
@@ -476,7 +482,9 @@ def restore(
     now = datetime.now(UTC)
     try:
         encrypted = _stage(source, staged, passphrase)
-        info = verify_candidate(staged, encrypted=encrypted, database=database)
+        info = verify_candidate(
+            staged, encrypted=encrypted, database=database, shown_name=source.name
+        )
         aside = _set_aside(database, now)
         staged.replace(database.path)
         _fsync_folder(database.path.parent)

@@ -279,8 +279,10 @@ def ask_login(
 
 
 # Areas only some roles see (the core refuses the rest anyway).
-AREA_ROLES: dict[str, frozenset[str]] = {  # Role values: the enum lives with the models
+# Role values: the enum lives with the models; the same roles as core.access.ALLOWED.
+AREA_ROLES: dict[str, frozenset[str]] = {
     "audit": frozenset({"team_lead", "admin"}),
+    "statistics": frozenset({"team_lead"}),
 }
 
 

@@ -1,8 +1,9 @@
 """The areas of the main window (clients, cases, follow-ups …) and their registry.
 
 An area is a factory for a view plus a title and an icon. Only areas that do something real
-are registered; each later feature adds its module to ``AREA_MODULES`` (like the CLI's
-``COMMAND_MODULES``), whose ``register(registry)`` adds the area. The main window and the
+are registered; each feature declares its area in ``DECLARED_AREAS`` (key, title, icon,
+module: the navigation is built from it without importing the module), and the module's
+``register(registry)`` adds the view when the area is first opened. The main window and the
 selftest take the areas from the registry; views get what they need injected through an
 :class:`AreaContext` and never reach for the main window.
 """

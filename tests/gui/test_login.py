@@ -287,3 +287,4 @@ def test_run_gui_logs_in_then_loads(
     assert controller.context.user_id is not None
     assert controller.database is not None
     assert _nav_hidden(controller, "audit") is audit_hidden
+    assert _nav_hidden(controller, "statistics") is audit_hidden  # team leads only, too

@@ -70,6 +70,7 @@ def cell(view: StatisticsView, table: str, label: str, column: str) -> str:
 
 
 def test_compute_fills_the_tables(qtbot: QtBot, view: StatisticsView) -> None:
+    assert not view.chart_view.isVisible()  # no loose chart over the form before computing
     computed(qtbot, view)
     assert cell(view, "by_legal_category", "Summe", "total") == "5"
     sgb2 = next(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -32,3 +34,17 @@ def test_demo_command_rejects_a_non_positive_count(capsys: pytest.CaptureFixture
         main(["demo", "--persons", "0"])
     assert exit_info.value.code == 2
     assert "must be at least 1" in capsys.readouterr().err
+
+
+def test_a_reader_that_stops_early_is_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``mzdesk … | head -1``: the pipe closes while mzdesk writes; no traceback, exit 0."""
+    url = f"sqlite:///{tmp_path / 'pipe.sqlite'}"
+    assert main(["demo", "--db", url, "--persons", "40", "--seed", "2"]) == 0
+    monkeypatch.setenv("MZDESK_PASSWORD", "mzdesk-demo")
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone: every write to the pipe fails
+    with os.fdopen(write_end, "w", buffering=1, encoding="utf-8") as stream:
+        monkeypatch.setattr(sys, "stdout", stream)
+        assert main(["user", "list", "--db", url, "--user", "admin"]) == 0

@@ -132,8 +132,7 @@ def measure_startup(
     result.record(
         [run.elapsed_ms for run in started],
         [run.elapsed_ms for run in bare],
-        note=f"cold process start to first paint, offscreen; {started[-1].rows} rows loaded"
-        f"{page}",
+        note=f"cold process start to first paint, offscreen; {started[-1].rows} rows loaded{page}",
     )
     return result, started, bare
 

@@ -352,6 +352,7 @@ class StatisticsView(AreaView):
         self.views: dict[str, QTableView] = {}
         self.chart_view = QChartView(self)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.hide()  # shown as a tab once computed, never loose over the form
         self.last_drill: DrillDialog | None = None
 
         self.compute_button.clicked.connect(self.compute)
