@@ -54,6 +54,13 @@ def register(subparsers: Any) -> None:
     back.add_argument(
         "--passphrase-file", type=Path, metavar="P", help="the passphrase of an encrypted backup"
     )
+    back.add_argument(
+        "--backup-key-file",
+        type=Path,
+        metavar="K",
+        help="encrypted database: the key the backup was made with, if the database's key "
+        "was changed since (first line of K)",
+    )
     back.add_argument("--json", action="store_true")
     back.set_defaults(func=run_restore)
 
@@ -83,8 +90,9 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     passphrase = backup.read_passphrase_file(args.passphrase_file) if args.passphrase_file else None
+    old_key = backup.read_passphrase_file(args.backup_key_file) if args.backup_key_file else None
     with open_current_database(args) as database:
-        result = backup.restore(database, args.file, passphrase=passphrase)
+        result = backup.restore(database, args.file, passphrase=passphrase, backup_key=old_key)
     if args.json:
         print_json(result.as_dict())
     else:

@@ -114,10 +114,9 @@ def run_encrypt(args: argparse.Namespace) -> int:
 
 
 def run_rekey(args: argparse.Namespace) -> int:
-    key = new_key(args)
-    database = open_current_database(args)
+    database = open_current_database(args)  # the current key first, then the new one
     try:
-        encryption.rekey(database, key)
+        encryption.rekey(database, new_key(args))
     finally:
         database.close()
     print("database key changed")

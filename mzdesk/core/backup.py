@@ -48,7 +48,13 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core import access, schema
 from mzdesk.core.access import Action
-from mzdesk.core.database import SQLITE_HEADER, Database, file_errors
+from mzdesk.core.database import (
+    SQLITE_HEADER,
+    Database,
+    connect_sqlite_file,
+    file_errors,
+    opens_with,
+)
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.org_settings import get_setting
 from mzdesk.core.privacy.sealed import SealedError, is_sealed, seal_file, unseal_file
@@ -131,7 +137,7 @@ def _session(database: Database, user_id: uuid.UUID | None) -> Session:
 def read_passphrase_file(path: Path) -> str:
     """The first line of ``path`` (a passphrase file kept readable only by its owner)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # Notepad writes a byte-order mark
     except OSError as exc:
         raise BackupError(
             f"cannot read the passphrase file {path}: {exc.strerror}",
@@ -363,11 +369,13 @@ def verify_candidate(
     encrypted: bool = False,
     database: Database | None = None,
     shown_name: str | None = None,
+    backup_key: str | None = None,
 ) -> BackupInfo:
     """Check a SQLite file before it may replace the database (nothing is changed).
 
     For an encrypted (SQLCipher) ``database`` the file must open with its key. ``shown_name``:
-    the name the user gave (``path`` may be a staged copy of it).
+    the name the user gave (``path`` may be a staged copy of it). ``backup_key``: the key the
+    backup was made with, when the database's key has changed since.
     """
     name = shown_name or path.name
     with path.open("rb") as handle:
@@ -378,7 +386,9 @@ def verify_candidate(
                 "the backup is not encrypted, but the database is (SQLCipher)",
                 "Die Sicherung ist unverschlüsselt, die Datenbank aber verschlüsselt.",
             )
-        connection = database.connect_file(path)
+        connection = (
+            connect_sqlite_file(path, backup_key) if backup_key else database.connect_file(path)
+        )
     elif not plain:
         raise _refuse(
             f"{name} is not an mzdesk backup (not a SQLite database)",
@@ -406,7 +416,8 @@ def verify_candidate(
     except file_errors() as exc:
         if database is not None and database.encrypted and "not a database" in str(exc):
             raise _refuse(
-                "the backup does not open with this database's key",
+                "the backup does not open with this database's key (one made before a key "
+                "change: give its key with --backup-key-file)",
                 "Die Sicherung lässt sich mit dem Schlüssel dieser Datenbank nicht öffnen.",
             ) from exc
         raise _refuse(f"the backup is damaged ({exc})", "Die Sicherung ist beschädigt.") from exc
@@ -446,6 +457,23 @@ def _stage(source: Path, staged: Path, passphrase: str | None) -> bool:
     return False
 
 
+def _rekey_staged(staged: Path, old_key: str, new_key: str) -> None:
+    """The staged copy of an older backup gets the database's current key."""
+    connection = connect_sqlite_file(staged, old_key)
+    try:
+        connection.execute("PRAGMA journal_mode = DELETE")
+        quoted = new_key.replace("'", "''")
+        connection.execute(f"PRAGMA rekey = '{quoted}'")
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        connection.close()
+    if not opens_with(staged, new_key):
+        raise _refuse(
+            "the backup could not be given the database's key",
+            "Die Sicherung ließ sich nicht auf den Schlüssel der Datenbank umstellen.",
+        )
+
+
 def _set_aside(database: Database, now: datetime) -> Path:
     """Checkpoint, close and rename the current database (with its WAL) to a dated name."""
     path = database.path
@@ -468,8 +496,13 @@ def restore(
     *,
     passphrase: str | None = None,
     user_id: uuid.UUID | None = None,
+    backup_key: str | None = None,
 ) -> RestoreResult:
-    """Verify ``source`` and only then make it the database; the old one is kept aside."""
+    """Verify ``source`` and only then make it the database; the old one is kept aside.
+
+    ``backup_key``: for an encrypted database, the key of a backup made before the database's
+    key was changed; the restored copy gets the database's current key.
+    """
     with _session(database, user_id) as session:
         access.require(session, Action.BACKUP)
     if not database.is_sqlite or database.path is None:
@@ -483,8 +516,14 @@ def restore(
     try:
         encrypted = _stage(source, staged, passphrase)
         info = verify_candidate(
-            staged, encrypted=encrypted, database=database, shown_name=source.name
+            staged,
+            encrypted=encrypted,
+            database=database,
+            shown_name=source.name,
+            backup_key=backup_key,
         )
+        if backup_key and database.encrypted and backup_key != database.url.password:
+            _rekey_staged(staged, backup_key, str(database.url.password))
         aside = _set_aside(database, now)
         staged.replace(database.path)
         _fsync_folder(database.path.parent)

@@ -26,6 +26,7 @@ from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from mzdesk.core.errors import DatabaseKeyRequired, DatabaseUnavailable, WrongDatabaseKey
 from mzdesk.core.models import Person, Record, Setting
@@ -82,11 +83,11 @@ def describe_url(url: str | URL) -> str:
         return "<invalid database URL>"
 
 
-def _parse(url: str) -> URL:
+def _parse(url: str | URL) -> URL:
     try:
         return make_url(url)
     except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
-        shown = _hide_password(url)
+        shown = _hide_password(str(url))
         raise DatabaseUnavailable(
             f"not a database URL: {shown!r}",
             german=f"Keine gültige Datenbank-Adresse: {shown!r}",
@@ -210,8 +211,31 @@ def file_errors() -> tuple[type[Exception], ...]:
     return (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
 
 
+MIN_KEY_LENGTH = 12
+
+
+def check_key(key: str) -> None:
+    """Refuse keys too short to resist guessing (the file may be stolen with the laptop)."""
+    if len(key) < MIN_KEY_LENGTH:
+        raise DatabaseUnavailable(
+            f"the database key must have at least {MIN_KEY_LENGTH} characters",
+            german=f"Der Datenbank-Schlüssel muss mindestens {MIN_KEY_LENGTH} Zeichen lang sein.",
+        )
+
+
 def _database_key(url: URL, key: str | None) -> str:
     found = key or url.password or os.environ.get(ENV_DATABASE_KEY)
+    path = sqlite_file(url)
+    if path is not None and not path.exists():
+        # A new encrypted file is made only with a key given on purpose (never from a prompt
+        # typed once: a typo would lock the data away), and a key long enough.
+        if not (key or url.password or os.environ.get(ENV_DATABASE_KEY)):
+            raise DatabaseUnavailable(
+                f"there is no encrypted database {path}: make one with 'mzdesk db encrypt' "
+                f"(or create it with its key in {ENV_DATABASE_KEY})",
+                german=f"Die verschlüsselte Datenbank {path} gibt es nicht.",
+            )
+        check_key(str(found))
     if not found:
         raise DatabaseKeyRequired(
             f"{describe_url(url)} is encrypted: give its key ({ENV_DATABASE_KEY} or the prompt)",
@@ -220,11 +244,36 @@ def _database_key(url: URL, key: str | None) -> str:
     return str(found)
 
 
+def connect_sqlite_file(path: Path, key: str | None = None, *, timeout: float = 5.0) -> Any:
+    """A plain DB-API connection to the SQLite file ``path``; with ``key`` through SQLCipher."""
+    if key is None:
+        return sqlite3.connect(path, timeout=timeout)
+    import sqlcipher3
+
+    connection = sqlcipher3.connect(str(path), timeout=timeout)
+    connection.execute("PRAGMA cipher_log_level = NONE")
+    quoted = key.replace('"', '""')
+    connection.execute(f'PRAGMA key = "{quoted}"')
+    return connection
+
+
+def opens_with(path: Path, key: str) -> bool:
+    """Whether ``key`` opens the encrypted SQLite file ``path``."""
+    connection = connect_sqlite_file(path, key)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except file_errors():
+        return False
+    finally:
+        connection.close()
+
+
 class Database:
     """An open database: its engine, its session factory and its installation id."""
 
     def __init__(
-        self, url: str, *, create: bool = False, echo: bool = False, key: str | None = None
+        self, url: str | URL, *, create: bool = False, echo: bool = False, key: str | None = None
     ) -> None:
         self.url = _parse(url)
         self.encrypted = is_encrypted(self.url)
@@ -236,11 +285,22 @@ class Database:
             _check_sqlite_file(path, create=create, encrypted=self.encrypted)
         self.path = path
         connect_args: dict[str, Any] = {}
+        engine_args: dict[str, Any] = {}
         if self.url.get_backend_name() == "postgresql":
             connect_args["connect_timeout"] = 5
+        if self.encrypted:
+            # pysqlcipher defaults to SingletonThreadPool, which closes a connection another
+            # (background) thread may still use once more than five threads connected: the
+            # same pool as plain SQLite files instead (one connection per checkout).
+            engine_args["poolclass"] = QueuePool
+            connect_args["check_same_thread"] = False
         try:
             self.engine: Engine = create_engine(
-                self.url, echo=echo, connect_args=connect_args, pool_pre_ping=True
+                self.url,
+                echo=echo,
+                connect_args=connect_args,
+                pool_pre_ping=True,
+                **engine_args,
             )
         except (NoSuchModuleError, ArgumentError, ImportError) as exc:
             if self.encrypted and isinstance(exc, ImportError):
@@ -292,15 +352,8 @@ class Database:
     def connect_file(self, path: Path, *, timeout: float = 5.0) -> Any:
         """A plain DB-API connection to ``path`` with this database's driver and key: how
         backups are written and checked (an encrypted database's copies are encrypted too)."""
-        if not self.encrypted:
-            return sqlite3.connect(path, timeout=timeout)
-        import sqlcipher3
-
-        connection = sqlcipher3.connect(str(path), timeout=timeout)
-        connection.execute("PRAGMA cipher_log_level = NONE")
-        quoted = str(self.url.password).replace('"', '""')
-        connection.execute(f'PRAGMA key = "{quoted}"')
-        return connection
+        key = str(self.url.password) if self.encrypted else None
+        return connect_sqlite_file(path, key, timeout=timeout)
 
     def enable_wal(self) -> None:
         """Put a SQLite database into WAL mode (a setting kept in the file; no-op otherwise)."""

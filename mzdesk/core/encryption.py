@@ -20,17 +20,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy.engine import URL
 
 from mzdesk.core import access
 from mzdesk.core.access import Action
-from mzdesk.core.database import Database
+from mzdesk.core.database import (
+    MIN_KEY_LENGTH,
+    Database,
+    connect_sqlite_file,
+    file_errors,
+    opens_with,
+)
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.services import audit
 
 log = logging.getLogger(__name__)
-
-MIN_KEY_LENGTH = 12
 
 
 class EncryptionError(MzdeskError):
@@ -132,18 +136,19 @@ def encrypt_copy(
         ) from exc
     finally:
         source.close()
-    copy = Database(f"sqlite+pysqlcipher:///{partial}", key=key)
+    reader = connect_sqlite_file(partial, key)  # the path as it is: no URL to escape
     try:
-        with copy.engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA journal_mode = WAL")
-            problems = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
-        reader = copy.connect_file(partial)
-        try:
-            found = _row_counts(reader)
-        finally:
-            reader.close()
+        reader.execute("PRAGMA journal_mode = WAL")
+        problems = [row[0] for row in reader.execute("PRAGMA integrity_check")]
+        found = _row_counts(reader)
+    except file_errors() as exc:
+        partial.unlink(missing_ok=True)
+        raise EncryptionError(
+            f"the encrypted copy cannot be read back: {exc}",
+            german="Die verschlüsselte Kopie lässt sich nicht lesen.",
+        ) from exc
     finally:
-        copy.close()
+        reader.close()
     if problems != ["ok"] or found != expected:
         partial.unlink(missing_ok=True)
         raise EncryptionError(
@@ -160,7 +165,13 @@ def encrypt_copy(
 
 
 def rekey(database: Database, new_key: str, *, user_id: uuid.UUID | None = None) -> None:
-    """Give the encrypted ``database`` a new key (every page re-encrypted, in place)."""
+    """Give the encrypted ``database`` a new key (every page re-encrypted, in place).
+
+    Done on one connection holding the file exclusively; afterwards the file must open with
+    the new key and no longer with the old one, else :class:`EncryptionError`. A crash in the
+    middle leaves the old key (SQLite's rollback journal). ``database`` is closed afterwards:
+    open it again with the new key. Backups made before keep the old key.
+    """
     _require(database, user_id)
     if not database.encrypted or database.path is None:
         raise EncryptionError(
@@ -168,16 +179,33 @@ def rekey(database: Database, new_key: str, *, user_id: uuid.UUID | None = None)
             german="Die Datenbank ist nicht verschlüsselt.",
         )
     check_key(new_key)
-    _audit(database, user_id, "rekey")  # before: afterwards the pool's key is stale
-    with database.engine.connect() as connection:
-        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        connection.exec_driver_sql("PRAGMA journal_mode = DELETE")  # rekey needs no WAL
+    old_key = str(database.url.password)
+    path = database.path
+    acting = user_id or database.acting_user_id
     database.engine.dispose()
-    connection = database.connect_file(database.path)
+    connection = database.connect_file(path)
     try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("PRAGMA journal_mode = DELETE")  # rekey needs the rollback journal
+        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+        connection.execute("BEGIN EXCLUSIVE")  # nobody else inside while every page changes
+        connection.execute("COMMIT")
         connection.execute(f"PRAGMA rekey = {_quoted(new_key)}")
+        connection.execute("PRAGMA locking_mode = NORMAL")
         connection.execute("PRAGMA journal_mode = WAL")
+    except file_errors() as exc:
+        raise EncryptionError(
+            f"the key was not changed: {exc} (close every mzdesk on this database first)",
+            german="Der Schlüssel wurde nicht geändert (bitte zuerst mzdesk überall schließen).",
+        ) from exc
     finally:
         connection.close()
-    database.close()
+        database.close()
+    if not opens_with(path, new_key) or opens_with(path, old_key):
+        raise EncryptionError(
+            "the key change could not be confirmed: check the database with 'mzdesk db check'",
+            german="Die Schlüsseländerung ließ sich nicht bestätigen.",
+        )
+    with Database(URL.create("sqlite+pysqlcipher", database=str(path)), key=new_key) as reopened:
+        _audit(reopened, acting, "rekey")
     log.info("database key changed")

@@ -183,6 +183,28 @@ def test_a_person_twice_in_the_file_with_another_spelling_is_registered_once(
     assert _count(database, Person) == 2
 
 
+def test_two_alike_people_in_the_file_are_both_registered_and_flagged(
+    database: Database, tmp_path: Path
+) -> None:
+    """Alike but not certainly the same (year only on one side, other phones): nobody is
+    dropped as "already registered"; the later row names the earlier one to check."""
+    event_id = _event(database)
+    path = tmp_path / "alike.csv"
+    path.write_text(
+        "Nachname;Vorname;Geburtsdatum;Telefon\n"
+        "Hussein;Omid;1990;0151 1000018\n"
+        "Hosseini;Omid;03.03.1990;0151 1000023\n",
+        encoding="utf-8",
+    )
+    report = _import(database, event_id, path)
+    assert report.created == 2 and report.already_registered == []
+    with database.session() as session:
+        first = session.scalars(select(Person).where(Person.family_name == "Hussein")).one()
+    assert [(r.line, r.candidates) for r in report.possible_duplicates] == [
+        (3, (first.file_number,))
+    ]
+
+
 def test_a_failure_midway_leaves_nothing(database: Database, tmp_path: Path) -> None:
     event_id = _event(database)
     path = tmp_path / "ok.csv"

@@ -31,6 +31,7 @@ from mzdesk.core.models import (
     Person,
 )
 from tests.integration.kit_world import (
+    FAIR_DAY,
     World,
     build_office,
     contact,
@@ -448,3 +449,90 @@ def test_deletions_on_the_laptop_reach_the_office_unless_changed_or_in_use(
     assert run(capsys, "event", "merge-kit", files["back"], "--passphrase-file", files["pass"],
                "--db", office)[0] == 0  # fmt: skip
     assert dump(office) == before  # merged once only
+
+
+def test_a_head_count_made_and_undone_on_the_laptop_between_returns_leaves_the_office(
+    capsys: pytest.CaptureFixture[str], files: dict[str, Path], tmp_path: Path
+) -> None:
+    from mzdesk.core.services import events
+
+    office = f"sqlite:///{tmp_path / 'office.sqlite'}"
+    laptop = f"sqlite:///{files['laptop']}"
+    world = build_office(office, attendees=1, others=0)
+    assert run(capsys, "event", "export-kit", world.event_id, "-o", files["kit"],
+               "--passphrase-file", files["pass"], "--db", office)[0] == 0  # fmt: skip
+    assert run(capsys, "event", "open-kit", files["kit"], "--db", laptop,
+               "--passphrase-file", files["pass"])[0] == 0  # fmt: skip
+
+    def round_trip() -> dict[str, object]:
+        assert run(capsys, "event", "return-kit", world.event_id, "-o", files["back"],
+                   "--passphrase-file", files["pass"], "--db", laptop)[0] == 0  # fmt: skip
+        code, out, err = run(capsys, "event", "merge-kit", files["back"], "--passphrase-file",
+                             files["pass"], "--db", office, "--json")  # fmt: skip
+        assert code == 0, err
+        return dict(json.loads(out))
+
+    def head_counts(url: str) -> int:
+        return _count(url, Attendance, Attendance.person_id.is_(None))
+
+    with Database(laptop) as database, database.session() as session:
+        made = events.add_headcount(session, world.event_id).id  # mid-fair
+        session.commit()
+    round_trip()
+    assert head_counts(office) == 1
+    with Database(laptop) as database, database.session() as session:
+        assert events.undo_headcount(session, world.event_id)  # taken back later
+        session.commit()
+    second = round_trip()
+    assert second["deleted_rows"] == [{"table": "attendances", "id": str(made)}]
+    assert head_counts(office) == head_counts(laptop) == 0
+
+
+def test_a_return_cannot_delete_rows_of_another_event(
+    capsys: pytest.CaptureFixture[str], files: dict[str, Path], tmp_path: Path
+) -> None:
+    """Whoever holds the passphrase may only take back the kit's own fair rows."""
+    from mzdesk.core.services import events
+
+    office = f"sqlite:///{tmp_path / 'office.sqlite'}"
+    laptop = f"sqlite:///{files['laptop']}"
+    world = build_office(office, attendees=1, others=0)
+    with Database(office) as database, database.session() as session:
+        other = events.create_event(session, name="Infoabend", starts_on=FAIR_DAY, place="Rathaus")
+        foreign = events.add_headcount(session, other.id)
+        session.commit()
+        foreign_id = foreign.id
+        foreign_row = content.encode_row(
+            "attendances",
+            session.execute(select(Attendance.__table__).where(Attendance.id == foreign_id)).one(),
+        )
+    assert run(capsys, "event", "export-kit", world.event_id, "-o", files["kit"],
+               "--passphrase-file", files["pass"], "--db", office)[0] == 0  # fmt: skip
+    assert run(capsys, "event", "open-kit", files["kit"], "--db", laptop,
+               "--passphrase-file", files["pass"])[0] == 0  # fmt: skip
+    assert run(capsys, "event", "return-kit", world.event_id, "-o", files["back"],
+               "--passphrase-file", files["pass"], "--db", laptop)[0] == 0  # fmt: skip
+    passphrase = files["pass"].read_text(encoding="utf-8").strip()
+    header, plain = crypto.unseal(files["back"].read_bytes(), passphrase)
+    payload = content.unpack(plain)
+    payload["deleted"] = {"attendances": {str(foreign_id): foreign_row}}  # a crafted return
+    files["back"].write_bytes(
+        crypto.seal(
+            content.pack(payload),
+            passphrase,
+            kind=header.kind,
+            kit_id=header.kit_id,
+            source=header.source,
+            home=header.home,
+            log_n=crypto.MIN_LOG_N,
+        )
+    )
+    code, out, err = run(capsys, "event", "merge-kit", files["back"], "--passphrase-file",
+                         files["pass"], "--db", office, "--json")  # fmt: skip
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["deleted"] == 0
+    assert [row["reason"] for row in report["kept_rows"]] == [
+        "it belongs to another event than the kit's"
+    ]
+    assert _count(office, Attendance, Attendance.id == foreign_id) == 1

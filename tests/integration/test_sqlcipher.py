@@ -17,9 +17,9 @@ from sqlalchemy import func, select, text
 
 from mzdesk.cli import main
 from mzdesk.core import backup, encryption, schema
-from mzdesk.core.database import Database
+from mzdesk.core.database import Database, opens_with
 from mzdesk.core.errors import DatabaseKeyRequired, DatabaseUnavailable, WrongDatabaseKey
-from mzdesk.core.models import Person, Role
+from mzdesk.core.models import AuditEntry, Person, Role
 from mzdesk.core.privacy import erase
 from mzdesk.core.services import accounts, search
 
@@ -158,6 +158,9 @@ def test_encrypt_copy_and_rekey(tmp_path: Path) -> None:
     assert result.rows > 0 and result.tables >= 30
     with pytest.raises(encryption.EncryptionError, match="exists"):
         encryption.encrypt_copy(plain, target, KEY)
+    odd = tmp_path / "copy ?v=2%20.sqlite"  # a name a URL would have to escape
+    encryption.encrypt_copy(plain, odd, KEY)
+    assert opens_with(odd, KEY) and not list(tmp_path.glob("*.partial"))
     plain.close()
     assert _found(_on_disk(target), needles) == []
     encrypted = Database(_url(target), key=KEY)
@@ -223,3 +226,73 @@ def test_cli_encrypt_then_work_on_the_encrypted_file(
     assert expected.count("\n") >= 2
     assert main(["person", "find", *enc, "al"]) == 0
     assert capsys.readouterr().out == expected
+
+
+def test_background_threads_keep_their_connections(tmp_path: Path) -> None:
+    """More threads than the default pysqlcipher pool keeps (5): none loses its connection."""
+    import threading
+    import time
+
+    database = Database(_url(tmp_path / "threads.sqlite"), create=True, key=KEY)
+    schema.upgrade(database)
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            with database.session() as session:
+                session.execute(text("SELECT count(*) FROM persons")).scalar()
+                time.sleep(0.3)  # others connect meanwhile
+                session.execute(text("SELECT count(*) FROM persons")).scalar()
+        except BaseException as error:  # collected: the assertion names it
+            errors.append(error)
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    database.close()
+    assert errors == []
+
+
+def test_a_prompt_never_creates_an_encrypted_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MZDESK_DATABASE_KEY", raising=False)
+    missing = tmp_path / "typo.sqlite"
+    with pytest.raises(DatabaseUnavailable, match="no encrypted database") as refused:
+        Database(_url(missing), create=True)
+    assert not isinstance(refused.value, DatabaseKeyRequired)  # so nobody is asked for a key
+    with pytest.raises(DatabaseUnavailable, match="at least 12"):
+        Database(_url(missing), create=True, key="kurz")
+    assert not missing.exists()
+
+
+def test_rekey_confirms_and_old_backups_restore_with_their_key(tmp_path: Path) -> None:
+    path = tmp_path / "office.sqlite"
+    database, world, _needles = _world(_url(path))
+    _admin(database)
+    admin_id = database.acting_user_id
+    old_backup = backup.create_backup(database, tmp_path / "before.sqlite").path
+    blocker = database.connect_file(path)
+    blocker.execute("BEGIN IMMEDIATE")  # another mzdesk writing
+    with pytest.raises(encryption.EncryptionError, match="not changed"):
+        encryption.rekey(database, OTHER_KEY)
+    blocker.rollback()
+    blocker.close()
+    database = Database(_url(path), key=KEY)  # the old key still opens it
+    database.acting_user_id = admin_id
+    encryption.rekey(database, OTHER_KEY)
+    with pytest.raises(WrongDatabaseKey):
+        Database(_url(path), key=KEY)
+    rekeyed = Database(_url(path), key=OTHER_KEY)
+    rekeyed.acting_user_id = admin_id
+    with rekeyed.session() as session:
+        actions = list(session.scalars(select(AuditEntry.action).order_by(AuditEntry.seq)))
+    assert actions.count("rekey") == 1 and actions[-1] == "rekey"  # once, after it worked
+    with pytest.raises(backup.RestoreRefused, match="backup-key-file"):
+        backup.restore(rekeyed, old_backup)
+    backup.restore(rekeyed, old_backup, backup_key=KEY)
+    rekeyed.close()
+    with Database(_url(path), key=OTHER_KEY) as restored, restored.session() as session:
+        assert session.get(Person, world.person_id) is not None  # the backup, on today's key

@@ -73,7 +73,8 @@ DERIVED = {"persons": frozenset({"sort_key", "search_text"})}
 LOCAL_SETTINGS = frozenset({"installation.id"})
 KIT_SETTING = "kit.opened"  # on the laptop: which kit, from which office
 BASE_SETTING = "kit.base"  # on the laptop: the rows as the kit brought them
-SENT_SETTING = "kit.sent"  # on the laptop: the rows as the last return carried them
+SENT_SETTING = "kit.sent"  # on the laptop: each row as the last return that carried it did
+SENT_IN = "__sent_in"  # in a SENT_SETTING row: the sequence of that return
 
 
 def table(name: str) -> Table:

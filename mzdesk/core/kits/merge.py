@@ -83,7 +83,8 @@ class MergeReport:
     unchanged: int = 0  # rows the kit sent that needed nothing
     conflicts: int = 0  # fields held for a decision
     duplicates: int = 0  # new persons held for review (link or keep as new)
-    deleted: int = 0  # rows deleted on the laptop, deleted here too
+    deleted: int = 0  # rows deleted on the laptop, deleted here too (listed in deleted_rows)
+    deleted_rows: list[dict[str, str]] = field(default_factory=list)  # table and id, no data
     not_deleted: int = 0  # rows deleted on the laptop, kept here (listed in kept_rows)
     kept: list[Rejected] = field(default_factory=list)  # why each of those was kept
     renumbered: int = 0  # new persons whose file number was taken at the office
@@ -107,6 +108,7 @@ class MergeReport:
             "duplicates": self.duplicates,
             "rejected": len(self.rejected),
             "deleted": self.deleted,
+            "deleted_rows": list(self.deleted_rows),
             "not_deleted": self.not_deleted,
             "kept_rows": [item.as_dict() for item in self.kept],
             "renumbered": self.renumbered,
@@ -122,6 +124,7 @@ class MergeReport:
         for name in ("inserted", "updated", "unchanged", "conflicts", "duplicates"):
             setattr(report, name, int(stored.get(name, 0)))
         report.deleted = int(stored.get("deleted", 0))
+        report.deleted_rows = list(stored.get("deleted_rows", []))
         report.not_deleted = int(stored.get("not_deleted", 0))
         report.kept = [
             Rejected(item["table"], item["id"], item["reason"])
@@ -402,6 +405,7 @@ class _Merger:
                 reason = self.delete_row(name, row_id, base)
                 if reason is None:
                     self.report.deleted += 1
+                    self.report.deleted_rows.append({"table": name, "id": row_id})
                     self.report.count(name, "deleted")
                 else:
                     self.keep(name, row_id, reason)
@@ -417,13 +421,14 @@ class _Merger:
         found = self.session.execute(select(tbl).where(tbl.c.id == target)).first()
         if found is None:
             return None  # deleted at the office too, or by an earlier return
-        if base is None:
+        compared = compared_columns(name)
+        if base is None or any(column.name not in base for column in compared):
             return "the kit did not say what the laptop deleted"
+        if str(found._mapping["event_id"]) != str(self.report.event_id):
+            return "it belongs to another event than the kit's"
         office = content.encode_row(name, found)
-        for column in compared_columns(name):
-            if column.name in base and canonical(office.get(column.name)) != canonical(
-                base.get(column.name)
-            ):
+        for column in compared:
+            if canonical(office.get(column.name)) != canonical(base.get(column.name)):
                 return f"changed at the office ({column.name}) after the laptop's copy"
         try:
             with self.session.begin_nested():

@@ -74,7 +74,8 @@ def changes(
             old = before.get(row_id)
             entry: dict[str, Any] = {"row": values, "base": old}
             if row_id in carried and sent_in is not None:
-                entry.update(sent=carried[row_id], sent_in=sent_in)
+                values, sequence = _sent(carried[row_id], sent_in)
+                entry.update(sent=values, sent_in=sequence)
             if old is None or any(
                 content.canonical(values.get(key)) != content.canonical(old.get(key))
                 for key in names
@@ -82,10 +83,21 @@ def changes(
                 found.append(entry)
         if found:
             changed[name] = found
-        gone = sorted(set(before) - seen)
+        # in the kit, or made here and carried by an earlier return; gone from here now
+        gone = sorted((set(before) | set(carried)) - seen)
         if gone:
-            deleted[name] = {row_id: carried.get(row_id) or before[row_id] for row_id in gone}
+            deleted[name] = {
+                row_id: _sent(carried[row_id], 0)[0] if row_id in carried else before[row_id]
+                for row_id in gone
+            }
     return changed, deleted
+
+
+def _sent(stored: RowValues, default: int) -> tuple[RowValues, int]:
+    """A row as a return carried it, and that return's sequence (older laptops: ``default``)."""
+    values = dict(stored)
+    sequence = values.pop(content.SENT_IN, default)
+    return values, int(sequence) if isinstance(sequence, int) else default
 
 
 def return_kit(
@@ -134,16 +146,18 @@ def return_kit(
     setting = _setting(session, content.KIT_SETTING)
     assert setting is not None
     setting.value = {**opened, "returns": sequence, "returned_at": payload["created_at"]}
-    carried = {
-        name: {
-            str(entry["row"]["id"]): {
-                column.name: entry["row"].get(column.name) for column in compared_columns(name)
-            }
-            for entry in entries
-        }
-        for name, entries in changed.items()
-    }
     sent_setting = _setting(session, content.SENT_SETTING)
+    carried: dict[str, dict[str, RowValues]] = {
+        name: dict(rows) for name, rows in (sent_setting.value if sent_setting else {}).items()
+    }
+    for name, entries in changed.items():  # every row as the newest return carrying it did
+        rows = carried.setdefault(name, {})
+        for entry in entries:
+            row = entry["row"]
+            rows[str(row["id"])] = {
+                **{column.name: row.get(column.name) for column in compared_columns(name)},
+                content.SENT_IN: sequence,
+            }
     if sent_setting is None:
         session.add(Setting(key=content.SENT_SETTING, value=carried))
     else:

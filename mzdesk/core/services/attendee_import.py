@@ -462,7 +462,11 @@ def import_data(
         assert intake is not None
         likely = found.get(key, [])
         here = next((c.file_number for c in likely if c.person_id in registered), None)
-        here = here or earlier.alike(probe)  # a person this file registered already
+        # a person this file registered already: skipped only when certain (as a link would
+        # be); a likeness alone registers the row and lists the earlier one to check
+        twin, twin_certain = earlier.alike(probe)
+        if here is None and twin_certain:
+            here = twin
         if here is not None:
             report.already_registered.append(ReviewRow(row.line, here))
             continue
@@ -493,10 +497,9 @@ def import_data(
             person = session.get(Person, attendance.person_id)
             assert person is not None
             file_number = person.file_number
-            if likely:
-                report.possible_duplicates.append(
-                    ReviewRow(row.line, file_number, tuple(c.file_number for c in likely))
-                )
+            candidates = tuple(c.file_number for c in likely) + ((twin,) if twin else ())
+            if candidates:
+                report.possible_duplicates.append(ReviewRow(row.line, file_number, candidates))
         assert attendance.person_id is not None
         registered[attendance.person_id] = ""
         earlier.add(probe, file_number)
@@ -515,7 +518,9 @@ def import_data(
 class _EarlierRows:
     """The persons this file has registered so far, to find a later row that is one of them
     (alike, not identical: identical rows were rejected while parsing) without the database:
-    the rows' blocking keys and name pairs in memory, scored as the duplicate check scores."""
+    the rows' blocking keys and name pairs in memory, scored as the duplicate check scores —
+    without its common-name penalty (the file is no population to count namesakes in), which
+    is why only a certain match skips a row."""
 
     def __init__(self) -> None:
         self._by_key: dict[object, list[tuple[PersonProbe, str]]] = defaultdict(list)
@@ -524,8 +529,10 @@ class _EarlierRows:
     def _keys(probe: PersonProbe) -> list[object]:
         return [*blocking_keys(probe), *(("names", *pair) for pair in name_pairs(probe))]
 
-    def alike(self, probe: PersonProbe) -> str | None:
-        best: tuple[float, str] | None = None
+    def alike(self, probe: PersonProbe) -> tuple[str | None, bool]:
+        """(file number of the most alike earlier row or None, whether certainly the same:
+        the same name keys and exact birth date with a score of at least CERTAIN_SCORE)."""
+        best: tuple[float, str, bool] | None = None
         seen: set[int] = set()
         for key in self._keys(probe):
             for other, file_number in self._by_key.get(key, ()):
@@ -534,8 +541,15 @@ class _EarlierRows:
                 seen.add(id(other))
                 match = score(probe, other)
                 if match.score >= DEFAULT_THRESHOLD and (best is None or match.score > best[0]):
-                    best = (match.score, file_number)
-        return best[1] if best else None
+                    certain = (
+                        match.score >= CERTAIN_SCORE
+                        and "name_key" in match.reasons
+                        and probe.birth_date_precision is BirthDatePrecision.EXACT
+                        and other.birth_date_precision is BirthDatePrecision.EXACT
+                        and probe.birth_date == other.birth_date
+                    )
+                    best = (match.score, file_number, certain)
+        return (best[1], best[2]) if best else (None, False)
 
     def add(self, probe: PersonProbe, file_number: str) -> None:
         for key in self._keys(probe):
