@@ -427,6 +427,41 @@ def test_switching_the_scheme_restyles_what_is_open(
     assert isinstance(login.username, QLineEdit) and login.username.text() == "niemand"
 
 
+def test_switching_the_scheme_recolours_the_open_lists(
+    qtbot: QtBot, qapp: QApplication, settings: Settings, database: Database, demo: Demo
+) -> None:
+    window = _window(qtbot, database, demo, settings)
+    follow_ups = window.open_area("follow_ups")
+    assert isinstance(follow_ups, FollowUpsView)
+    qtbot.waitUntil(lambda: any("Bescheid" in str(item) for item in _texts(follow_ups.tree)))
+    referrals = window.open_area("referrals")
+    assert isinstance(referrals, ReferralsView)
+
+    def overdue_colour() -> str:
+        overdue = follow_ups.tree.topLevelItem(0)
+        assert overdue is not None and overdue.childCount() > 0
+        return overdue.child(0).foreground(0).color().name()
+
+    def rejected_background() -> set[str]:
+        model = referrals.model
+        return {
+            model.item(row, 0).background().color().name()
+            for row in range(model.rowCount())
+            if model.item(row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+        }
+
+    assert overdue_colour() == theme.LIGHT.overdue
+    assert rejected_background() == {theme.LIGHT.rejected_bg}
+    try:
+        settings.set(COLOR_SCHEME, "dark")
+        theme.apply_color_scheme(qapp, settings)
+        qtbot.waitUntil(lambda: overdue_colour() == theme.DARK.overdue)  # without a reload
+        qtbot.waitUntil(lambda: rejected_background() == {theme.DARK.rejected_bg})
+    finally:
+        settings.set(COLOR_SCHEME, "system")
+        theme.apply_color_scheme(qapp, settings)
+
+
 def test_the_personal_setting_switches_at_once(
     qtbot: QtBot, qapp: QApplication, settings: Settings, database: Database, demo: Demo
 ) -> None:

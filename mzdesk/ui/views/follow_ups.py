@@ -14,7 +14,8 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -100,6 +101,16 @@ class FollowUpsView(AreaView):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh_in_background()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if (
+            event.type() == QEvent.Type.PaletteChange
+            and self.due is not None
+            and shiboken6.isValid(self.tree)  # not while the view is being destroyed
+        ):
+            # light ↔ dark: the overdue colour of the new scheme, once the children have it
+            QTimer.singleShot(0, self.tree, lambda: self.due and self._show_due(self.due))
 
     def refresh_in_background(self) -> None:
         """Read what is due off the GUI thread (half a second at 200,000 persons), then show it."""

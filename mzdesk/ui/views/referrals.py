@@ -14,7 +14,8 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QBrush,
@@ -166,6 +167,20 @@ class ReferralsView(AreaView):
 
     def menu_actions(self) -> list[QAction]:
         return [self.letter_action, self.batch_action, self.refresh_action]
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # light ↔ dark: the rows' colours too (not while the view is being destroyed)
+        if event.type() == QEvent.Type.PaletteChange and shiboken6.isValid(self.table):
+            QTimer.singleShot(0, self.table, self._recolour)  # once the table has the new palette
+
+    def _recolour(self) -> None:
+        background = self.rejected_brush()
+        for row in range(self.model.rowCount()):
+            for column in range(self.model.columnCount()):
+                item = self.model.item(row, column)
+                if item is not None and item.data(Qt.ItemDataRole.BackgroundRole) is not None:
+                    item.setBackground(background)
 
     # --- the list -----------------------------------------------------------------------------
 
