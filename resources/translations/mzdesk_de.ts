@@ -850,6 +850,10 @@
         <source>%1+ matches</source>
         <translation>%1+ Treffer</translation>
     </message>
+    <message>
+        <source>Nobody found – a new person: Ctrl+N</source>
+        <translation>Niemand gefunden – neue Person: Strg+N</translation>
+    </message>
     <message numerus="yes">
         <source>%n match(es)</source>
         <translation>
@@ -1720,8 +1724,8 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>&amp;Verschieben auf:</translation>
     </message>
     <message>
-        <source>24.11.2026</source>
-        <translation>24.11.2026</translation>
+        <source>DD.MM.YYYY</source>
+        <translation>TT.MM.JJJJ</translation>
     </message>
     <message>
         <source>Postpone to date</source>
@@ -1871,8 +1875,8 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>&amp;Einreise</translation>
     </message>
     <message>
-        <source>24.11.2026</source>
-        <translation>24.11.2026</translation>
+        <source>DD.MM.YYYY</source>
+        <translation>TT.MM.JJJJ</translation>
     </message>
     <message>
         <source>Contact and address</source>
@@ -3544,7 +3548,7 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     </message>
     <message>
         <source>Legal category &amp;from</source>
-        <translation>Rechtskreis Rechtskreis a&amp;bgilt ab</translation>
+        <translation>Rechtskreis sei&amp;t</translation>
     </message>
     <message>
         <source>Error</source>

@@ -850,6 +850,10 @@
         <source>%1+ matches</source>
         <translation>%1+ matches</translation>
     </message>
+    <message>
+        <source>Nobody found – a new person: Ctrl+N</source>
+        <translation>Nobody found – a new person: Ctrl+N</translation>
+    </message>
     <message numerus="yes">
         <source>%n match(es)</source>
         <translation>
@@ -1720,8 +1724,8 @@ Please send the details below to your IT support.</translation>
         <translation>&amp;Postpone to:</translation>
     </message>
     <message>
-        <source>24.11.2026</source>
-        <translation>24.11.2026</translation>
+        <source>DD.MM.YYYY</source>
+        <translation>DD.MM.YYYY</translation>
     </message>
     <message>
         <source>Postpone to date</source>
@@ -1871,8 +1875,8 @@ Please send the details below to your IT support.</translation>
         <translation>A&amp;rrival</translation>
     </message>
     <message>
-        <source>24.11.2026</source>
-        <translation>24.11.2026</translation>
+        <source>DD.MM.YYYY</source>
+        <translation>DD.MM.YYYY</translation>
     </message>
     <message>
         <source>Contact and address</source>

@@ -109,6 +109,11 @@ def test_ctrl_f_typing_filters_after_a_pause_and_esc_clears(
     assert view.match_label.text() == "1 Treffer"
     assert not view.table.horizontalHeader().isSortIndicatorShown()
 
+    type_text(view.search_edit, "xq")  # "ağaoğxq": nobody
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=3000)
+    qtbot.waitUntil(lambda: "Strg+N" in view.match_label.text(), timeout=3000)
+    assert view.match_label.text() == "Niemand gefunden – neue Person: Strg+N"
+
     QTest.keyClick(view.search_edit, Qt.Key.Key_Escape)
     assert view.search_edit.text() == ""
     assert view.model.rowCount() == 200  # the full list again, at once
@@ -130,7 +135,8 @@ def test_cyrillic_phone_and_date_queries(qtbot: QtBot, view: ClientsView) -> Non
         view.search_edit.selectAll()
         type_text(view.search_edit, typed)
         qtbot.waitUntil(lambda expected=expected: names(view) == expected, timeout=3000)
-        assert view.match_label.text() == f"{len(expected)} Treffer"
+        shown = f"{len(expected)} Treffer" if expected else "Niemand gefunden – neue Person: Strg+N"
+        assert view.match_label.text() == shown
 
 
 def test_many_matches_page_by_50_and_down_enters_the_list(qtbot: QtBot, view: ClientsView) -> None:

@@ -273,8 +273,9 @@ def test_main_window_areas_are_readable(
     assert isinstance(follow_ups, FollowUpsView)
     tree = follow_ups.tree
     qtbot.waitUntil(lambda: any("Bescheid" in str(item) for item in _texts(tree)))
-    overdue = read_items(tree, "overdue follow-up")
-    assert any("Bescheid" in reading.what for reading in overdue)
+    overdue = read_items(tree, "overdue follow-up")  # the due date of each overdue entry
+    bescheid_due = (TODAY - timedelta(days=3)).strftime("%d.%m.%Y")
+    assert any(bescheid_due in reading.what for reading in overdue)
     readings += overdue
     readings.append(read_label(follow_ups.count_label, "follow-ups count"))
 

@@ -152,7 +152,7 @@ def _referral(
         partner_id=partner_id,
         created_by_id=case.counsellor_id,
         service=None,
-        purpose=f"Unterstützung: {TOPIC_PHRASES[topic]}",
+        purpose=TOPIC_PHRASES[topic],  # subject and body of the letter name it as it is
         request="Bitte um Terminvergabe und kurze Rückmeldung an die Beratungsstelle.",
         status=status,
         rejection_reason=REJECTION_REASONS[ctx.below(len(REJECTION_REASONS))]

@@ -49,6 +49,7 @@ from mzdesk.ui.forms import child, load_form
 log = logging.getLogger(__name__)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+WIDE_COLUMN = 220  # px: the widest a list column gets (its tooltip has the rest)
 LANGUAGE_NAMES = {
     "de": "Deutsch",
     "en": "English",
@@ -294,12 +295,15 @@ class ConsentsDialog(QDialog):
         for row, (consent_id, open_, values) in enumerate(rows):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)  # the long lists are cut in the column
                 item.setData(ID_ROLE, consent_id)
                 item.setData(ID_ROLE + 1, open_)
                 self.table.setItem(row, column, item)
             if consent_id == select:
                 self.table.selectRow(row)
         self.table.resizeColumnsToContents()
+        for column in (2, 3, 4):  # data, recipients, purpose: every column stays in view
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), WIDE_COLUMN))
         self._selection_changed()
 
     def selected_consent(self) -> uuid.UUID | None:

@@ -16,7 +16,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QKeySequence, QPageSize, QPainter, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QPageSize,
+    QPainter,
+    QShortcut,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -115,6 +123,17 @@ def print_document(pdf: bytes, printer: QPrinter, *, raster: bool | None = None)
         painter.end()
 
 
+def fitting_size(widget: QWidget, width: int, height: int) -> QSize:
+    """``width`` × ``height``, but at most 90 % of the screen the widget is on."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(width, height)
+    available = screen.availableGeometry()
+    return QSize(
+        min(width, int(available.width() * 0.9)), min(height, int(available.height() * 0.9))
+    )
+
+
 class LetterPreviewDialog(QDialog):
     """Shows a PDF; print, save, and (for a draft referral) send it."""
 
@@ -132,7 +151,7 @@ class LetterPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(900, 1000)
+        self.resize(fitting_size(self, 900, 1000))  # its buttons stay on a 1280x800 screen
         self.pdf = pdf
         self.file_name = file_name
         self._send = send

@@ -146,6 +146,8 @@ class ClientsView(AreaView):
     def _show_matches(self, matches: int, more: bool) -> None:
         if more:
             text = self.tr("%1+ matches").replace("%1", self.locale().toString(matches - 1))
+        elif matches == 0:
+            text = self.tr("Nobody found – a new person: Ctrl+N")
         else:
             text = self.tr("%n match(es)", "", matches)
         self.match_label.setText(text)

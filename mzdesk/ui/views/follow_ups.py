@@ -178,9 +178,8 @@ class FollowUpsView(AreaView):
                 )
                 row.setData(0, ITEM_ROLE, entry)
                 row.setToolTip(3, entry.text)
-                if group is Group.OVERDUE:
-                    for column in range(4):
-                        row.setForeground(column, QBrush(theme.qcolor("overdue", palette)))
+                if group is Group.OVERDUE:  # the date says it: a red list would tire the eye
+                    row.setForeground(0, QBrush(theme.qcolor("overdue", palette)))
                 top.addChild(row)
                 if selected is not None and entry.record_id == selected.record_id:
                     reselect = row
