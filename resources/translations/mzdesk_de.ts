@@ -3430,6 +3430,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Zuletzt: %1 – %2</translation>
     </message>
     <message>
+        <source>No answer yet: ask the partner</source>
+        <translation>Noch keine Antwort: bitte bei der Partnerstelle nachfragen</translation>
+    </message>
+    <message>
         <source>Rejected: %1</source>
         <translation>Abgelehnt: %1</translation>
     </message>

@@ -3430,6 +3430,10 @@ Please send the details below to your IT support.</translation>
         <translation>Latest: %1 – %2</translation>
     </message>
     <message>
+        <source>No answer yet: ask the partner</source>
+        <translation>No answer yet: ask the partner</translation>
+    </message>
+    <message>
         <source>Rejected: %1</source>
         <translation>Rejected: %1</translation>
     </message>

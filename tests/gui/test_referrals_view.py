@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import re
 import uuid
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from mzdesk.core.models import Referral, ReferralStatus, User
 from mzdesk.core.services import referrals
-from mzdesk.ui.views.referrals import ReferralsView
+from mzdesk.ui.views.referrals import ANSWER_COLUMN, ReferralsView
 
 from .letters_world import World, add_consent, build_world, poppler
 
@@ -70,6 +72,23 @@ def test_list_filter_rejections_answers_and_batch_print(qtbot: QtBot, tmp_path: 
         if view.model.item(row, 0).background() == view.rejected_brush()
     ]
     assert [view.referral_id(row) for row in highlighted] == [rejected]
+    # no answer is overdue yet; once the date has passed, the sent one says so
+    assert not any(
+        view.model.item(row, ANSWER_COLUMN).data(Qt.ItemDataRole.ForegroundRole)
+        for row in range(view.model.rowCount())
+    )
+    with world.db.session() as s:
+        late = s.get(Referral, sent)
+        assert late is not None
+        late.answer_due_on = date.today() - timedelta(days=1)
+        s.commit()
+    view.refresh()
+    late_rows = [
+        view.referral_id(row)
+        for row in range(view.model.rowCount())
+        if view.model.item(row, ANSWER_COLUMN).foreground() == view.overdue_brush()
+    ]
+    assert late_rows == [sent]
 
     # the status filter
     view.status_combo.setCurrentIndex(view.status_combo.findData(ReferralStatus.REJECTED))

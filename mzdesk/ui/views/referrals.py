@@ -51,6 +51,7 @@ from mzdesk.ui.operations import BackgroundOp, Progress, show_error
 log = logging.getLogger(__name__)
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ANSWER_COLUMN = 6  # "Antwort bis"
 REJECTIONS_STYLE = "background: $rejected_bg; color: $rejected_fg; padding: 4px;"
 
 
@@ -175,12 +176,14 @@ class ReferralsView(AreaView):
             QTimer.singleShot(0, self.table, self._recolour)  # once the table has the new palette
 
     def _recolour(self) -> None:
-        background = self.rejected_brush()
+        background, overdue = self.rejected_brush(), self.overdue_brush()
         for row in range(self.model.rowCount()):
             for column in range(self.model.columnCount()):
                 item = self.model.item(row, column)
                 if item is not None and item.data(Qt.ItemDataRole.BackgroundRole) is not None:
                     item.setBackground(background)
+                if item is not None and item.data(Qt.ItemDataRole.ForegroundRole) is not None:
+                    item.setForeground(overdue)
 
     # --- the list -----------------------------------------------------------------------------
 
@@ -227,6 +230,14 @@ class ReferralsView(AreaView):
             row.rejection_reason or "",
         ]
         items = [QStandardItem(value) for value in values]
+        due = row.answer_due_on
+        if row.status is ReferralStatus.SENT and due is not None and due < date.today():
+            late = items[ANSWER_COLUMN]  # no answer by the date asked for: say so
+            late.setForeground(self.overdue_brush())
+            bold = QFont()
+            bold.setBold(True)
+            late.setFont(bold)
+            late.setToolTip(self.tr("No answer yet: ask the partner"))
         items[0].setData(row.id, ID_ROLE)
         items[0].setData(row.status.value, ID_ROLE + 1)
         if highlight:
@@ -238,6 +249,10 @@ class ReferralsView(AreaView):
                 item.setFont(bold)
                 item.setToolTip(self.tr("Rejected: %1").replace("%1", row.rejection_reason or ""))
         return items
+
+    def overdue_brush(self) -> QBrush:
+        """The text of an answer date that has passed (light or dark, as the table)."""
+        return QBrush(theme.qcolor("overdue", self.table.palette()))
 
     def rejected_brush(self) -> QBrush:
         """The background of a rejected referral's row (light or dark, as the table)."""
