@@ -36,7 +36,6 @@ import logging
 import os
 import re
 import shutil
-import sqlite3
 import subprocess
 import uuid
 from dataclasses import dataclass, field
@@ -54,6 +53,7 @@ from mzdesk.core.database import (
     connect_sqlite_file,
     file_errors,
     opens_with,
+    rekey_sqlite_file,
 )
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.org_settings import get_setting
@@ -189,24 +189,6 @@ def _fsync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-def _sqlite_copy(database: Database, target: Path) -> None:
-    """The online backup API: a consistent copy while other connections keep writing.
-
-    An encrypted (SQLCipher) database is copied page by page into a file with the same key.
-    """
-    assert database.path is not None
-    target.unlink(missing_ok=True)
-    reading = database.connect_file(database.path, timeout=30)
-    try:
-        writing = database.connect_file(target)
-        try:
-            reading.backup(writing)
-        finally:
-            writing.close()
-    finally:
-        reading.close()
-
-
 def _libpq_url(database: Database) -> tuple[str, dict[str, str]]:
     url = database.url
     env = dict(os.environ)
@@ -263,7 +245,7 @@ def create_backup(
     try:
         source = plain if passphrase else partial
         if database.is_sqlite:
-            _sqlite_copy(database, source)
+            database.copy_to(source)
         else:
             _pg_dump(database, source)
         if passphrase:
@@ -395,7 +377,7 @@ def verify_candidate(
             "Die Datei ist keine mzdesk-Sicherung (keine SQLite-Datenbank).",
         )
     else:
-        connection = sqlite3.connect(path)
+        connection = connect_sqlite_file(path)
     try:
         problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
         if problems != ["ok"]:
@@ -459,14 +441,12 @@ def _stage(source: Path, staged: Path, passphrase: str | None) -> bool:
 
 def _rekey_staged(staged: Path, old_key: str, new_key: str) -> None:
     """The staged copy of an older backup gets the database's current key."""
-    connection = connect_sqlite_file(staged, old_key)
     try:
-        connection.execute("PRAGMA journal_mode = DELETE")
-        quoted = new_key.replace("'", "''")
-        connection.execute(f"PRAGMA rekey = '{quoted}'")
-        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    finally:
-        connection.close()
+        rekey_sqlite_file(staged, old_key, new_key)
+    except file_errors() as exc:
+        raise _refuse(
+            f"the backup could not be re-keyed: {exc}", "Die Sicherung ist beschädigt."
+        ) from exc
     if not opens_with(staged, new_key):
         raise _refuse(
             "the backup could not be given the database's key",

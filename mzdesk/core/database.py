@@ -257,6 +257,25 @@ def connect_sqlite_file(path: Path, key: str | None = None, *, timeout: float = 
     return connection
 
 
+def rekey_sqlite_file(path: Path, old_key: str, new_key: str) -> None:
+    """Re-encrypt every page of the SQLCipher file ``path`` with ``new_key``, holding the file
+    exclusively (nobody else may be inside); a crash leaves the old key (rollback journal).
+    Raises the driver's error (:func:`file_errors`) when the file is busy or the key wrong."""
+    quoted = new_key.replace("'", "''")
+    connection = connect_sqlite_file(path, old_key)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("PRAGMA journal_mode = DELETE")  # rekey needs the rollback journal
+        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+        connection.execute("BEGIN EXCLUSIVE")  # the lock, kept by the exclusive locking mode
+        connection.execute("COMMIT")
+        connection.execute(f"PRAGMA rekey = '{quoted}'")
+        connection.execute("PRAGMA locking_mode = NORMAL")
+        connection.execute("PRAGMA journal_mode = WAL")
+    finally:
+        connection.close()
+
+
 def opens_with(path: Path, key: str) -> bool:
     """Whether ``key`` opens the encrypted SQLite file ``path``."""
     connection = connect_sqlite_file(path, key)
@@ -354,6 +373,21 @@ class Database:
         backups are written and checked (an encrypted database's copies are encrypted too)."""
         key = str(self.url.password) if self.encrypted else None
         return connect_sqlite_file(path, key, timeout=timeout)
+
+    def copy_to(self, target: Path) -> None:
+        """A consistent copy of this SQLite database (the online backup API, while others keep
+        writing); an encrypted database's copy has the same key."""
+        assert self.path is not None
+        target.unlink(missing_ok=True)
+        reading = self.connect_file(self.path, timeout=30)
+        try:
+            writing = self.connect_file(target)
+            try:
+                reading.backup(writing)
+            finally:
+                writing.close()
+        finally:
+            reading.close()
 
     def enable_wal(self) -> None:
         """Put a SQLite database into WAL mode (a setting kept in the file; no-op otherwise)."""

@@ -30,6 +30,7 @@ from mzdesk.core.database import (
     connect_sqlite_file,
     file_errors,
     opens_with,
+    rekey_sqlite_file,
 )
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.services import audit
@@ -183,23 +184,14 @@ def rekey(database: Database, new_key: str, *, user_id: uuid.UUID | None = None)
     path = database.path
     acting = user_id or database.acting_user_id
     database.engine.dispose()
-    connection = database.connect_file(path)
     try:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        connection.execute("PRAGMA journal_mode = DELETE")  # rekey needs the rollback journal
-        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
-        connection.execute("BEGIN EXCLUSIVE")  # nobody else inside while every page changes
-        connection.execute("COMMIT")
-        connection.execute(f"PRAGMA rekey = {_quoted(new_key)}")
-        connection.execute("PRAGMA locking_mode = NORMAL")
-        connection.execute("PRAGMA journal_mode = WAL")
+        rekey_sqlite_file(path, old_key, new_key)
     except file_errors() as exc:
         raise EncryptionError(
             f"the key was not changed: {exc} (close every mzdesk on this database first)",
             german="Der Schlüssel wurde nicht geändert (bitte zuerst mzdesk überall schließen).",
         ) from exc
     finally:
-        connection.close()
         database.close()
     if not opens_with(path, new_key) or opens_with(path, old_key):
         raise EncryptionError(

@@ -136,15 +136,7 @@ def backup_sqlite(database: Database, label: str) -> Path | None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = database.path.with_name(f"{database.path.stem}.{label}-{stamp}.sqlite")
-    source = database.connect_file(database.path)
-    try:
-        destination = database.connect_file(target)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
+    database.copy_to(target)
     return target
 
 

@@ -278,17 +278,16 @@ def ask_login(
     return dialog
 
 
-# Areas only some roles see (the core refuses the rest anyway).
-# Role values: the enum lives with the models; the same roles as core.access.ALLOWED.
-AREA_ROLES: dict[str, frozenset[str]] = {
-    "audit": frozenset({"team_lead", "admin"}),
-    "statistics": frozenset({"team_lead"}),
-}
+# Areas only some roles see: the core's permission for the area's work decides (the core
+# refuses the rest anyway; hiding spares the user a refusal).
+AREA_ACTIONS: dict[str, str] = {"audit": "read_audit", "statistics": "read_statistics"}
 
 
 def hide_areas(window: MainWindow, role: Role) -> None:
     """Hide the navigation entries (and View menu entries) of areas ``role`` may not use."""
-    hidden = {key for key, roles in AREA_ROLES.items() if role.value not in roles}
+    from mzdesk.core.access import ALLOWED, Action
+
+    hidden = {key for key, action in AREA_ACTIONS.items() if role not in ALLOWED[Action(action)]}
     titles = set()
     for row in range(window.navigation.count()):
         item = window.navigation.item(row)

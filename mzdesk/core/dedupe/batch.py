@@ -11,26 +11,26 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 from functools import lru_cache
 
 from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
-from mzdesk.core.dedupe import DEFAULT_THRESHOLD, Candidate, PersonProbe, score
+from mzdesk.core.dedupe import DEFAULT_THRESHOLD, Candidate, PersonProbe
 from mzdesk.core.dedupe.blocking import Key, blocking_keys, name_pairs
-from mzdesk.core.dedupe.candidates import StoredPerson, _nationalities, _query, _stored
+from mzdesk.core.dedupe.candidates import (
+    StoredPerson,
+    _nationalities,
+    _query,
+    _stored,
+    scored_candidates,
+)
 from mzdesk.core.dedupe.scoring import MIN_PHONE_DIGITS
 from mzdesk.core.models import Person
 from mzdesk.core.names import phone_key
 
 _CHUNK = 2000
-
-observed_namesakes: Callable[..., float] | None
-try:  # the commonness penalty of find_candidates (namesakes among the persons read)
-    from mzdesk.core.dedupe.frequency import observed_namesakes
-except ImportError:  # pragma: no cover - an mzdesk without it scores without the penalty
-    observed_namesakes = None
 
 
 @lru_cache(maxsize=262144)
@@ -132,27 +132,7 @@ def _score(
                 nearby[probe_id].append(stored)
     found: dict[uuid.UUID, list[Candidate]] = {}
     for probe_id, stored_persons in nearby.items():
-        probe = probes[probe_id]
-        population = [stored.probe for stored in stored_persons]
-        candidates: list[Candidate] = []
-        for stored in stored_persons:
-            match = score(probe, stored.probe)
-            if match.score >= threshold and observed_namesakes is not None:
-                namesakes = observed_namesakes(probe, stored.probe, population)
-                match = score(probe, stored.probe, namesakes=namesakes)
-            if match.score >= threshold:
-                candidates.append(
-                    Candidate(
-                        person_id=stored.id,
-                        file_number=stored.file_number,
-                        family_name=stored.probe.family_name,
-                        given_names=stored.probe.given_names,
-                        birth_date=stored.probe.birth_date,
-                        score=match.score,
-                        reasons=match.reasons,
-                    )
-                )
+        candidates = scored_candidates(probes[probe_id], stored_persons, threshold)
         if candidates:
-            candidates.sort(key=lambda c: (-c.score, c.file_number))
             found[probe_id] = candidates[:limit]
     return found

@@ -153,9 +153,17 @@ def find_candidates(
     probe_keys = blocking_keys(probe)
     nearby = [row for row in _stored(rows, {}) if _shares_key(probe, probe_keys, row.probe)]
     nationalities = _nationalities(session, [row.id for row in nearby])
+    return scored_candidates(probe, _stored_with(nearby, nationalities), threshold)[:limit]
+
+
+def scored_candidates(
+    probe: PersonProbe, stored_persons: Sequence[StoredPerson], threshold: float
+) -> list[Candidate]:
+    """The stored persons likely ``probe``, best first. Namesakes among ``stored_persons``
+    (those that share a blocking key with the probe) lower a common name's score."""
+    population = [stored.probe for stored in stored_persons]
     found: list[Candidate] = []
-    population = [row.probe for row in nearby]
-    for stored in _stored_with(nearby, nationalities):
+    for stored in stored_persons:
         match = score(probe, stored.probe)
         if match.score >= threshold:
             namesakes = observed_namesakes(probe, stored.probe, population)
@@ -173,7 +181,7 @@ def find_candidates(
                 )
             )
     found.sort(key=lambda candidate: (-candidate.score, candidate.file_number))
-    return found[:limit]
+    return found
 
 
 def _stored_with(

@@ -35,7 +35,7 @@ import logging
 import re
 import uuid
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -470,12 +470,12 @@ def import_data(
         if here is not None:
             report.already_registered.append(ReviewRow(row.line, here))
             continue
-        certain = (
-            len(likely) == 1
-            and likely[0].score >= CERTAIN_SCORE
-            and "name_key" in likely[0].reasons
-            and intake.birth_date_precision is BirthDatePrecision.EXACT
-            and likely[0].birth_date == intake.birth_date
+        certain = len(likely) == 1 and certainly_same(
+            likely[0].score,
+            likely[0].reasons,
+            probe,
+            likely[0].birth_date,
+            BirthDatePrecision.EXACT,  # the stored date must equal the row's exact one
         )
         if certain:
             attendance = events.register_person(
@@ -515,6 +515,24 @@ def import_data(
     return report
 
 
+def certainly_same(
+    score: float,
+    reasons: Sequence[str],
+    probe: PersonProbe,
+    other_birth: date | None,
+    other_precision: BirthDatePrecision,
+) -> bool:
+    """A match the import acts on without asking: the same name keys (transliteration-aware),
+    the same exact birth date on both sides, and a score of at least CERTAIN_SCORE."""
+    return (
+        score >= CERTAIN_SCORE
+        and "name_key" in reasons
+        and probe.birth_date_precision is BirthDatePrecision.EXACT
+        and other_precision is BirthDatePrecision.EXACT
+        and probe.birth_date == other_birth
+    )
+
+
 class _EarlierRows:
     """The persons this file has registered so far, to find a later row that is one of them
     (alike, not identical: identical rows were rejected while parsing) without the database:
@@ -541,12 +559,12 @@ class _EarlierRows:
                 seen.add(id(other))
                 match = score(probe, other)
                 if match.score >= DEFAULT_THRESHOLD and (best is None or match.score > best[0]):
-                    certain = (
-                        match.score >= CERTAIN_SCORE
-                        and "name_key" in match.reasons
-                        and probe.birth_date_precision is BirthDatePrecision.EXACT
-                        and other.birth_date_precision is BirthDatePrecision.EXACT
-                        and probe.birth_date == other.birth_date
+                    certain = certainly_same(
+                        match.score,
+                        match.reasons,
+                        probe,
+                        other.birth_date,
+                        other.birth_date_precision,
                     )
                     best = (match.score, file_number, certain)
         return (best[1], best[2]) if best else (None, False)
