@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, exists, false, func, or_, select, true
+from sqlalchemy import ColumnElement, Engine, and_, exists, false, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from mzdesk.core.database import BUSY_TIMEOUT_MS
@@ -120,6 +120,7 @@ class Actor:
 
 
 _ACTOR_KEY = "access_actor"
+SCOPE_OPTION = "mzdesk_purpose"  # execution option: the statement's access is already decided
 _DENIAL_WAIT_MS = 1000
 
 
@@ -137,7 +138,9 @@ def actor(session: Session) -> Actor | None:
     if isinstance(cached, Actor) and cached.id == user_id:
         return cached
     row = session.execute(
-        select(User.role, User.team_id, User.active).where(User.id == user_id)
+        select(User.role, User.team_id, User.active)
+        .where(User.id == user_id)
+        .execution_options(**{SCOPE_OPTION: "access_check"})
     ).first()
     if row is None:
         found = Actor(user_id, Role.COUNSELLOR, None, False)
@@ -160,26 +163,63 @@ def case_team(case: Any = Case) -> ColumnElement[uuid.UUID | None]:
     return func.coalesce(case.team_id, counsellor_team)
 
 
-def _person_visible_to_team(person_id: Any, team_id: uuid.UUID | None) -> ColumnElement[bool]:
-    # Its own alias of Case: a query that already joins Case (follow-ups, referrals) must not
-    # correlate these subqueries to its own case rows.
-    case = aliased(Case)
-    team = case_team(case)
-    any_team = exists().where(case.person_id == person_id, team.is_not(None))
+# --- visibility as SQL ---------------------------------------------------------------------------
+# The team rules above, written once as SQL. Built on the Core tables, not on the mapped
+# classes, so that the scope's loader criteria (mzdesk.core.scope) never apply to their own
+# subqueries; statements that run them directly carry ``SCOPE_OPTION``.
+
+_CASES = Case.__table__
+_USERS = User.__table__
+
+
+def _team_of_case(team_column: Any, counsellor_column: Any) -> ColumnElement[uuid.UUID | None]:
+    counsellor = _USERS.alias()
+    counsellor_team = (
+        select(counsellor.c.team_id).where(counsellor.c.id == counsellor_column).scalar_subquery()
+    )
+    return func.coalesce(team_column, counsellor_team)
+
+
+def person_visible_sql(person_id: Any, team_id: uuid.UUID | None) -> ColumnElement[bool]:
+    """Whether the person ``person_id`` (a column or a value) is visible to a caseworker of
+    ``team_id``: one of their cases is the team's, or none of their cases has a team."""
+    case = _CASES.alias()
+    team = _team_of_case(case.c.team_id, case.c.counsellor_id)
+    any_team = exists().where(case.c.person_id == person_id, team.is_not(None))
     if team_id is None:
         return ~any_team
-    own = exists().where(case.person_id == person_id, team == team_id)
+    own = exists().where(case.c.person_id == person_id, team == team_id)
     return or_(own, ~any_team)
 
 
+def case_row_visible_sql(
+    team_column: Any, counsellor_column: Any, person_column: Any, team_id: uuid.UUID | None
+) -> ColumnElement[bool]:
+    """Whether a case row (its team, counsellor and person columns) is visible to ``team_id``:
+    its team is theirs, or it has no team and its person is visible."""
+    team = _team_of_case(team_column, counsellor_column)
+    own: ColumnElement[bool] = team == team_id if team_id is not None else false()
+    return or_(own, and_(team.is_(None), person_visible_sql(person_column, team_id)))
+
+
+def case_visible_sql(case_id: Any, team_id: uuid.UUID | None) -> ColumnElement[bool]:
+    """Whether the case ``case_id`` (a column or a value) is visible to ``team_id``."""
+    case = _CASES.alias()
+    return exists().where(
+        case.c.id == case_id,
+        case_row_visible_sql(case.c.team_id, case.c.counsellor_id, case.c.person_id, team_id),
+    )
+
+
 def visible_persons(session: Session) -> ColumnElement[bool]:
-    """A WHERE clause on ``Person`` limiting a list to what the acting user may see."""
+    """A WHERE clause on ``Person`` limiting a list to what the acting user may see (the
+    scope adds it to every ORM read by itself; explicit use is for Core statements)."""
     who = actor(session)
     if who is None:
         return true()
     if not who.active or who.role not in _CASEWORK:
         return false()
-    return _person_visible_to_team(Person.id, who.team_id)
+    return person_visible_sql(Person.id, who.team_id)
 
 
 def may(
@@ -219,19 +259,17 @@ def _reason(
 
 
 def _person_visible(session: Session, person_id: uuid.UUID, team_id: uuid.UUID | None) -> bool:
-    person = select(Person.id).where(Person.id == person_id).scalar_subquery()
-    return bool(session.scalar(select(_person_visible_to_team(person, team_id))))
+    statement = select(person_visible_sql(person_id, team_id))
+    return bool(session.scalar(statement.execution_options(**{SCOPE_OPTION: "access_check"})))
 
 
 def _case_visible(session: Session, case_id: uuid.UUID, team_id: uuid.UUID | None) -> bool:
-    row = session.execute(
-        select(Case.person_id, case_team().label("team")).where(Case.id == case_id)
-    ).first()
-    if row is None:
-        return True  # not there: the service reports NotFound itself
-    if row.team is not None:
-        return bool(row.team == team_id)
-    return _person_visible(session, row.person_id, team_id)
+    case = _CASES.alias()
+    statement = select(
+        case_row_visible_sql(case.c.team_id, case.c.counsellor_id, case.c.person_id, team_id)
+    ).where(case.c.id == case_id)
+    found = session.scalar(statement.execution_options(**{SCOPE_OPTION: "access_check"}))
+    return True if found is None else bool(found)  # not there: the service reports NotFound
 
 
 def require(
@@ -246,8 +284,10 @@ def require(
     if reason is None:
         return
     record_denial(session, action, person_id=person_id, case_id=case_id, reason=reason)
+    phrase = _ENGLISH_ACTION.get(action, action.value.replace("_", " "))
+    english = f"{reason} {phrase}" if reason.endswith(" may not") else f"{reason} ({phrase})"
     raise AccessDenied(
-        f"access denied: {reason} {_ENGLISH_ACTION.get(action, action.value.replace('_', ' '))}",
+        f"access denied: {english}",
         german=f"Keine Berechtigung: {_GERMAN_ACTION[action]}.",
     )
 
@@ -315,13 +355,17 @@ def role_of(session: Session) -> Role | None:
 
 __all__ = [
     "ALLOWED",
+    "SCOPE_OPTION",
     "AccessDenied",
     "Action",
     "Actor",
     "acting_user_id",
     "actor",
+    "case_row_visible_sql",
     "case_team",
+    "case_visible_sql",
     "may",
+    "person_visible_sql",
     "record_denial",
     "require",
     "require_role",

@@ -337,6 +337,9 @@ class Database:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", _stamp_records)
+        from mzdesk.core import scope  # access -> database: imported here, not at the top
+
+        scope.install(self._sessions)
         self._installation_id: str | None = None
         # the authenticated user every session acts for unless told otherwise (CLI login)
         self.acting_user_id: uuid.UUID | None = None

@@ -84,6 +84,10 @@ def test_version_increments_on_each_update_only(database: Database) -> None:
 
 def test_flush_hook_fills_origin_and_updated_columns(database: Database) -> None:
     creator, editor = uuid.uuid4(), uuid.uuid4()
+    with database.session() as session:  # two counsellors: accounts the scope knows
+        for user_id, name in ((creator, "anlegerin"), (editor, "bearbeiter")):
+            session.add(User(id=user_id, username=name, display_name=name))
+        session.commit()
     installation = database.installation_id
     assert installation
     uuid.UUID(installation)  # an installation id is a UUID string

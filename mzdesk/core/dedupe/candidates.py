@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
+from mzdesk.core import access
 from mzdesk.core.dedupe.blocking import Key, blocking_keys, name_pairs
 from mzdesk.core.dedupe.frequency import NameFrequency, observed_namesakes
 from mzdesk.core.dedupe.scoring import DEFAULT_THRESHOLD, PersonProbe, score
@@ -239,7 +240,13 @@ def candidate_pairs(persons: Sequence[StoredPerson]) -> Iterator[tuple[int, int]
 def find_duplicate_pairs(
     session: Session, *, threshold: float = DEFAULT_THRESHOLD
 ) -> Iterator[DuplicatePair]:
-    """Likely duplicate pairs among all listed persons (in blocking order, not sorted)."""
+    """Likely duplicate pairs among the persons the acting user may see (in blocking order,
+    not sorted): the same rights as reading a person; the scope keeps to the user's team."""
+    access.require(session, access.Action.READ_PERSON)
+    return _pairs(session, threshold)
+
+
+def _pairs(session: Session, threshold: float) -> Iterator[DuplicatePair]:
     persons = load_persons(session)
     frequency = NameFrequency(person.probe for person in persons)
     for first, second in candidate_pairs(persons):

@@ -65,7 +65,7 @@ MERGED_TABLES = (
     "placements",
 )
 # Never in a kit: the office's own bookkeeping, and referrals (letters are office work).
-NOT_IN_KITS = ("audit_entries", "kit_merges", "merge_conflicts", "referrals")
+NOT_IN_KITS = ("audit_entries", "kit_exports", "kit_merges", "merge_conflicts", "referrals")
 BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "updated_by", "version", "origin"})
 # Computed by the flush hook from other columns (core.database): never compared, never sent.
 DERIVED = {"persons": frozenset({"sort_key", "search_text"})}

@@ -1,9 +1,12 @@
 """``export_kit``: the office packs one event for a laptop, encrypted with a passphrase.
 
-The kit holds reference data (teams, the event's organisers, organisation settings), the
-partner directory, the event with its partners, organisers, attendances and contacts, and only
-the persons the event needs: its registered attendees and invitees (often none), with their
-nationalities, languages and households. Nothing else about anyone.
+Only members of the event's organising team(s) may take it (``kits.rights``). The kit holds
+reference data (teams, the event's organisers without any password hash, organisation
+settings), the partner directory, the event with its partners, organisers, attendances and
+contacts, and only the persons the event needs that the exporting user may see: its
+registered attendees and invitees (often none), with their nationalities, languages and
+households. Nothing else about anyone. The office keeps which persons each kit carried
+(``kit_exports``): a return may change only those.
 """
 
 from __future__ import annotations
@@ -16,10 +19,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
 
-from mzdesk.core import access, migrations
-from mzdesk.core.access import Action
+from mzdesk.core import migrations, scope
 from mzdesk.core.errors import NotFound
-from mzdesk.core.kits import content, crypto
+from mzdesk.core.kits import content, crypto, rights
 from mzdesk.core.kits.content import RowValues, table
 from mzdesk.core.kits.errors import KitRefused
 from mzdesk.core.models import Event
@@ -41,9 +43,14 @@ def _in(name: str, column: str, ids: set[uuid.UUID]) -> ColumnElement[bool]:
 
 
 def collect(session: Session, event_id: uuid.UUID) -> dict[str, list[RowValues]]:
-    """The rows of the kit for ``event_id``, per table."""
+    """The rows of the kit for ``event_id``, per table: what the acting user may see."""
     if session.get(Event, event_id) is None:
         raise NotFound(f"event {event_id} not found", german="Die Veranstaltung gibt es nicht.")
+    with scope.unscoped(session, scope.Purpose.KITS):  # every row checked below
+        return _collect(session, event_id)
+
+
+def _collect(session: Session, event_id: uuid.UUID) -> dict[str, list[RowValues]]:
     rows: dict[str, list[RowValues]] = {}
     on_event = {
         name: table(name).c.event_id == event_id
@@ -52,11 +59,21 @@ def collect(session: Session, event_id: uuid.UUID) -> dict[str, list[RowValues]]
     rows["events"] = _rows(session, "events", table("events").c.id == event_id)
     for name, where in on_event.items():
         rows[name] = _rows(session, name, where)
+    # Only the persons the exporting user may see travel; the attendances (and employer
+    # contacts) of the others stay at the office. Anonymous head counts travel.
+    attending = {uuid.UUID(row["person_id"]) for row in rows["attendances"] if row["person_id"]}
+    person_ids = rights.visible_persons_among(session, attending)
+    rows["attendances"] = [
+        row
+        for row in rows["attendances"]
+        if not row["person_id"] or uuid.UUID(row["person_id"]) in person_ids
+    ]
+    kept = {row["id"] for row in rows["attendances"]}
+    rows["event_contacts"] = [row for row in rows["event_contacts"] if row["attendance_id"] in kept]
     organisers = {uuid.UUID(row["user_id"]) for row in rows["event_organisers"]}
-    person_ids = {uuid.UUID(row["person_id"]) for row in rows["attendances"] if row["person_id"]}
     event_partners = {uuid.UUID(row["partner_id"]) for row in rows["event_partners"]}
     rows["teams"] = _rows(session, "teams")
-    rows["users"] = _rows(session, "users", _in("users", "id", organisers))
+    rows["users"] = rights.no_password(_rows(session, "users", _in("users", "id", organisers)))
     settings = table("settings").c
     rows["settings"] = [
         row
@@ -83,7 +100,7 @@ def export_kit(
     log_n: int = crypto.DEFAULT_LOG_N,
 ) -> bytes:
     """The encrypted kit for ``event_id`` (the caller writes it to a file)."""
-    access.require(session, Action.EVENTS)
+    rights.require_organiser(session, event_id)
     home = str(session.info.get("origin") or "")
     if not home:
         raise KitRefused(
@@ -92,6 +109,7 @@ def export_kit(
         )
     rows = collect(session, event_id)
     kit_id = uuid.uuid4()
+    rights.record_export(session, kit_id, event_id, (row["id"] for row in rows["persons"]))
     payload: dict[str, Any] = {
         "kind": "export",
         "kit_id": str(kit_id),

@@ -34,12 +34,12 @@ from sqlalchemy import Table, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from mzdesk.core import access
+from mzdesk.core import access, scope
 from mzdesk.core.access import Action
 from mzdesk.core.dedupe import PersonProbe
 from mzdesk.core.dedupe.batch import find_many
 from mzdesk.core.errors import MzdeskError
-from mzdesk.core.kits import content, crypto
+from mzdesk.core.kits import content, crypto, rights
 from mzdesk.core.kits.content import MERGED_TABLES, RowValues, canonical, compared_columns, table
 from mzdesk.core.kits.errors import KitRefused, KitWrongDatabase
 from mzdesk.core.kits.rows import insert_rows, with_derived
@@ -178,6 +178,9 @@ class _Merger:
         self.new_persons: list[uuid.UUID] = []
         self.open_conflicts: set[tuple[str, str, str, str | None]] = set()
         self.merged_returns: set[int] = set()  # sequences of this export's returns merged here
+        assert report.event_id is not None
+        self.rights = rights.ReturnRights(session, report.event_id, None)
+        self.refused: dict[str, set[str]] = {}  # table → ids of rows refused by this merge
 
     def load_merged_returns(self, export_kit_id: str) -> None:
         for (stored,) in self.session.execute(select(KitMerge.report)):
@@ -248,6 +251,30 @@ class _Merger:
                         )
         return missing
 
+    # -- rights -------------------------------------------------------------------------------
+    def use_rights(self, export_kit_id: Any) -> None:
+        self.rights = rights.ReturnRights.for_return(
+            self.session, self.rights.event_id, export_kit_id
+        )
+        kit_persons = self.rights.kit_persons
+        if kit_persons is not None:  # persons merged at the office since: the kept one
+            for merged, kept in self.resolved.items():
+                if uuid.UUID(merged) in kit_persons:
+                    kit_persons.add(uuid.UUID(kept))
+
+    def refused_parent(self, name: str, row: RowValues) -> str | None:
+        for column in table(name).columns:
+            for key in column.foreign_keys:
+                parent = key.column.table.name
+                value = row.get(column.name)
+                if value is not None and str(value) in self.refused.get(parent, set()):
+                    return f"its {parent} row was refused"
+        return None
+
+    def refuse(self, name: str, row_id: str, reason: str) -> None:
+        self.refused.setdefault(name, set()).add(row_id)
+        self.reject(name, row_id, reason)
+
     # -- one table ----------------------------------------------------------------------------
     def merge_table(self, name: str, entries: list[dict[str, Any]]) -> None:
         tbl = table(name)
@@ -261,15 +288,21 @@ class _Merger:
             ):
                 office[str(found._mapping["id"])] = found
         to_insert: list[RowValues] = []
-        for entry in entries:
-            row = self._resolve_values(name, entry["row"])
+        resolved_rows = [self._resolve_values(name, entry["row"]) or {} for entry in entries]
+        self.rights.prepare(*rights.referenced_ids(name, resolved_rows))
+        for entry, row in zip(entries, resolved_rows, strict=True):
             base = self._resolve_values(name, entry.get("base"))
             from_return = entry.get("sent_in") in self.merged_returns
             if from_return:  # that return was merged here: compare with what it carried
                 base = self._resolve_values(name, entry.get("sent"))
-            assert row is not None
             row_id = str(row["id"])
             target = self.resolved.get(row_id, row_id)
+            refusal = self.refused_parent(name, row) or self.rights.refusal(
+                name, row, office.get(target)
+            )
+            if refusal is not None:
+                self.refuse(name, row_id, refusal)
+                continue
             if target in office:
                 self.merge_row(name, target, office[target], row, base)
             elif base is not None and not from_return:
@@ -285,6 +318,7 @@ class _Merger:
                 good = self.free_file_numbers(good)
                 self.new_persons.extend(uuid.UUID(str(row["id"])) for row in good)
             insert_rows(self.session, name, good)
+            self.rights.note_created(name, (row["id"] for row in good))
             self.report.inserted += len(good)
             for _row in good:
                 self.report.count(name, "inserted")
@@ -426,6 +460,9 @@ class _Merger:
             return "the kit did not say what the laptop deleted"
         if str(found._mapping["event_id"]) != str(self.report.event_id):
             return "it belongs to another event than the kit's"
+        refusal = self.rights.refusal(name, content.encode_row(name, found), found)
+        if refusal is not None:
+            return refusal
         office = content.encode_row(name, found)
         for column in compared:
             if canonical(office.get(column.name)) != canonical(base.get(column.name)):
@@ -470,12 +507,18 @@ class _Merger:
                 )
         new = set(ids)
         found = find_many(self.session, probes)
+        # A candidate the user may not see is never shown to them (nor that it exists).
+        offered = rights.visible_persons_among(
+            self.session,
+            {c.person_id for candidates in found.values() for c in candidates} - new,
+        )
         for person_id, all_candidates in found.items():
             # two new persons of this kit alike: one question (on the later id), not two
             candidates = [
                 candidate
                 for candidate in all_candidates
-                if candidate.person_id not in new or candidate.person_id < person_id
+                if (candidate.person_id in offered)
+                or (candidate.person_id in new and candidate.person_id < person_id)
             ]
             if not candidates:
                 continue
@@ -510,9 +553,16 @@ def merge_kit(
     """Merge a returned kit; the caller commits. A second merge of the same file is a no-op."""
     access.require(session, Action.EVENTS)
     header, payload = decrypt_return(session, data, passphrase)
-    done = session.scalars(select(KitMerge).where(KitMerge.kit_id == header.kit_id)).first()
-    if done is not None:
-        return MergeReport.from_stored(header.kit_id, dict(done.report or {}))
+    with scope.unscoped(session, scope.Purpose.KITS):  # every row is checked (kits.rights)
+        return _merge(session, header, payload, progress)
+
+
+def _merge(
+    session: Session,
+    header: crypto.KitHeader,
+    payload: dict[str, Any],
+    progress: Progress | None,
+) -> MergeReport:
     event_id = uuid.UUID(str(payload["event_id"]))
     if session.get(Event, event_id) is None:
         raise KitRefused(
@@ -520,6 +570,10 @@ def merge_kit(
             german="Die Veranstaltung dieser Mappe gibt es in dieser Datenbank nicht; es wurde "
             "nichts übernommen.",
         )
+    rights.require_organiser(session, event_id)
+    done = session.scalars(select(KitMerge).where(KitMerge.kit_id == header.kit_id)).first()
+    if done is not None:
+        return MergeReport.from_stored(header.kit_id, dict(done.report or {}))
     report = MergeReport(kit_id=header.kit_id, event_id=event_id)
     merge = KitMerge(kit_id=header.kit_id, event_id=event_id, merged_at=utcnow(), report={})
     session.add(merge)
@@ -529,6 +583,7 @@ def merge_kit(
     merger.load_merged_returns(str(payload.get("export_kit_id")))
     changes: dict[str, list[dict[str, Any]]] = payload.get("changes", {})
     merger.resolve_persons(changes)
+    merger.use_rights(payload.get("export_kit_id"))
     steps = [name for name in MERGED_TABLES if changes.get(name)]
     total = len(steps) + 1
     for step, name in enumerate(steps):

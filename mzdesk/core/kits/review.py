@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from mzdesk.core import access
+from mzdesk.core import access, scope
 from mzdesk.core.access import Action
 from mzdesk.core.errors import MzdeskError, NotFound
 from mzdesk.core.kits import content
@@ -173,7 +173,9 @@ def resolve_conflict(session: Session, conflict_id: uuid.UUID, choice: Choice | 
     if conflict.entity == "persons":
         access.require(session, Action.EDIT_PERSON, person_id=conflict.entity_id)
     if choice is Choice.KIT:
-        _write(session, conflict)
+        # The conflict is in the user's scope (so is its record); the write is a Core UPDATE.
+        with scope.unscoped(session, scope.Purpose.KITS):
+            _write(session, conflict)
     conflict.resolved_at = utcnow()
     conflict.resolution = choice.value
     session.flush()

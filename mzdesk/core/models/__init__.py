@@ -31,7 +31,7 @@ from mzdesk.core.models.person import (
 from mzdesk.core.models.placement import Placement
 from mzdesk.core.models.referral import Referral
 from mzdesk.core.models.setting import Setting
-from mzdesk.core.models.sync import KitMerge, MergeConflict
+from mzdesk.core.models.sync import KitExport, KitMerge, MergeConflict
 
 __all__ = [
     "Attendance",
@@ -54,6 +54,7 @@ __all__ = [
     "EventPartner",
     "FollowUp",
     "Household",
+    "KitExport",
     "KitMerge",
     "LegalCategory",
     "LegalCategoryPeriod",

@@ -12,6 +12,21 @@ from sqlalchemy.orm import Mapped, mapped_column
 from mzdesk.core.models.base import Record
 
 
+class KitExport(Record):
+    """One kit packed at the office: who took it and which persons it carried.
+
+    A return of the kit may change only these persons (and those it created itself): the
+    office checks every incoming row against this list and the returning user's rights."""
+
+    __tablename__ = "kit_exports"
+
+    kit_id: Mapped[uuid.UUID] = mapped_column(Uuid(), unique=True)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id"), index=True)
+    exported_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
+    exported_at: Mapped[datetime]
+    person_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
 class KitMerge(Record):
     """One returned kit merged at the office; its ``kit_id`` makes a second merge a no-op."""
 

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import LargeBinary, Table, select
 from sqlalchemy.orm import Session
 
+from mzdesk.core import scope
 from mzdesk.core.errors import NotFound
 from mzdesk.core.models import (
     AuditEntry,
@@ -116,6 +117,13 @@ def _table(model: type[Any]) -> Table:
 
 def collect(session: Session, person_id: uuid.UUID, *, with_audit: bool = True) -> PersonRecords:
     """Read every row about the person (and its merged records); nothing is changed."""
+    # Every row about the person, whichever team it belongs to; the callers decide access
+    # for the person (Art. 15 export, erasure) or run the organisation's retention.
+    with scope.unscoped(session, scope.Purpose.PRIVACY_EXPORT):
+        return _collect(session, person_id, with_audit=with_audit)
+
+
+def _collect(session: Session, person_id: uuid.UUID, *, with_audit: bool) -> PersonRecords:
     if session.get(Person, person_id) is None:
         raise NotFound(f"person {person_id} not found")
     group = merge_group(session, person_id)

@@ -45,7 +45,7 @@ from typing import Any
 from sqlalchemy import Enum, LargeBinary, String, Table, select, update
 from sqlalchemy.orm import Session
 
-from mzdesk.core import access
+from mzdesk.core import access, scope
 from mzdesk.core.access import Action
 from mzdesk.core.database import Database
 from mzdesk.core.errors import MzdeskError, NotFound
@@ -287,6 +287,18 @@ def erase_person(
 ) -> EraseReport:
     """Anonymise the person and everything about it (the caller commits, then scrubs)."""
     access.require(session, Action.PRIVACY, person_id=person_id)
+    with scope.unscoped(session, scope.Purpose.ERASURE):
+        return erase_decided(session, person_id, today=today)
+
+
+def erase_decided(
+    session: Session, person_id: uuid.UUID, *, today: date | None = None
+) -> EraseReport:
+    """:func:`erase_person` for a caller that decided access itself and runs it in an
+    unscoped block (the person's every row, whichever team it belongs to): the erasure of one
+    person and the organisation's retention run."""
+    if scope.active_purpose(session) not in (scope.Purpose.ERASURE, scope.Purpose.RETENTION):
+        raise scope.ScopeViolation("erase_decided runs inside an erasure or retention block")
     person = session.get(Person, person_id)
     if person is None:
         raise NotFound(f"person {person_id} not found", german="Person nicht gefunden.")

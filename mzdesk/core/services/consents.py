@@ -20,7 +20,8 @@ from functools import cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from mzdesk.core import reference
+from mzdesk.core import access, reference
+from mzdesk.core.access import Action
 from mzdesk.core.errors import MzdeskError, NotFound
 from mzdesk.core.letters.content import ConsentForm as ConsentFormContent
 from mzdesk.core.letters.templates import parse_sections
@@ -100,6 +101,7 @@ def add_consent(
     recorded_by_id: uuid.UUID | None = None,
 ) -> Consent:
     """Record a consent; refuses blanket or inconsistent ones with a clear reason."""
+    access.require(session, Action.REFER, person_id=person_id)
     codes = _categories(categories)
     if not codes:
         raise ConsentError(
@@ -158,6 +160,7 @@ def get_consent(session: Session, text: str | uuid.UUID) -> Consent:
 def withdraw(session: Session, consent_id: str | uuid.UUID, on: date) -> Consent:
     """Withdraw a consent from ``on`` (the day itself no longer counts)."""
     consent = get_consent(session, consent_id)
+    access.require(session, Action.REFER, person_id=consent.person_id)
     if consent.withdrawn_on is not None:
         raise ConsentError(f"consent {consent.id.hex[-8:]} was already withdrawn")
     if on < consent.given_on:
@@ -168,6 +171,7 @@ def withdraw(session: Session, consent_id: str | uuid.UUID, on: date) -> Consent
 
 
 def list_consents(session: Session, person_id: uuid.UUID) -> list[Consent]:
+    access.require(session, Action.READ_PERSON, person_id=person_id)
     query = (
         select(Consent)
         .where(Consent.person_id == person_id)
@@ -257,6 +261,12 @@ def form_content(
     on: date | None = None,
 ) -> ConsentFormContent:
     """The consent form for signature: filled from ``consent`` or blank to fill in by hand."""
+    access.require(session, Action.REFER, person_id=person.id)
+    if consent is not None and consent.person_id != person.id:
+        raise ConsentError(
+            "the consent belongs to another person",
+            german="Die Einwilligung gehört zu einer anderen Person.",
+        )
     version = consent.text_version if consent else current_text_version()
     texts = {"de": consent_text(version, "de")}
     if language != "de":

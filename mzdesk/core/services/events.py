@@ -36,7 +36,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mzdesk.core import access, reference
+from mzdesk.core import access, reference, scope
 from mzdesk.core.access import Action
 from mzdesk.core.dedupe import Candidate, PersonProbe, find_candidates
 from mzdesk.core.errors import MzdeskError
@@ -295,6 +295,11 @@ class Tally:
 
 def tally(session: Session, event_id: uuid.UUID) -> Tally:
     access.require(session, Action.EVENTS)
+    with scope.unscoped(session, scope.Purpose.EVENT_TALLY):  # counts, the same for everyone
+        return _tally(session, event_id)
+
+
+def _tally(session: Session, event_id: uuid.UUID) -> Tally:
     registered, anonymous = session.execute(
         select(
             func.count(Attendance.person_id),
@@ -380,7 +385,9 @@ def list_events(
         query = query.where(Event.starts_on.between(date(year, 1, 1), date(year, 12, 31)))
     words = fold(text).split()
     found = []
-    for event, registered, anonymous, employer_count in session.execute(query):
+    with scope.unscoped(session, scope.Purpose.EVENT_TALLY):  # counts, the same for everyone
+        listed = session.execute(query).all()
+    for event, registered, anonymous, employer_count in listed:
         if words and not all(w in fold(f"{event.name} {event.place}") for w in words):
             continue
         found.append(
@@ -963,6 +970,11 @@ def attendees(session: Session, event_id: uuid.UUID) -> list[AttendeeRow]:
     """The registered attendees the user may see, in registration order, with contact counts.
     Numbers count all registered attendees of the event, so they do not depend on the viewer."""
     access.require(session, Action.EVENTS)
+    with scope.unscoped(session, scope.Purpose.EVENT_TALLY):  # ``visible`` is selected below
+        return _attendees(session, event_id)
+
+
+def _attendees(session: Session, event_id: uuid.UUID) -> list[AttendeeRow]:
     contacts = dict(
         session.execute(
             select(EventContact.attendance_id, func.count())

@@ -15,9 +15,9 @@ from typing import TypeVar
 from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
-from mzdesk.core import access
+from mzdesk.core import access, scope
 from mzdesk.core.errors import NotFound
-from mzdesk.core.models import Case, Person, Record
+from mzdesk.core.models import Person, Record
 
 _SHORT = re.compile(r"^[0-9a-f]{6,8}$")
 _R = TypeVar("_R", bound=Record)
@@ -27,54 +27,70 @@ def short_id(value: uuid.UUID) -> str:
     return value.hex[-8:]
 
 
-def by_id(session: Session, model: type[_R], text: str | uuid.UUID, what: str) -> _R:
-    """The record whose id is ``text`` or ends with it; NotFound if none or ambiguous."""
+def _matching_ids(session: Session, model: type[_R], text: str | uuid.UUID, what: str) -> uuid.UUID:
+    """The one id ``text`` names (a UUID, its text, or its last 6-8 hex digits)."""
     if isinstance(text, uuid.UUID):
-        found = session.get(model, text)
-        if found is None:
-            raise NotFound(f"{what} {text} not found")
-        _check(session, found)
-        return found
-    raw = text.strip().lower()
-    try:
-        full = uuid.UUID(raw)
-    except ValueError:
-        full = None
-    if full is not None:
-        return by_id(session, model, full, what)
-    if not _SHORT.match(raw):
-        raise NotFound(f"{what} {text!r} not found (give its id or its last 6-8 hex digits)")
-    rows = list(
-        session.scalars(select(model).where(cast(model.id, String).like(f"%{raw}")).limit(2))
-    )
-    if not rows:
-        raise NotFound(f"{what} {raw} not found")
-    if len(rows) > 1:
-        raise NotFound(f"{what} id {raw} is ambiguous: give more digits")
-    _check(session, rows[0])
-    return rows[0]
+        where = model.id == text
+        shown = str(text)
+    else:
+        raw = text.strip().lower()
+        try:
+            full = uuid.UUID(raw)
+        except ValueError:
+            full = None
+        if full is not None:
+            return _matching_ids(session, model, full, what)
+        if not _SHORT.match(raw):
+            raise NotFound(f"{what} {text!r} not found (give its id or its last 6-8 hex digits)")
+        where = cast(model.id, String).like(f"%{raw}")
+        shown = raw
+    with scope.unscoped(session, scope.Purpose.LOOKUP):  # ids only; access is decided next
+        ids = list(session.scalars(select(model.id).where(where).limit(2)))
+    if not ids:
+        raise NotFound(f"{what} {shown} not found")
+    if len(ids) > 1:
+        raise NotFound(f"{what} id {shown} is ambiguous: give more digits")
+    return ids[0]
 
 
-def _check(session: Session, found: Record) -> None:
-    """Persons and cases found by id are case data: the acting user must be allowed to read."""
-    if isinstance(found, Person):
-        access.require(session, access.Action.READ_PERSON, person_id=found.id)
-    elif isinstance(found, Case):
-        access.require(session, access.Action.READ_PERSON, case_id=found.id)
+def by_id(session: Session, model: type[_R], text: str | uuid.UUID, what: str) -> _R:
+    """The record whose id is ``text`` or ends with it; NotFound if none or ambiguous.
+
+    A record about a person or a case (any table the scope protects) found by its id is case
+    data: reading it needs ``READ_PERSON`` on its person or case, and an attempt on another
+    team's record is refused and audited rather than answered with "not found"."""
+    found_id = _matching_ids(session, model, text, what)
+    person_id, case_id = scope.owner_of(session, model, found_id)
+    if person_id is not None or case_id is not None:
+        access.require(session, access.Action.READ_PERSON, person_id=person_id, case_id=case_id)
+    found = session.get(model, found_id)
+    if found is None:  # the scope hides what the policy allowed: never expected
+        raise NotFound(f"{what} {found_id} not found")
+    return found
 
 
 def person(session: Session, text: str | uuid.UUID) -> Person:
     """A person by file number, id or short id (merged persons resolve to the kept one)."""
-    found = None
+    found_id: uuid.UUID | None = None
     if isinstance(text, str):
-        found = session.scalars(select(Person).where(Person.file_number == text.strip())).first()
-    if found is None:
-        found = by_id(session, Person, text, "person")
-    seen = {found.id}
-    while found.merged_into_id is not None:
-        found = by_id(session, Person, found.merged_into_id, "person")
-        if found.id in seen:  # pragma: no cover - a merge loop is a data error
+        with scope.unscoped(session, scope.Purpose.LOOKUP):  # ids only; access decided next
+            found_id = session.scalars(
+                select(Person.id).where(Person.file_number == text.strip())
+            ).first()
+    if found_id is None:
+        found_id = _matching_ids(session, Person, text, "person")
+    seen = {found_id}
+    while True:
+        with scope.unscoped(session, scope.Purpose.LOOKUP):
+            merged_into = session.scalar(select(Person.merged_into_id).where(Person.id == found_id))
+        if merged_into is None:
+            break
+        if merged_into in seen:  # pragma: no cover - a merge loop is a data error
             raise NotFound("person merge chain is circular")
-        seen.add(found.id)
-    access.require(session, access.Action.READ_PERSON, person_id=found.id)
+        found_id = merged_into
+        seen.add(found_id)
+    access.require(session, access.Action.READ_PERSON, person_id=found_id)
+    found = session.get(Person, found_id)
+    if found is None:  # pragma: no cover - the scope hides what the policy allowed
+        raise NotFound(f"person {found_id} not found")
     return found

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Column, Table, delete, select, update
 from sqlalchemy.orm import Session
 
-from mzdesk.core import access
+from mzdesk.core import access, scope
 from mzdesk.core.errors import MzdeskError, NotFound
 from mzdesk.core.models import Base, Person, PersonLanguage, PersonNationality
 from mzdesk.core.models.base import utcnow
@@ -237,29 +237,32 @@ def merge_persons(
     user_id = user_id if user_id is not None else session.info.get("user_id")
     report = MergeReport(keep_id=keep_id, other_id=other_id)
     session.flush()
-    _merge_codes(session, report, keep_id, other_id, user_id)
-    special = {
-        (PersonNationality.__tablename__, "person_id"),
-        (PersonLanguage.__tablename__, "person_id"),
-    }
-    for table, column in person_foreign_keys():
-        if (table.name, column.name) in special:
-            continue
-        where = column == other_id
-        if table.name == PERSONS:  # merged earlier into the other: point at the kept one
-            where = where & (table.c.id != keep_id)
-        result = session.execute(
-            update(table).where(where).values({column.name: keep_id, **_stamp(table, user_id)})
-        )
-        report.moved[f"{table.name}.{column.name}"] = int(getattr(result, "rowcount", 0) or 0)
-    # Rows just updated in SQL may sit in the identity map with old values.
-    session.expire_all()
-    keep = session.get(Person, keep_id)
-    other = session.get(Person, other_id)
-    assert keep is not None and other is not None
-    report.filled = _fill_fields(keep, other)
-    other.merged_into_id = keep_id
-    session.flush()
+    # Every row of both persons moves, whichever team it belongs to: both persons were
+    # checked above, and a merge that left another team's rows behind would lose them.
+    with scope.unscoped(session, scope.Purpose.MERGE_PERSONS):
+        _merge_codes(session, report, keep_id, other_id, user_id)
+        special = {
+            (PersonNationality.__tablename__, "person_id"),
+            (PersonLanguage.__tablename__, "person_id"),
+        }
+        for table, column in person_foreign_keys():
+            if (table.name, column.name) in special:
+                continue
+            where = column == other_id
+            if table.name == PERSONS:  # merged earlier into the other: point at the kept one
+                where = where & (table.c.id != keep_id)
+            result = session.execute(
+                update(table).where(where).values({column.name: keep_id, **_stamp(table, user_id)})
+            )
+            report.moved[f"{table.name}.{column.name}"] = int(getattr(result, "rowcount", 0) or 0)
+        # Rows just updated in SQL may sit in the identity map with old values.
+        session.expire_all()
+        keep = session.get(Person, keep_id)
+        other = session.get(Person, other_id)
+        assert keep is not None and other is not None
+        report.filled = _fill_fields(keep, other)
+        other.merged_into_id = keep_id
+        session.flush()
     audit.append(
         session,
         "merge",

@@ -523,26 +523,24 @@ def load(
         raise ValueError("contact_limit must not be negative")
     access.require(session, access.Action.READ_PERSON, person_id=person_id)
     today = today or date.today()
-    # Core execution on the session's connection: plain rows, no ORM entities to track.
-    connection = session.connection()
+    # Column selects through the session: plain rows, no ORM entities to track, and the
+    # scope limits the cases (and what hangs on them) to those the user may see.
     params = {"person_id": person_id}
-    row = connection.execute(_PERSON, params).first()
+    row = session.execute(_PERSON, params).first()
     if row is None:
         raise NotFound(f"no person with id {person_id}", german="Person nicht gefunden.")
     person = PersonData(*tuple(row))  # the household size is a COUNT: 0 without a household
-    nationalities = tuple(connection.execute(_NATIONALITIES, params).scalars())
-    languages = tuple(Language(*lang) for lang in connection.execute(_LANGUAGES, params))
-    residence = tuple(ResidenceEntry(*entry) for entry in connection.execute(_RESIDENCE, params))
-    categories = tuple(
-        LegalCategoryEntry(*entry) for entry in connection.execute(_CATEGORIES, params)
-    )
-    consents = tuple(ConsentEntry(*entry) for entry in connection.execute(_CONSENTS, params))
+    nationalities = tuple(session.execute(_NATIONALITIES, params).scalars())
+    languages = tuple(Language(*lang) for lang in session.execute(_LANGUAGES, params))
+    residence = tuple(ResidenceEntry(*entry) for entry in session.execute(_RESIDENCE, params))
+    categories = tuple(LegalCategoryEntry(*entry) for entry in session.execute(_CATEGORIES, params))
+    consents = tuple(ConsentEntry(*entry) for entry in session.execute(_CONSENTS, params))
     topics: dict[uuid.UUID, list[str]] = {}
-    for case_id, code in connection.execute(_TOPICS, params):
+    for case_id, code in session.execute(_TOPICS, params):
         topics.setdefault(case_id, []).append(code)
     cases = tuple(
         _case_entry(case, tuple(topics.get(case[0], ())))
-        for case in connection.execute(_CASES, params)
+        for case in session.execute(_CASES, params)
     )
     contacts: tuple[ContactEntry, ...] = ()
     more_contacts = False
@@ -551,21 +549,17 @@ def load(
     placements: tuple[PlacementEntry, ...] = ()
     events: list[CaseEvent] = []
     if cases:  # without a case there is nothing more to read
-        contact_rows = connection.execute(
+        contact_rows = session.execute(
             _CONTACTS, {**params, "contact_limit": contact_limit + 1}
         ).all()
         more_contacts = len(contact_rows) > contact_limit
         contacts = tuple(ContactEntry(*contact) for contact in contact_rows[:contact_limit])
         referrals = tuple(
-            ReferralEntry(*tuple(entry)) for entry in connection.execute(_REFERRALS, params)
+            ReferralEntry(*tuple(entry)) for entry in session.execute(_REFERRALS, params)
         )
-        follow_ups = tuple(
-            FollowUpEntry(*entry) for entry in connection.execute(_FOLLOW_UPS, params)
-        )
-        placements = tuple(
-            PlacementEntry(*entry) for entry in connection.execute(_PLACEMENTS, params)
-        )
-        for case_id, at, details in connection.execute(_CASE_EVENTS, params):
+        follow_ups = tuple(FollowUpEntry(*entry) for entry in session.execute(_FOLLOW_UPS, params))
+        placements = tuple(PlacementEntry(*entry) for entry in session.execute(_PLACEMENTS, params))
+        for case_id, at, details in session.execute(_CASE_EVENTS, params):
             if (event := _case_event(case_id, at, details)) is not None:
                 events.append(event)
     lead_weeks = int(org_settings.get_setting(session, LEAD_WEEKS_SETTING))

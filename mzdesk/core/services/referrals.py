@@ -130,6 +130,10 @@ def list_referrals(
     partner_id: uuid.UUID | None = None,
     limit: int = 200,
 ) -> list[Referral]:
+    """Referrals the acting user may see (the scope keeps to their team), newest first."""
+    from mzdesk.core import access
+
+    access.require(session, access.Action.READ_PERSON)
     query = select(Referral)
     if case_id is not None:
         query = query.where(Referral.case_id == case_id)
@@ -563,7 +567,11 @@ class Rejection:
 
 
 def rejections_for_counsellor(session: Session, user_id: uuid.UUID) -> list[Rejection]:
-    """Rejected referrals the user made, or of the user's cases: newest answer first."""
+    """Rejected referrals the user made, or of the user's cases: newest answer first (of
+    those the acting user may see: the scope keeps to their team)."""
+    from mzdesk.core import access
+
+    access.require(session, access.Action.READ_PERSON)
     rows = session.execute(
         select(Referral, Partner.name, Person.file_number)
         .join(Case, Case.id == Referral.case_id)

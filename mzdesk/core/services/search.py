@@ -47,7 +47,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from mzdesk.core import access
+from mzdesk.core import access, scope
 from mzdesk.core.models import LegalCategory, LegalCategoryPeriod, Person, ResidenceStatus
 from mzdesk.core.names import date_key, fold, phone_key
 from mzdesk.core.services import persons
@@ -199,7 +199,9 @@ def count_matches(session: Session, query: SearchQuery, cap: int | None = None) 
             .where(_matching(session, query), Person.merged_into_id.is_(None), visible)
             .limit(cap)
         )
-    return int(session.execute(select(func.count()).select_from(inner.subquery())).scalar_one())
+    counted = select(func.count()).select_from(inner.subquery())
+    with scope.unscoped(session, scope.Purpose.EXPLICIT_SCOPE):  # ``visible`` is in ``inner``
+        return int(session.execute(counted).scalar_one())
 
 
 def _page_keys(

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from sqlalchemy.orm import Session
 
 from mzdesk import __version__
-from mzdesk.core import access, reference
+from mzdesk.core import access, reference, scope
 from mzdesk.core.stats import caseload, events, placements, referrals
 from mzdesk.core.stats.common import BreakdownRow
 from mzdesk.core.stats.period import Period
@@ -88,13 +88,16 @@ class StatsReport:
 def compute_statistics(session: Session, period: Period) -> StatsReport:
     """The organisation's aggregate figures (team leads; see ``mzdesk.core.access``)."""
     access.require(session, access.Action.READ_STATISTICS)
-    return StatsReport(
-        period=period,
-        placements=placements.compute(session, period),
-        referrals=referrals.compute(session, period),
-        events=events.compute(session, period),
-        caseload=caseload.compute(session, period),
-    )
+    # Aggregates count the whole organisation (no record leaves, small counts are suppressed
+    # where shown); the drill-downs behind them stay in the lead's scope.
+    with scope.unscoped(session, scope.Purpose.STATISTICS):
+        return StatsReport(
+            period=period,
+            placements=placements.compute(session, period),
+            referrals=referrals.compute(session, period),
+            events=events.compute(session, period),
+            caseload=caseload.compute(session, period),
+        )
 
 
 def suppress(table: Table, threshold: int) -> Table:
