@@ -130,9 +130,12 @@ def test_statements_that_bypass_the_orm_are_refused(database: Database, world: W
 
 
 def test_a_purpose_needs_its_action(database: Database, world: World) -> None:
-    with database.session(world.users["berater_a"]) as session:
-        with pytest.raises(AccessDenied), scope.unscoped(session, Purpose.STATISTICS):
-            pass
+    with (
+        database.session(world.users["berater_a"]) as session,
+        pytest.raises(AccessDenied),
+        scope.unscoped(session, Purpose.STATISTICS),
+    ):
+        pass
     with database.session(world.users["leitung_a"]) as session:
         with scope.unscoped(session, Purpose.STATISTICS):
             everyone = set(session.scalars(select(Person.id)))
