@@ -150,8 +150,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return (
             run_selftest(db_url) if args.selftest else run_gui(db_url, getattr(args, "user", None))
         )
+    from mzdesk.core.services import outputs
+
     try:
-        result: int = args.func(args)
+        with outputs.via(outputs.Channel.CLI):  # outputs recorded here say "Kommandozeile"
+            result: int = args.func(args)
     except BrokenPipeError:  # the reader stopped early (``| head``): not an error of ours
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes stdout

@@ -13,7 +13,7 @@ from mzdesk.cli.referral_cmd import parse_date
 from mzdesk.core import reference
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import Consent, ConsentForm
-from mzdesk.core.services import consents, lookup, partners
+from mzdesk.core.services import consents, lookup, outputs, partners
 
 
 def register(subparsers: Any) -> None:
@@ -143,9 +143,13 @@ def run_form(args: argparse.Namespace) -> int:
         if consent is not None and consent.person_id != person.id:
             raise MzdeskError("that consent belongs to another person")
         pdf = consents.render_form(session, person, args.language, consent=consent)
-    try:
-        args.output.write_bytes(pdf)
-    except OSError as exc:
-        raise MzdeskError(f"cannot write {args.output}: {exc.strerror}") from exc
+        outputs.record_consent_form(
+            session, person.id, consent.id if consent else None, printed=False
+        )
+        try:
+            args.output.write_bytes(pdf)
+        except OSError as exc:
+            raise MzdeskError(f"cannot write {args.output}: {exc.strerror}") from exc
+        session.commit()  # the audit entry of the form written
     print(f"consent form ({args.language}) written to {args.output}")
     return 0

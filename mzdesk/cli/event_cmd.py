@@ -142,8 +142,9 @@ def run_export(args: argparse.Namespace) -> int:
     passphrase = read_passphrase(args.passphrase_file)
     with open_current_database(args) as database, database.session() as session:
         event_id = _event_id(session, args.event)
-        data = export_kit(session, event_id, passphrase)
-    write_file(args.output, data)
+        data = export_kit(session, event_id, passphrase)  # audited in core
+        write_file(args.output, data)
+        session.commit()  # the kit's audit entry, with the file written
     print(f"kit for event {event_id} written to {args.output} ({len(data):,} bytes)")
     return 0
 

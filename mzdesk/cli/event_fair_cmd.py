@@ -250,9 +250,10 @@ def run_print(args: argparse.Namespace) -> int:
             data = event_lists.attendance_list_pdf(session, event.id)
         else:
             data = event_lists.employer_list_pdf(session, event.id)
-    try:
-        args.output.write_bytes(data)
-    except OSError as exc:
-        raise MzdeskError(f"cannot write {args.output}: {exc.strerror}") from exc
+        try:
+            args.output.write_bytes(data)
+        except OSError as exc:
+            raise MzdeskError(f"cannot write {args.output}: {exc.strerror}") from exc
+        session.commit()  # the list's audit entry (core), with the file written
     print(f"{args.output} ({len(data)} bytes)")
     return 0

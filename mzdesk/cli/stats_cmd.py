@@ -84,23 +84,24 @@ def run_stats(args: argparse.Namespace) -> int:
             print_json(drill_down(session, args.drill_down, period).as_dict())
             return 0
         report = compute_statistics(session, period)
+        if export:
+            return _export(args, session, report, export)
     elapsed = time.perf_counter() - started
     if args.json:
         print_json(report.as_dict())
         return 0
-    if export:
-        return _export(args, report, export)
     _print_summary(report, elapsed)
     return 0
 
 
-def _export(args: argparse.Namespace, report: Any, path: Path) -> int:
-    from mzdesk.core.exports import write_csv, write_pdf, write_xlsx
+def _export(args: argparse.Namespace, session: Any, report: Any, path: Path) -> int:
+    from mzdesk.core.exports.statistics import export_statistics
 
     threshold = DEFAULT_SUPPRESS_BELOW if args.suppress_below is None else args.suppress_below
-    writer = write_xlsx if args.xlsx else write_csv if args.csv else write_pdf
+    output_format = "xlsx" if args.xlsx else "csv" if args.csv else "pdf"
     path = path.expanduser()
-    writer(report, path, suppress_below=threshold)
+    export_statistics(session, report, output_format, path, suppress_below=threshold)
+    session.commit()  # the audit entry of the export
     note = f", counts below {threshold} suppressed" if threshold > 1 else ""
     print(f"statistics {report.period.label} written to {path}{note}")
     return 0

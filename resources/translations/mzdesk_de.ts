@@ -236,104 +236,212 @@
         <translation>(Programm)</translation>
     </message>
     <message>
-        <source>viewed</source>
-        <translation>angesehen</translation>
+        <source>Viewed</source>
+        <translation>Angesehen</translation>
     </message>
     <message>
-        <source>logged in</source>
-        <translation>angemeldet</translation>
+        <source>Logged in</source>
+        <translation>Angemeldet</translation>
     </message>
     <message>
-        <source>login failed</source>
+        <source>Login failed</source>
         <translation>Anmeldung fehlgeschlagen</translation>
     </message>
     <message>
-        <source>login refused</source>
+        <source>Login refused</source>
         <translation>Anmeldung abgewiesen</translation>
     </message>
     <message>
-        <source>password changed</source>
+        <source>Password changed</source>
         <translation>Passwort geändert</translation>
     </message>
     <message>
-        <source>password set</source>
+        <source>Password set</source>
         <translation>Passwort gesetzt</translation>
     </message>
     <message>
-        <source>disabled</source>
-        <translation>deaktiviert</translation>
+        <source>Account disabled</source>
+        <translation>Konto deaktiviert</translation>
     </message>
     <message>
-        <source>access denied</source>
+        <source>Access denied</source>
         <translation>Zugriff verweigert</translation>
     </message>
     <message>
-        <source>edited</source>
-        <translation>bearbeitet</translation>
+        <source>Edited</source>
+        <translation>Bearbeitet</translation>
     </message>
     <message>
-        <source>changed</source>
-        <translation>geändert</translation>
+        <source>Changed</source>
+        <translation>Geändert</translation>
     </message>
     <message>
-        <source>created</source>
-        <translation>angelegt</translation>
+        <source>Created</source>
+        <translation>Angelegt</translation>
     </message>
     <message>
-        <source>status changed</source>
+        <source>Status changed</source>
         <translation>Status geändert</translation>
     </message>
     <message>
-        <source>merged</source>
-        <translation>zusammengeführt</translation>
+        <source>Persons merged</source>
+        <translation>Personen zusammengeführt</translation>
     </message>
     <message>
-        <source>kit merged</source>
-        <translation>Kit abgeglichen</translation>
+        <source>Event kit merged</source>
+        <translation>Veranstaltungsmappe zusammengeführt</translation>
     </message>
     <message>
-        <source>erased</source>
-        <translation>gelöscht</translation>
+        <source>Person erased</source>
+        <translation>Person gelöscht (anonymisiert)</translation>
     </message>
     <message>
-        <source>exported</source>
-        <translation>exportiert</translation>
+        <source>Exported</source>
+        <translation>Exportiert</translation>
     </message>
     <message>
-        <source>data subject export</source>
-        <translation>Datenschutz-Auskunft</translation>
+        <source>Data subject access export (Art. 15 GDPR)</source>
+        <translation>Datenauskunft (Art. 15 DSGVO) ausgegeben</translation>
     </message>
     <message>
-        <source>printed</source>
-        <translation>gedruckt</translation>
+        <source>Printed</source>
+        <translation>Gedruckt</translation>
     </message>
     <message>
-        <source>consent overridden</source>
-        <translation>ohne Einwilligung freigegeben</translation>
+        <source>Exception without consent (team lead)</source>
+        <translation>Ausnahme ohne Einwilligung festgehalten (Teamleitung)</translation>
     </message>
     <message>
-        <source>residence status</source>
-        <translation>Aufenthaltsstatus</translation>
+        <source>Residence status recorded</source>
+        <translation>Aufenthaltsstatus erfasst</translation>
     </message>
     <message>
-        <source>legal category</source>
-        <translation>Rechtskreis</translation>
+        <source>Legal category recorded</source>
+        <translation>Rechtskreis erfasst</translation>
     </message>
     <message>
-        <source>backup</source>
-        <translation>Sicherung</translation>
+        <source>Backup made</source>
+        <translation>Sicherung erstellt</translation>
     </message>
     <message>
-        <source>restore</source>
-        <translation>Wiederherstellung</translation>
+        <source>Backup restored</source>
+        <translation>Sicherung wiederhergestellt</translation>
     </message>
     <message>
-        <source>retention deletion</source>
+        <source>Deleted after the retention period</source>
         <translation>Löschung nach Aufbewahrungsfrist</translation>
     </message>
     <message>
-        <source>audit trail shortened</source>
+        <source>Audit trail shortened</source>
         <translation>Protokoll gekürzt</translation>
+    </message>
+    <message>
+        <source>Database encrypted</source>
+        <translation>Datenbank verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Database key changed</source>
+        <translation>Datenbankschlüssel geändert</translation>
+    </message>
+    <message>
+        <source>Letter printed</source>
+        <translation>Brief gedruckt</translation>
+    </message>
+    <message>
+        <source>Letter saved as PDF</source>
+        <translation>Brief als PDF gespeichert</translation>
+    </message>
+    <message>
+        <source>Letter printed again</source>
+        <translation>Brief erneut gedruckt</translation>
+    </message>
+    <message>
+        <source>Letter printed with today&apos;s letters</source>
+        <translation>Brief im Sammeldruck gedruckt</translation>
+    </message>
+    <message>
+        <source>Consent form printed</source>
+        <translation>Einwilligungsformular gedruckt</translation>
+    </message>
+    <message>
+        <source>Consent form saved as PDF</source>
+        <translation>Einwilligungsformular als PDF gespeichert</translation>
+    </message>
+    <message>
+        <source>Statistics exported</source>
+        <translation>Statistik exportiert</translation>
+    </message>
+    <message>
+        <source>Attendance list created</source>
+        <translation>Teilnahmeliste ausgegeben</translation>
+    </message>
+    <message>
+        <source>Employer list created</source>
+        <translation>Ausstellerliste ausgegeben</translation>
+    </message>
+    <message>
+        <source>Event kit exported</source>
+        <translation>Veranstaltungsmappe exportiert</translation>
+    </message>
+    <message>
+        <source>Consent recorded</source>
+        <translation>Einwilligung erfasst</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Einwilligung widerrufen</translation>
+    </message>
+    <message>
+        <source>Referral sent</source>
+        <translation>Überweisung gesendet</translation>
+    </message>
+    <message>
+        <source>Person file viewed</source>
+        <translation>Personenakte angesehen</translation>
+    </message>
+    <message>
+        <source>Person created</source>
+        <translation>Person angelegt</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>Fall eröffnet</translation>
+    </message>
+    <message>
+        <source>Contact recorded</source>
+        <translation>Kontakt erfasst</translation>
+    </message>
+    <message>
+        <source>Follow-up created</source>
+        <translation>Wiedervorlage angelegt</translation>
+    </message>
+    <message>
+        <source>Referral created</source>
+        <translation>Überweisung angelegt</translation>
+    </message>
+    <message>
+        <source>User account created</source>
+        <translation>Benutzerkonto angelegt</translation>
+    </message>
+    <message>
+        <source>Team created</source>
+        <translation>Team angelegt</translation>
+    </message>
+    <message>
+        <source>Person data edited</source>
+        <translation>Personendaten bearbeitet</translation>
+    </message>
+    <message>
+        <source>Case changed</source>
+        <translation>Fall geändert</translation>
+    </message>
+    <message>
+        <source>Case status changed</source>
+        <translation>Fallstatus geändert</translation>
+    </message>
+    <message>
+        <source>Referral answered or closed</source>
+        <translation>Überweisungsstatus geändert</translation>
     </message>
     <message>
         <source>Persons</source>
@@ -354,6 +462,14 @@
     <message>
         <source>Referral</source>
         <translation>Überweisung</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
     </message>
     <message>
         <source>User account</source>
@@ -378,6 +494,454 @@
     <message>
         <source>Access</source>
         <translation>Zugriff</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Partner kinds</source>
+        <translation>Partnerarten</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>Über</translation>
+    </message>
+    <message>
+        <source>Kit</source>
+        <translation>Mappe</translation>
+    </message>
+    <message>
+        <source>Exception by</source>
+        <translation>Ausnahme durch</translation>
+    </message>
+    <message>
+        <source>Attendances</source>
+        <translation>Teilnahmen</translation>
+    </message>
+    <message>
+        <source>Exhibitors</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <source>Small counts hidden below</source>
+        <translation>Kleine Zahlen verborgen unter</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Text version</source>
+        <translation>Textfassung</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Erteilt am</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>Widerrufen am</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>Gesendet am</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>Antwort bis</translation>
+    </message>
+    <message>
+        <source>Topics added to the case</source>
+        <translation>Neue Themen des Falls</translation>
+    </message>
+    <message>
+        <source>Follow-up on</source>
+        <translation>Wiedervorlage am</translation>
+    </message>
+    <message>
+        <source>With a note</source>
+        <translation>Mit Notiz</translation>
+    </message>
+    <message>
+        <source>Fields given</source>
+        <translation>Angegebene Felder</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation>Größe (Bytes)</translation>
+    </message>
+    <message>
+        <source>Previous database kept as</source>
+        <translation>Bisherige Datenbank aufbewahrt als</translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation>Schemastand</translation>
+    </message>
+    <message>
+        <source>Upgraded</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tabellen</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Merged into it</source>
+        <translation>Darin aufgegangen</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Übertragen</translation>
+    </message>
+    <message>
+        <source>Duplicates not copied</source>
+        <translation>Doppelte nicht übernommen</translation>
+    </message>
+    <message>
+        <source>Fields taken over</source>
+        <translation>Übernommene Felder</translation>
+    </message>
+    <message>
+        <source>Residence status</source>
+        <translation>Aufenthaltsstatus</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Erwerbstätigkeit</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Gültig ab</translation>
+    </message>
+    <message>
+        <source>Legal category</source>
+        <translation>Rechtskreis</translation>
+    </message>
+    <message>
+        <source>Periods ended</source>
+        <translation>Beendete Zeiträume</translation>
+    </message>
+    <message>
+        <source>Failed attempts</source>
+        <translation>Fehlversuche</translation>
+    </message>
+    <message>
+        <source>Locked (minutes)</source>
+        <translation>Gesperrt (Minuten)</translation>
+    </message>
+    <message>
+        <source>Inserted</source>
+        <translation>Eingefügt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Duplicates to check</source>
+        <translation>Zu prüfende Duplikate</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgewiesen</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Deleted records</source>
+        <translation>Gelöschte Datensätze</translation>
+    </message>
+    <message>
+        <source>Kept although deleted on the laptop</source>
+        <translation>Behalten, obwohl auf dem Laptop gelöscht</translation>
+    </message>
+    <message>
+        <source>New file numbers</source>
+        <translation>Neue Aktenzeichen</translation>
+    </message>
+    <message>
+        <source>Per table</source>
+        <translation>Je Tabelle</translation>
+    </message>
+    <message>
+        <source>Already merged before</source>
+        <translation>Schon früher zusammengeführt</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>Files deleted</source>
+        <translation>Gelöschte Dateien</translation>
+    </message>
+    <message>
+        <source>Audit entries blanked</source>
+        <translation>Geschwärzte Protokolleinträge</translation>
+    </message>
+    <message>
+        <source>Persons erased</source>
+        <translation>Gelöschte Personen</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>From entry</source>
+        <translation>Ab Eintrag</translation>
+    </message>
+    <message>
+        <source>Through entry</source>
+        <translation>Bis Eintrag</translation>
+    </message>
+    <message>
+        <source>Check value</source>
+        <translation>Prüfwert</translation>
+    </message>
+    <message>
+        <source>Older than</source>
+        <translation>Älter als</translation>
+    </message>
+    <message>
+        <source>Checkpoint entry</source>
+        <translation>Prüfpunkt-Eintrag</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Was closed on</source>
+        <translation>War abgeschlossen am</translation>
+    </message>
+    <message>
+        <source>Closing reason then</source>
+        <translation>Damaliger Abschlussgrund</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Berater/in</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Teamleitung</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Excel</source>
+        <translation>Excel</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <source>JSON and PDF</source>
+        <translation>JSON und PDF</translation>
+    </message>
+    <message>
+        <source>encrypted kit file</source>
+        <translation>verschlüsselte Mappendatei</translation>
+    </message>
+    <message>
+        <source>the window</source>
+        <translation>Programmfenster</translation>
+    </message>
+    <message>
+        <source>the command line</source>
+        <translation>Kommandozeile</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausiert</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <source>signed on paper</source>
+        <translation>auf Papier unterschrieben</translation>
+    </message>
+    <message>
+        <source>verbally, with a witness</source>
+        <translation>mündlich, mit Zeugin oder Zeuge</translation>
+    </message>
+    <message>
+        <source>at the desk</source>
+        <translation>in der Beratungsstelle</translation>
+    </message>
+    <message>
+        <source>at an event</source>
+        <translation>auf einer Veranstaltung</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>importiert</translation>
+    </message>
+    <message>
+        <source>Nationalities</source>
+        <translation>Staatsangehörigkeiten</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Sprachen</translation>
+    </message>
+    <message>
+        <source>Residence statuses</source>
+        <translation>Aufenthaltsstatus</translation>
+    </message>
+    <message>
+        <source>Legal categories</source>
+        <translation>Rechtskreise</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Haushalte</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Fälle</translation>
+    </message>
+    <message>
+        <source>Case topics</source>
+        <translation>Themen der Fälle</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Einwilligungen</translation>
+    </message>
+    <message>
+        <source>Consent recipients</source>
+        <translation>Empfänger der Einwilligungen</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Überweisungen</translation>
+    </message>
+    <message>
+        <source>Placements</source>
+        <translation>Vermittlungen</translation>
+    </message>
+    <message>
+        <source>Employer contacts</source>
+        <translation>Arbeitgeberkontakte</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>Protokolleinträge</translation>
+    </message>
+    <message>
+        <source>Merge conflicts</source>
+        <translation>Abgleichskonflikte</translation>
     </message>
     <message>
         <source>the account is disabled</source>
@@ -2285,8 +2849,12 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Begründung der A&amp;usnahme:</translation>
     </message>
     <message>
-        <source>Send &amp;with this reason</source>
-        <translation>&amp;Mit dieser Begründung senden</translation>
+        <source>&amp;Record the exception</source>
+        <translation>Ausnahme &amp;festhalten</translation>
+    </message>
+    <message>
+        <source>Exception recorded. The letter names you and the reason; it may now be printed, saved or sent.</source>
+        <translation>Ausnahme festgehalten. Der Brief nennt Sie und die Begründung; er darf jetzt gedruckt, gespeichert oder gesendet werden.</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
@@ -3321,8 +3889,8 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Gedeckt durch die Einwilligung vom %1 (Textfassung %2).</translation>
     </message>
     <message>
-        <source>No valid consent covers this partner and the required data: the letter cannot be sent until a consent is recorded (a team lead may justify an exception).</source>
-        <translation>Keine gültige Einwilligung deckt diesen Partner und die nötigen Daten: Der Brief kann erst nach Erfassung einer Einwilligung versandt werden (die Teamleitung kann eine Ausnahme begründen).</translation>
+        <source>No valid consent covers this partner and the required data: the letter cannot be printed, saved or sent until a consent is recorded (a team lead may record a justified exception). The preview is marked as a draft.</source>
+        <translation>Keine gültige Einwilligung deckt diesen Partner und die nötigen Daten: Der Brief kann erst gedruckt, gespeichert oder gesendet werden, wenn eine Einwilligung erfasst ist (die Teamleitung kann eine begründete Ausnahme festhalten). Die Vorschau ist als Entwurf gekennzeichnet.</translation>
     </message>
     <message>
         <source>Please choose a partner from the list.</source>
@@ -3473,6 +4041,13 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>
             <numerusform>%n Brief gedruckt.</numerusform>
             <numerusform>%n Briefe gedruckt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) not printed: the consent is no longer valid.</source>
+        <translation>
+            <numerusform>%n Brief nicht gedruckt: die Einwilligung gilt nicht mehr.</numerusform>
+            <numerusform>%n Briefe nicht gedruckt: die Einwilligung gilt nicht mehr.</numerusform>
         </translation>
     </message>
     <message>

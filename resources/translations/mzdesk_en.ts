@@ -236,104 +236,212 @@
         <translation>(program)</translation>
     </message>
     <message>
-        <source>viewed</source>
-        <translation>viewed</translation>
+        <source>Viewed</source>
+        <translation>Viewed</translation>
     </message>
     <message>
-        <source>logged in</source>
-        <translation>logged in</translation>
+        <source>Logged in</source>
+        <translation>Logged in</translation>
     </message>
     <message>
-        <source>login failed</source>
-        <translation>login failed</translation>
+        <source>Login failed</source>
+        <translation>Login failed</translation>
     </message>
     <message>
-        <source>login refused</source>
-        <translation>login refused</translation>
+        <source>Login refused</source>
+        <translation>Login refused</translation>
     </message>
     <message>
-        <source>password changed</source>
-        <translation>password changed</translation>
+        <source>Password changed</source>
+        <translation>Password changed</translation>
     </message>
     <message>
-        <source>password set</source>
-        <translation>password set</translation>
+        <source>Password set</source>
+        <translation>Password set</translation>
     </message>
     <message>
-        <source>disabled</source>
-        <translation>disabled</translation>
+        <source>Account disabled</source>
+        <translation>Account disabled</translation>
     </message>
     <message>
-        <source>access denied</source>
-        <translation>access denied</translation>
+        <source>Access denied</source>
+        <translation>Access denied</translation>
     </message>
     <message>
-        <source>edited</source>
-        <translation>edited</translation>
+        <source>Edited</source>
+        <translation>Edited</translation>
     </message>
     <message>
-        <source>changed</source>
-        <translation>changed</translation>
+        <source>Changed</source>
+        <translation>Changed</translation>
     </message>
     <message>
-        <source>created</source>
-        <translation>created</translation>
+        <source>Created</source>
+        <translation>Created</translation>
     </message>
     <message>
-        <source>status changed</source>
-        <translation>status changed</translation>
+        <source>Status changed</source>
+        <translation>Status changed</translation>
     </message>
     <message>
-        <source>merged</source>
-        <translation>merged</translation>
+        <source>Persons merged</source>
+        <translation>Persons merged</translation>
     </message>
     <message>
-        <source>kit merged</source>
-        <translation>kit merged</translation>
+        <source>Event kit merged</source>
+        <translation>Event kit merged</translation>
     </message>
     <message>
-        <source>erased</source>
-        <translation>erased</translation>
+        <source>Person erased</source>
+        <translation>Person erased</translation>
     </message>
     <message>
-        <source>exported</source>
-        <translation>exported</translation>
+        <source>Exported</source>
+        <translation>Exported</translation>
     </message>
     <message>
-        <source>data subject export</source>
-        <translation>data subject export</translation>
+        <source>Data subject access export (Art. 15 GDPR)</source>
+        <translation>Data subject access export (Art. 15 GDPR)</translation>
     </message>
     <message>
-        <source>printed</source>
-        <translation>printed</translation>
+        <source>Printed</source>
+        <translation>Printed</translation>
     </message>
     <message>
-        <source>consent overridden</source>
-        <translation>consent overridden</translation>
+        <source>Exception without consent (team lead)</source>
+        <translation>Exception without consent (team lead)</translation>
     </message>
     <message>
-        <source>residence status</source>
-        <translation>residence status</translation>
+        <source>Residence status recorded</source>
+        <translation>Residence status recorded</translation>
     </message>
     <message>
-        <source>legal category</source>
-        <translation>legal category</translation>
+        <source>Legal category recorded</source>
+        <translation>Legal category recorded</translation>
     </message>
     <message>
-        <source>backup</source>
-        <translation>backup</translation>
+        <source>Backup made</source>
+        <translation>Backup made</translation>
     </message>
     <message>
-        <source>restore</source>
-        <translation>restore</translation>
+        <source>Backup restored</source>
+        <translation>Backup restored</translation>
     </message>
     <message>
-        <source>retention deletion</source>
-        <translation>retention deletion</translation>
+        <source>Deleted after the retention period</source>
+        <translation>Deleted after the retention period</translation>
     </message>
     <message>
-        <source>audit trail shortened</source>
-        <translation>audit trail shortened</translation>
+        <source>Audit trail shortened</source>
+        <translation>Audit trail shortened</translation>
+    </message>
+    <message>
+        <source>Database encrypted</source>
+        <translation>Database encrypted</translation>
+    </message>
+    <message>
+        <source>Database key changed</source>
+        <translation>Database key changed</translation>
+    </message>
+    <message>
+        <source>Letter printed</source>
+        <translation>Letter printed</translation>
+    </message>
+    <message>
+        <source>Letter saved as PDF</source>
+        <translation>Letter saved as PDF</translation>
+    </message>
+    <message>
+        <source>Letter printed again</source>
+        <translation>Letter printed again</translation>
+    </message>
+    <message>
+        <source>Letter printed with today&apos;s letters</source>
+        <translation>Letter printed with today&apos;s letters</translation>
+    </message>
+    <message>
+        <source>Consent form printed</source>
+        <translation>Consent form printed</translation>
+    </message>
+    <message>
+        <source>Consent form saved as PDF</source>
+        <translation>Consent form saved as PDF</translation>
+    </message>
+    <message>
+        <source>Statistics exported</source>
+        <translation>Statistics exported</translation>
+    </message>
+    <message>
+        <source>Attendance list created</source>
+        <translation>Attendance list created</translation>
+    </message>
+    <message>
+        <source>Employer list created</source>
+        <translation>Employer list created</translation>
+    </message>
+    <message>
+        <source>Event kit exported</source>
+        <translation>Event kit exported</translation>
+    </message>
+    <message>
+        <source>Consent recorded</source>
+        <translation>Consent recorded</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Consent withdrawn</translation>
+    </message>
+    <message>
+        <source>Referral sent</source>
+        <translation>Referral sent</translation>
+    </message>
+    <message>
+        <source>Person file viewed</source>
+        <translation>Person file viewed</translation>
+    </message>
+    <message>
+        <source>Person created</source>
+        <translation>Person created</translation>
+    </message>
+    <message>
+        <source>Case opened</source>
+        <translation>Case opened</translation>
+    </message>
+    <message>
+        <source>Contact recorded</source>
+        <translation>Contact recorded</translation>
+    </message>
+    <message>
+        <source>Follow-up created</source>
+        <translation>Follow-up created</translation>
+    </message>
+    <message>
+        <source>Referral created</source>
+        <translation>Referral created</translation>
+    </message>
+    <message>
+        <source>User account created</source>
+        <translation>User account created</translation>
+    </message>
+    <message>
+        <source>Team created</source>
+        <translation>Team created</translation>
+    </message>
+    <message>
+        <source>Person data edited</source>
+        <translation>Person data edited</translation>
+    </message>
+    <message>
+        <source>Case changed</source>
+        <translation>Case changed</translation>
+    </message>
+    <message>
+        <source>Case status changed</source>
+        <translation>Case status changed</translation>
+    </message>
+    <message>
+        <source>Referral answered or closed</source>
+        <translation>Referral answered or closed</translation>
     </message>
     <message>
         <source>Persons</source>
@@ -354,6 +462,14 @@
     <message>
         <source>Referral</source>
         <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistics</translation>
     </message>
     <message>
         <source>User account</source>
@@ -378,6 +494,454 @@
     <message>
         <source>Access</source>
         <translation>Access</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Partners</source>
+        <translation>Partners</translation>
+    </message>
+    <message>
+        <source>Partner kinds</source>
+        <translation>Partner kinds</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Via</source>
+        <translation>Via</translation>
+    </message>
+    <message>
+        <source>Kit</source>
+        <translation>Kit</translation>
+    </message>
+    <message>
+        <source>Exception by</source>
+        <translation>Exception by</translation>
+    </message>
+    <message>
+        <source>Attendances</source>
+        <translation>Attendances</translation>
+    </message>
+    <message>
+        <source>Exhibitors</source>
+        <translation>Exhibitors</translation>
+    </message>
+    <message>
+        <source>Small counts hidden below</source>
+        <translation>Small counts hidden below</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Text version</source>
+        <translation>Text version</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Given on</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>Withdrawn on</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>Answer due</source>
+        <translation>Answer due</translation>
+    </message>
+    <message>
+        <source>Topics added to the case</source>
+        <translation>Topics added to the case</translation>
+    </message>
+    <message>
+        <source>Follow-up on</source>
+        <translation>Follow-up on</translation>
+    </message>
+    <message>
+        <source>With a note</source>
+        <translation>With a note</translation>
+    </message>
+    <message>
+        <source>Fields given</source>
+        <translation>Fields given</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Encrypted</translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation>Size (bytes)</translation>
+    </message>
+    <message>
+        <source>Previous database kept as</source>
+        <translation>Previous database kept as</translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation>Schema version</translation>
+    </message>
+    <message>
+        <source>Upgraded</source>
+        <translation>Upgraded</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>Tables</translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <source>Merged into it</source>
+        <translation>Merged into it</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>Moved</translation>
+    </message>
+    <message>
+        <source>Duplicates not copied</source>
+        <translation>Duplicates not copied</translation>
+    </message>
+    <message>
+        <source>Fields taken over</source>
+        <translation>Fields taken over</translation>
+    </message>
+    <message>
+        <source>Residence status</source>
+        <translation>Residence status</translation>
+    </message>
+    <message>
+        <source>Employment</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <source>Legal category</source>
+        <translation>Legal category</translation>
+    </message>
+    <message>
+        <source>Periods ended</source>
+        <translation>Periods ended</translation>
+    </message>
+    <message>
+        <source>Failed attempts</source>
+        <translation>Failed attempts</translation>
+    </message>
+    <message>
+        <source>Locked (minutes)</source>
+        <translation>Locked (minutes)</translation>
+    </message>
+    <message>
+        <source>Inserted</source>
+        <translation>Inserted</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Duplicates to check</source>
+        <translation>Duplicates to check</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Deleted records</source>
+        <translation>Deleted records</translation>
+    </message>
+    <message>
+        <source>Kept although deleted on the laptop</source>
+        <translation>Kept although deleted on the laptop</translation>
+    </message>
+    <message>
+        <source>New file numbers</source>
+        <translation>New file numbers</translation>
+    </message>
+    <message>
+        <source>Per table</source>
+        <translation>Per table</translation>
+    </message>
+    <message>
+        <source>Already merged before</source>
+        <translation>Already merged before</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Files deleted</source>
+        <translation>Files deleted</translation>
+    </message>
+    <message>
+        <source>Audit entries blanked</source>
+        <translation>Audit entries blanked</translation>
+    </message>
+    <message>
+        <source>Persons erased</source>
+        <translation>Persons erased</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Rules</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>From entry</source>
+        <translation>From entry</translation>
+    </message>
+    <message>
+        <source>Through entry</source>
+        <translation>Through entry</translation>
+    </message>
+    <message>
+        <source>Check value</source>
+        <translation>Check value</translation>
+    </message>
+    <message>
+        <source>Older than</source>
+        <translation>Older than</translation>
+    </message>
+    <message>
+        <source>Checkpoint entry</source>
+        <translation>Checkpoint entry</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Was closed on</source>
+        <translation>Was closed on</translation>
+    </message>
+    <message>
+        <source>Closing reason then</source>
+        <translation>Closing reason then</translation>
+    </message>
+    <message>
+        <source>Counsellor</source>
+        <translation>Counsellor</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Excel</source>
+        <translation>Excel</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>paper</source>
+        <translation>paper</translation>
+    </message>
+    <message>
+        <source>JSON and PDF</source>
+        <translation>JSON and PDF</translation>
+    </message>
+    <message>
+        <source>encrypted kit file</source>
+        <translation>encrypted kit file</translation>
+    </message>
+    <message>
+        <source>the window</source>
+        <translation>the window</translation>
+    </message>
+    <message>
+        <source>the command line</source>
+        <translation>the command line</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <source>signed on paper</source>
+        <translation>signed on paper</translation>
+    </message>
+    <message>
+        <source>verbally, with a witness</source>
+        <translation>verbally, with a witness</translation>
+    </message>
+    <message>
+        <source>at the desk</source>
+        <translation>at the desk</translation>
+    </message>
+    <message>
+        <source>at an event</source>
+        <translation>at an event</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <source>Nationalities</source>
+        <translation>Nationalities</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>Languages</translation>
+    </message>
+    <message>
+        <source>Residence statuses</source>
+        <translation>Residence statuses</translation>
+    </message>
+    <message>
+        <source>Legal categories</source>
+        <translation>Legal categories</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>Case topics</source>
+        <translation>Case topics</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>Consent recipients</source>
+        <translation>Consent recipients</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Placements</source>
+        <translation>Placements</translation>
+    </message>
+    <message>
+        <source>Employer contacts</source>
+        <translation>Employer contacts</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Audit entries</source>
+        <translation>Audit entries</translation>
+    </message>
+    <message>
+        <source>Merge conflicts</source>
+        <translation>Merge conflicts</translation>
     </message>
     <message>
         <source>the account is disabled</source>
@@ -2285,8 +2849,12 @@ Please send the details below to your IT support.</translation>
         <translation>Reason for the e&amp;xception:</translation>
     </message>
     <message>
-        <source>Send &amp;with this reason</source>
-        <translation>Send &amp;with this reason</translation>
+        <source>&amp;Record the exception</source>
+        <translation>&amp;Record the exception</translation>
+    </message>
+    <message>
+        <source>Exception recorded. The letter names you and the reason; it may now be printed, saved or sent.</source>
+        <translation>Exception recorded. The letter names you and the reason; it may now be printed, saved or sent.</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>
@@ -3321,8 +3889,8 @@ Please send the details below to your IT support.</translation>
         <translation>Covered by the consent of %1 (text %2).</translation>
     </message>
     <message>
-        <source>No valid consent covers this partner and the required data: the letter cannot be sent until a consent is recorded (a team lead may justify an exception).</source>
-        <translation>No valid consent covers this partner and the required data: the letter cannot be sent until a consent is recorded (a team lead may justify an exception).</translation>
+        <source>No valid consent covers this partner and the required data: the letter cannot be printed, saved or sent until a consent is recorded (a team lead may record a justified exception). The preview is marked as a draft.</source>
+        <translation>No valid consent covers this partner and the required data: the letter cannot be printed, saved or sent until a consent is recorded (a team lead may record a justified exception). The preview is marked as a draft.</translation>
     </message>
     <message>
         <source>Please choose a partner from the list.</source>
@@ -3473,6 +4041,13 @@ Please send the details below to your IT support.</translation>
         <translation>
             <numerusform>%n letter printed.</numerusform>
             <numerusform>%n letters printed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) not printed: the consent is no longer valid.</source>
+        <translation>
+            <numerusform>%n letter not printed: the consent is no longer valid.</numerusform>
+            <numerusform>%n letters not printed: the consent is no longer valid.</numerusform>
         </translation>
     </message>
     <message>

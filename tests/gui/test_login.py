@@ -186,8 +186,8 @@ def test_audit_view_filters_by_user_and_action(qtbot: QtBot, accounts_db: Databa
     view.action.setCurrentText("login")
     view.apply()
     assert {r.action for r in view.model.rows} == {"login"}
-    logged_in = QCoreApplication.translate("AuditModel", "logged in")
-    assert view.model.index(0, 3).data() == logged_in  # "angemeldet", not the code
+    logged_in = QCoreApplication.translate("AuditModel", "Logged in")
+    assert view.model.index(0, 3).data() == logged_in  # "Angemeldet", not the code
     account = QCoreApplication.translate("AuditModel", "User account")
     assert str(view.model.index(0, 4).data()).startswith(account + " ")
     view.action.setCurrentText(logged_in)  # the shown label filters too
@@ -212,7 +212,7 @@ def test_audit_view_details_are_readable(qtbot: QtBot, accounts_db: Database) ->
         return QCoreApplication.translate("AuditModel", text)
 
     denied, edited = view.model.index(0, 6), view.model.index(1, 6)
-    assert view.model.index(0, 3).data() == tr("access denied")
+    assert view.model.index(0, 3).data() == tr("Access denied")
     assert denied.data() == tr("read person data") + ": " + tr("the person belongs to another team")
     town = QCoreApplication.translate("RecordFields", "Town")
     assert edited.data() == f"{town}: Altdorf → Neustadt"

@@ -1,7 +1,8 @@
 """The referral flow as a counsellor does it: from a case to a previewed, printed, sent letter.
 
-Also: refusal without consent (the German reason in the preview), a team lead's override with
-a reason (audited), and a withdrawn consent stopping the next letter.
+Also: refusal without consent (the German reason in the preview), a team lead's exception with
+a reason (recorded and audited before the letter leaves), and a withdrawn consent stopping the
+next letter.
 """
 
 from __future__ import annotations
@@ -233,7 +234,8 @@ def test_refusal_without_consent_and_the_lead_override(qtbot: QtBot, tmp_path: P
     assert preview.override_button.isHidden()
     preview.close()
 
-    # the team lead: "Ausnahme begründen…", a reason is required, the override is audited
+    # the team lead: "Ausnahme begründen…", a reason is required, the exception is recorded
+    # (audited) and shown in the letter before it is sent
     preview = open_letter_preview(parent, world.context(world.lead_id), draft)
     assert preview is not None
     qtbot.addWidget(preview)
@@ -243,10 +245,14 @@ def test_refusal_without_consent_and_the_lead_override(qtbot: QtBot, tmp_path: P
     assert not preview.sent and not preview.override_button.isHidden()
     preview.override_button.click()
     assert preview.reason_edit.hasFocus()
-    assert not preview.override_send_button.isEnabled()  # no reason, no sending
+    assert not preview.record_button.isEnabled()  # no reason, no exception
     qtbot.keyClicks(preview.reason_edit, "Termin morgen, Einwilligung wird nachgereicht")
-    assert preview.override_send_button.isEnabled()
+    assert preview.record_button.isEnabled()
     qtbot.keyClick(preview.reason_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not preview.note_label.isHidden())
+    shown = " ".join(poppler_bytes(preview.pdf, tmp_path).split())
+    assert "Anordnung der Teamleitung (Lea Leiter)" in shown and "ENTWURF" not in shown
+    qtbot.keyClick(preview, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Senden
     qtbot.waitUntil(lambda: preview.sent)
     text = " ".join(poppler_bytes(preview.pdf, tmp_path).split())
     assert "Termin morgen, Einwilligung wird nachgereicht" in text
@@ -262,6 +268,12 @@ def test_refusal_without_consent_and_the_lead_override(qtbot: QtBot, tmp_path: P
         ).all()
         assert len(audit) == 1 and audit[0].user_id == world.lead_id
         assert audit[0].details["reason"] == "Termin morgen, Einwilligung wird nachgereicht"
+        sent = s.scalars(
+            select(AuditEntry).where(
+                AuditEntry.entity_id == draft, AuditEntry.action == "referral_sent"
+            )
+        ).one()
+        assert sent.user_id == world.lead_id and sent.seq > audit[0].seq
 
 
 def poppler_bytes(pdf: bytes, tmp_path: Path) -> str:

@@ -12,9 +12,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
-from mzdesk.core.models import Referral, ReferralStatus, User
-from mzdesk.core.services import referrals
+from mzdesk.core.models import AuditEntry, Referral, ReferralStatus, User
+from mzdesk.core.services import consents, referrals
 from mzdesk.ui.views.referrals import ANSWER_COLUMN, ReferralsView
 
 from .letters_world import World, add_consent, build_world, poppler
@@ -128,3 +129,32 @@ def test_list_filter_rejections_answers_and_batch_print(qtbot: QtBot, tmp_path: 
         timeout=20000,
     )
     assert view.last_batch is None
+
+
+def test_batch_print_releases_each_letter_and_skips_a_withdrawn_consent(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    world = build_world(tmp_path / "batch.sqlite")
+    agency_consent = add_consent(world, ("AA",), ["IDENTITY"])
+    add_consent(world, ("AG",), ["IDENTITY", "CONTACT"])
+    kept = _referral(world, world.employer_id, "Probearbeit", send=True)
+    withdrawn = _referral(world, world.agency_id, "Beratung zur Arbeitsaufnahme", send=True)
+    with world.db.session(world.counsellor_id) as s:
+        consents.withdraw(s, agency_consent, date.today())  # after sending, before printing
+        s.commit()
+    view = ReferralsView(world.context(world.counsellor_id))
+    qtbot.addWidget(view)
+    view.show()
+    out = tmp_path / "batch.pdf"
+    view.start_batch(view.letters_today(), _pdf_printer(out))
+    qtbot.waitUntil(lambda: view.last_batch is not None, timeout=20000)
+    assert view.last_batch is not None
+    assert (view.last_batch.letters, view.last_batch.pages, view.last_batch.refused) == (1, 2, 1)
+    assert "nicht gedruckt" in view.message_label.text()
+    with world.db.session() as s:
+        printed = s.scalars(
+            select(AuditEntry).where(AuditEntry.action == "letter_batch_printed")
+        ).all()
+    assert [(e.entity_id, e.user_id) for e in printed] == [(kept, world.counsellor_id)]
+    assert printed[0].details["partner_id"] == str(world.employer_id)
+    assert withdrawn not in {e.entity_id for e in printed}

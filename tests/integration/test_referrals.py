@@ -111,7 +111,11 @@ def test_sending_without_consent_is_refused_then_a_lead_overrides(database: Data
     with database.session() as s:
         entries = s.scalars(select(AuditEntry).where(AuditEntry.action == "consent_override")).all()
         assert [(e.entity_id, e.user_id, e.details) for e in entries] == [
-            (rid, world.lead_id, {"reason": "Abschiebungshaft droht"})
+            (
+                rid,
+                world.lead_id,
+                {"reason": "Abschiebungshaft droht", "partner_id": str(world.office_id)},
+            )
         ]
         assert audit.verify(s).ok
 

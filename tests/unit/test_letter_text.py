@@ -107,3 +107,24 @@ def test_template_fill_and_errors() -> None:
         parse_template(GOOD.replace("[closing]", "[extra]"), "test")
     with pytest.raises(TemplateError, match="unknown data categories"):
         parse_template(GOOD.replace("IDENTITY", "NOTES"), "test")
+
+
+CONSENT_WORDS = ("einverstanden", "eingewilligt", "einwillig", "consent")
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_only_the_consented_section_speaks_of_consent(language: str) -> None:
+    """A letter without consent (an exception, a draft) must never claim one: the claim may
+    stand only in [consented], which is printed when a consent covers the letter."""
+    for kind in [*reference.codes("partner_kinds"), "default"]:
+        template = load_template(kind, language)
+        for section, text in template.sections.items():
+            if section == "consented":
+                continue
+            assert not any(word in text.lower() for word in CONSENT_WORDS), (kind, section)
+
+
+def test_the_consented_section_is_optional() -> None:
+    template = parse_template(GOOD + "[consented]\nDie Person ist einverstanden.\n", "test")
+    assert template.fill("consented", {}) == "Die Person ist einverstanden."
+    assert "consented" not in parse_template(GOOD, "test").sections

@@ -129,6 +129,18 @@ def export_kit(
         home=crypto.installation_uuid(home),
         log_n=log_n,
     )
+    from mzdesk.core.services import outputs
+
+    outputs.record_output(  # before the kit leaves (the caller commits)
+        session,
+        outputs.OutputKind.KIT_EXPORTED,
+        entity="event",
+        entity_id=event_id,
+        output_format="mzkit",
+        categories=["IDENTITY", "CONTACT", "LANGUAGES"] if rows["persons"] else [],
+        ids={"kit_id": kit_id},
+        counts={"persons": len(rows["persons"]), "attendances": len(rows["attendances"])},
+    )
     log.info(
         "kit %s exported for event %s: %d persons, %d attendances",
         kit_id,

@@ -71,6 +71,21 @@ class ReferralLetter:
     answer_due_on: date | None
     slip_subject: str  # who the reply is about: the name if identity is covered, else the ref
     partner_name: str = ""
+    override_by: str | None = None  # the team lead who made the exception (display name)
+
+    @property
+    def has_consent(self) -> bool:
+        return self.consent_given_on is not None and bool(self.consent_version)
+
+    @property
+    def has_exception(self) -> bool:
+        """A team lead's recorded exception: reason and lead both known."""
+        return not self.has_consent and bool(self.override_reason) and bool(self.override_by)
+
+    @property
+    def uncovered(self) -> bool:
+        """Neither consent nor exception: only ever a marked draft (ENTWURF) on screen."""
+        return not (self.has_consent or self.has_exception)
 
 
 @dataclass(frozen=True)

@@ -308,7 +308,28 @@ class ReferralLetterRenderer(DocumentRenderer):
         rows.append((lab["date"], _fmt(letter.letter_date)))
         return rows
 
+    def draw_draft_mark(self, canvas: Canvas) -> None:
+        """ENTWURF – keine Einwilligung: large and diagonal across the page, over the text,
+        and as a line at the top edge (which text extraction and screen readers read)."""
+        canvas.saveState()
+        canvas.setFillColor(colors.Color(0.75, 0.05, 0.05))
+        canvas.setFont(fonts.BOLD, 10)
+        canvas.drawCentredString(PAGE_WIDTH / 2, _y(8 * mm), self.labels["draft_banner"])
+        canvas.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.3))
+        canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+        canvas.rotate(55)  # about the page's diagonal
+        canvas.setFont(fonts.BOLD, 110)
+        canvas.drawCentredString(0, 10, self.labels["draft_mark"])
+        canvas.setFont(fonts.BOLD, 38)
+        canvas.drawCentredString(0, -40, self.labels["draft_mark_reason"])
+        canvas.restoreState()
+
     def _templates(self, letter: ReferralLetter) -> list[PageTemplate]:
+        # A letter no consent or exception covers is a draft on screen: every page says so.
+        def mark(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+            if letter.uncovered:
+                self.draw_draft_mark(canvas)
+
         def first(canvas: Canvas, _doc: BaseDocTemplate) -> None:
             self.draw_letterhead(canvas)
             self.draw_marks(canvas)
@@ -377,9 +398,15 @@ class ReferralLetterRenderer(DocumentRenderer):
             bottomPadding=0,
         )
         return [
-            PageTemplate("first", [body_first], onPage=first, autoNextPageTemplate="later"),
-            PageTemplate("later", [body_later], onPage=later),
-            PageTemplate("slip", [body_slip], onPage=slip),
+            PageTemplate(
+                "first",
+                [body_first],
+                onPage=first,
+                onPageEnd=mark,
+                autoNextPageTemplate="later",
+            ),
+            PageTemplate("later", [body_later], onPage=later, onPageEnd=mark),
+            PageTemplate("slip", [body_slip], onPage=slip, onPageEnd=mark),
         ]
 
     def _data_table(self, rows: tuple[tuple[str, str], ...]) -> Flowable:
@@ -399,6 +426,10 @@ class ReferralLetterRenderer(DocumentRenderer):
         lab = self.labels
         opening = [self.line(subject, "Subject"), self.line(salutation)]
         opening += [self.line(part) for part in clean(body).split("\n\n")]
+        if letter.has_consent and "consented" in letter.template.sections:
+            # the template's sentence about the consent: only when there is one
+            consented = letter.template.fill("consented", letter.values)
+            opening += [self.line(part) for part in clean(consented).split("\n\n")]
         if letter.request:
             opening += [self.line(lab["request"], "Heading"), self.line(letter.request)]
         story: list[Flowable] = [NextPageTemplate("later"), TextBlock(opening)]
@@ -408,7 +439,14 @@ class ReferralLetterRenderer(DocumentRenderer):
                 rows.extend(section.rows)
             story += [
                 CondPageBreak(40 * mm),
-                TextBlock([self.line(lab["data_heading"], "Heading")]),
+                TextBlock(
+                    [
+                        self.line(
+                            lab["data_heading" if letter.has_consent else "data_heading_plain"],
+                            "Heading",
+                        )
+                    ]
+                ),
                 self._data_table(tuple(rows)),
             ]
         after: list[Line] = []
@@ -423,12 +461,16 @@ class ReferralLetterRenderer(DocumentRenderer):
             self.line("\n".join(f"– {item}" for item in attachments)),
             self.line(lab["consent"], "Heading"),
         ]
-        if letter.consent_given_on and letter.consent_version:
+        if letter.has_consent:
             consent = lab["consent_text"].format(
                 given=_fmt(letter.consent_given_on), version=letter.consent_version
             )
-        else:
-            consent = lab["consent_override"].format(reason=letter.override_reason or "")
+        elif letter.has_exception:
+            consent = lab["consent_override"].format(
+                lead=letter.override_by, reason=letter.override_reason
+            )
+        else:  # never claim a consent or an exception that was not given
+            consent = lab["consent_missing"]
         after.append(self.line(consent))
         if letter.answer_due_on:
             after.append(self.line(lab["answer_by"].format(date=_fmt(letter.answer_due_on))))

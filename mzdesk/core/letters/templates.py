@@ -11,12 +11,16 @@ A template is plain UTF-8 text in sections; ``#`` starts a comment line::
     Sehr geehrte Damen und Herren,
     [body]
     wir bitten Sie, {person_name} … zu beraten.
+    [consented]
+    Die Person ist mit der Weitergabe der unten genannten Angaben einverstanden.
 
 ``<KIND>.txt`` is used for partners of that kind, ``default.txt`` for every other kind.
 ``required`` categories must be covered by the person's consent before the letter may be sent;
-``optional`` ones are printed only where the consent covers them. ``{name}`` is a placeholder
-(``{{`` and ``}}`` print braces). A placeholder without a value is an error at render time:
-a letter never goes out with an empty or literal ``{name}`` in it.
+``optional`` ones are printed only where the consent covers them. The optional ``[consented]``
+section is the one place a template may speak of the person's consent: it is printed after the
+body only when a consent covers the letter (never for a lead's exception or an uncovered draft).
+``{name}`` is a placeholder (``{{`` and ``}}`` print braces). A placeholder without a value is
+an error at render time: a letter never goes out with an empty or literal ``{name}`` in it.
 
 ``_labels.txt`` holds the fixed wording of the letter (``key = text``), again per language.
 """
@@ -33,7 +37,8 @@ from mzdesk.core.resources import resource_path
 
 LANGUAGES = ("de", "en")
 SECTIONS = ("categories", "subject", "salutation", "body", "closing")
-TEXT_SECTIONS = ("subject", "salutation", "body", "closing")
+OPTIONAL_SECTIONS = ("consented",)  # printed only when a consent covers the letter
+TEXT_SECTIONS = ("subject", "salutation", "body", "closing", "consented")
 PLACEHOLDERS = frozenset(
     {
         "person_name",
@@ -123,7 +128,7 @@ def _category_list(value: str, name: str) -> tuple[str, ...]:
 def parse_template(text: str, name: str) -> LetterTemplate:
     sections = parse_sections(text, name)
     missing = [key for key in SECTIONS if not sections.get(key)]
-    extra = [key for key in sections if key not in SECTIONS]
+    extra = [key for key in sections if key not in SECTIONS + OPTIONAL_SECTIONS]
     if missing or extra:
         raise TemplateError(
             f"letter template {name}: missing sections {missing}, unknown sections {extra}"
@@ -139,7 +144,10 @@ def parse_template(text: str, name: str) -> LetterTemplate:
         elif line.strip():
             raise TemplateError(f"letter template {name}: unknown line in [categories]: {key}")
     template = LetterTemplate(
-        name, required, optional, {key: sections[key] for key in TEXT_SECTIONS}
+        name,
+        required,
+        optional,
+        {key: sections[key] for key in TEXT_SECTIONS if sections.get(key)},
     )
     unknown = template.placeholders() - PLACEHOLDERS
     if unknown:

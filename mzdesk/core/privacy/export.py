@@ -30,7 +30,7 @@ from mzdesk.core import access
 from mzdesk.core.access import Action
 from mzdesk.core.models import Event, Partner, User
 from mzdesk.core.privacy.collect import DERIVED_PERSON_COLUMNS, PersonRecords, collect
-from mzdesk.core.services import audit
+from mzdesk.core.services import outputs
 
 log = logging.getLogger(__name__)
 
@@ -127,13 +127,14 @@ def export_person(session: Session, person_id: uuid.UUID) -> PersonExport:
     from mzdesk.core.privacy.export_pdf import render_export_pdf
 
     pdf = render_export_pdf(document)
-    audit.append(
+    outputs.record_output(
         session,
-        "privacy_export",
-        "person",
+        outputs.OutputKind.PRIVACY_EXPORT,
+        entity="person",
         entity_id=person_id,
         person_id=person_id,
-        details={"formats": ["json", "pdf"], "rows": records.count()},
+        output_format="json_pdf",
+        counts=records.count(),
     )
     log.info("art. 15 export of person %s (%d tables)", person_id, len(records.count()))
     return PersonExport(person_id=person_id, document=document, pdf=pdf)

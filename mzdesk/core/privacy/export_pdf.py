@@ -155,6 +155,17 @@ ACTIONS = {
     "denied": "Zugriff verweigert",
     "print": "gedruckt",
     "export": "exportiert",
+    # what left about the person, and to whom (outputs.py): Art. 15 (1) (c) GDPR
+    "letter_printed": "Brief gedruckt",
+    "letter_saved": "Brief als PDF gespeichert",
+    "letter_reprinted": "Brief erneut gedruckt",
+    "letter_batch_printed": "Brief im Sammeldruck gedruckt",
+    "referral_sent": "Überweisung gesendet",
+    "consent_recorded": "Einwilligung erfasst",
+    "consent_withdrawn": "Einwilligung widerrufen",
+    "consent_form_printed": "Einwilligungsformular gedruckt",
+    "consent_form_saved": "Einwilligungsformular als PDF gespeichert",
+    "status": "Status geändert",
 }
 
 

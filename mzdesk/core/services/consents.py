@@ -27,6 +27,7 @@ from mzdesk.core.letters.content import ConsentForm as ConsentFormContent
 from mzdesk.core.letters.templates import parse_sections
 from mzdesk.core.models import Consent, ConsentForm, ConsentRecipient, Partner, Person
 from mzdesk.core.resources import resource_path
+from mzdesk.core.services import audit
 from mzdesk.core.services.lookup import by_id
 from mzdesk.core.services.persons import format_birth_date
 
@@ -150,7 +151,30 @@ def add_consent(
     )
     session.add(consent)
     session.flush()
+    audit.append(
+        session,
+        "consent_recorded",
+        "consent",
+        entity_id=consent.id,
+        person_id=consent.person_id,
+        details=_scope(consent),
+    )
     return consent
+
+
+def _scope(consent: Consent) -> dict[str, object]:
+    """The consent's scope by ids and codes for the audit trail (never its purpose text or a
+    witness's name)."""
+    return {
+        "categories": list(consent.data_categories),
+        "partner_ids": [r.partner_id for r in consent.recipients if r.partner_id],
+        "partner_kinds": [r.partner_kind for r in consent.recipients if r.partner_kind],
+        "form": consent.form.value,
+        "text_version": consent.text_version,
+        "given_on": consent.given_on,
+        "expires_on": consent.expires_on,
+        "withdrawn_on": consent.withdrawn_on,
+    }
 
 
 def get_consent(session: Session, text: str | uuid.UUID) -> Consent:
@@ -167,6 +191,14 @@ def withdraw(session: Session, consent_id: str | uuid.UUID, on: date) -> Consent
         raise ConsentError("a consent cannot be withdrawn before it was given")
     consent.withdrawn_on = on
     session.flush()
+    audit.append(
+        session,
+        "consent_withdrawn",
+        "consent",
+        entity_id=consent.id,
+        person_id=consent.person_id,
+        details=_scope(consent),
+    )
     return consent
 
 

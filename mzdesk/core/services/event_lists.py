@@ -6,6 +6,8 @@ door needs to tick people off, no more. Blank rows follow for walk-ins.
 
 The employer list shows the employers and partners present with fair mode's employer numbers
 (:func:`.events.present_partners`) and their booths.
+
+Each list is recorded as an output in the audit trail when it is made (:mod:`.outputs`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from mzdesk.core import access, fonts, reference
 from mzdesk.core.access import Action
 from mzdesk.core.models import Event
 from mzdesk.core.names import fold
+from mzdesk.core.services import outputs
 from mzdesk.core.services.events import attendees, get_event, present_partners
 
 log = logging.getLogger(__name__)
@@ -91,6 +94,14 @@ def attendance_list_pdf(session: Session, event_id: uuid.UUID, *, blank_rows: in
         attendees(session, event.id), key=lambda r: (fold(r.family_name), fold(r.given_names))
     )
     body = [[str(i), r.family_name, r.given_names, "☐"] for i, r in enumerate(rows, start=1)]
+    outputs.record_output(  # before the list leaves (the caller commits)
+        session,
+        outputs.OutputKind.ATTENDANCE_LIST,
+        entity="event",
+        entity_id=event.id,
+        categories=["IDENTITY"],  # names only
+        counts={"persons": len(body)},
+    )
     log.info("attendance list of event %s printed: %d names", event.id, len(body))
     return _render(
         f"Teilnahmeliste: {event.name}",
@@ -118,6 +129,13 @@ def employer_list_pdf(session: Session, event_id: uuid.UUID) -> bytes:
         ]
         for p in present
     ]
+    outputs.record_output(
+        session,
+        outputs.OutputKind.EMPLOYER_LIST,
+        entity="event",
+        entity_id=event.id,
+        counts={"partners": len(body)},
+    )
     return _render(
         f"Aussteller: {event.name}",
         f"{_date_text(event)} · {event.place} · "

@@ -12,6 +12,14 @@ overrides with a reason: stored on the referral and handed to the audit trail.
 On sending, the letter's PDF and its SHA-256 are stored, and ``answer_due_on`` is set; a
 follow-up appears once that day has passed without an answer
 (``create_due_referral_follow_ups``, idempotent).
+
+No letter leaves without consent, on any path: every printable letter (printed, saved as PDF,
+reprinted, printed with today's letters, written by ``mzdesk letter``) comes from
+:func:`release_letter`, which checks the consent valid today or a team lead's exception
+recorded beforehand with its reason (:func:`record_exception`), appends the output's audit
+entry (:mod:`.outputs`) and only then returns the bytes. :func:`preview_letter` is for the
+screen: a draft no consent covers is marked ENTWURF on every page and states no consent and no
+exception. Creating, sending and answering a referral are audited too.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from enum import StrEnum
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, aliased
@@ -44,7 +53,7 @@ from mzdesk.core.models import (
     Setting,
     User,
 )
-from mzdesk.core.services import consents
+from mzdesk.core.services import audit, consents, outputs
 from mzdesk.core.services.lookup import by_id, short_id
 
 log = logging.getLogger(__name__)
@@ -75,7 +84,17 @@ class IllegalTransition(ReferralError):
 
 
 class ConsentRequired(ReferralError):
-    """Sending refused: no valid consent covers the partner and the letter's data."""
+    """Refused: no valid consent covers the partner and the letter's data (and no exception)."""
+
+
+class LetterPurpose(StrEnum):
+    """Why a letter's bytes are released: each becomes its own audit action."""
+
+    PRINT = "print"  # printed from the preview (a sent letter: a reprint)
+    PDF = "pdf"  # saved as PDF from the preview
+    REPRINT = "reprint"  # the stored letter of a sent referral, printed again
+    BATCH = "batch"  # printed with the letters sent today
+    CLI = "cli"  # ``mzdesk letter REFERRAL -o FILE.pdf``
 
 
 def _source(referral_id: uuid.UUID) -> str:
@@ -118,6 +137,14 @@ def create_referral(
     )
     session.add(referral)
     session.flush()
+    audit.append(
+        session,
+        "create",
+        "referral",
+        entity_id=referral.id,
+        person_id=case.person_id,
+        details={"case_id": case.id, "partner_id": partner.id},
+    )
     return referral
 
 
@@ -285,10 +312,16 @@ def plan_letter(
     on: date,
     consent: Consent | None = None,
     override_reason: str | None = None,
+    override_by: str | None = None,
     attachments: Iterable[str] = (),
     answer_due_on: date | None = None,
 ) -> LetterPlan:
-    """Assemble the letter's content. ``consent`` None (an override) prints required data only."""
+    """Assemble the letter's content. ``consent`` None (an exception) prints required data only.
+
+    The exception line names the lead (``override_by``, else the referral's ``override_by_id``)
+    and the reason; without consent and exception the letter is an uncovered draft, which the
+    renderer marks ENTWURF and which states neither.
+    """
     case = by_id(session, Case, referral.case_id, "case")
     person = by_id(session, Person, case.person_id, "person")
     partner = by_id(session, Partner, referral.partner_id, "partner")
@@ -299,6 +332,8 @@ def plan_letter(
     categories = tuple(c for c in reference.codes("data_categories") if c in wanted)
     counsellor = _user(session, referral.created_by_id) or _user(session, case.counsellor_id)
     counsellor_name = counsellor.display_name if counsellor else ""
+    lead = _user(session, referral.override_by_id)
+    lead_name = override_by or (lead.display_name if lead else None)
     file_reference = f"{person.file_number}/{short_id(referral.id)}"
     person_name = f"{person.given_names} {person.family_name}"
     if "IDENTITY" not in categories:
@@ -339,10 +374,11 @@ def plan_letter(
         attachments=tuple(a.strip() for a in attachments if a.strip()),
         consent_given_on=consent.given_on if consent else None,
         consent_version=consent.text_version if consent else None,
-        override_reason=None if consent else override_reason,
+        override_reason=None if consent else (override_reason or None),
         answer_due_on=answer_due_on,
         slip_subject=person_name,
         partner_name=partner.name,
+        override_by=None if consent or not override_reason else lead_name,
     )
     return LetterPlan(letter, consent, categories)
 
@@ -354,19 +390,199 @@ def render_plan(session: Session, plan: LetterPlan) -> bytes:
     return renderer.render(plan.letter)
 
 
-def preview_letter(session: Session, referral: Referral, *, on: date | None = None) -> bytes:
-    """The letter as it would be sent today (draft) or, once sent, the stored PDF."""
-    if referral.letter_pdf is not None:
-        return referral.letter_pdf
-    day = on or date.today()
+def _exception(session: Session, referral: Referral) -> tuple[str, str] | None:
+    """The team lead's exception recorded on the referral: (reason, lead's name), or None."""
+    if not referral.override_reason or referral.override_by_id is None:
+        return None
+    lead = session.get(User, referral.override_by_id)
+    if lead is None or lead.role is not Role.TEAM_LEAD:
+        return None
+    return referral.override_reason, lead.display_name
+
+
+def _covering(session: Session, referral: Referral, day: date) -> Consent | None:
     partner = by_id(session, Partner, referral.partner_id, "partner")
     case = by_id(session, Case, referral.case_id, "case")
     template = load_template(partner.kind, partner.letter_language)
-    consent = consents.covering_consent(session, case.person_id, partner, template.required, day)
-    reason = referral.override_reason or "—"
-    return render_plan(
-        session, plan_letter(session, referral, on=day, consent=consent, override_reason=reason)
+    return consents.covering_consent(session, case.person_id, partner, template.required, day)
+
+
+def _draft_plan(session: Session, referral: Referral, day: date) -> LetterPlan:
+    """The letter of a draft as it would be sent on ``day``: with the covering consent, else
+    with the recorded exception, else an uncovered draft (marked ENTWURF by the renderer)."""
+    consent = _covering(session, referral, day)
+    exception = None if consent else _exception(session, referral)
+    return plan_letter(
+        session,
+        referral,
+        on=day,
+        consent=consent,
+        override_reason=exception[0] if exception else None,
+        override_by=exception[1] if exception else None,
     )
+
+
+def preview_letter(session: Session, referral: Referral, *, on: date | None = None) -> bytes:
+    """For the screen only: once sent, the stored PDF; a draft as it would be sent today.
+
+    A draft no consent or recorded exception covers is marked ENTWURF on every page and says
+    that there is no consent. What leaves (print, PDF, CLI) comes from :func:`release_letter`.
+    """
+    from mzdesk.core import access
+
+    access.require(session, access.Action.REFER, case_id=referral.case_id)
+    if referral.letter_pdf is not None:
+        return referral.letter_pdf
+    return render_plan(session, _draft_plan(session, referral, on or date.today()))
+
+
+def _category_names(codes: Iterable[str]) -> str:
+    return ", ".join(reference.label("data_categories", code, "de") for code in codes)
+
+
+def _refused(partner: Partner, required: Sequence[str]) -> ConsentRequired:
+    return ConsentRequired(
+        f"no valid consent of the person covers {partner.name!r} and the data categories "
+        f"{', '.join(required)}, and no team lead recorded an exception: the letter does not "
+        "leave (record a consent first)",
+        german=f"Keine gültige Einwilligung für {partner.name} und die Daten "
+        f"({_category_names(required)}). Ohne Einwilligung wird der Brief nicht gedruckt, "
+        "gespeichert oder gesendet: bitte zuerst die Einwilligung erfassen "
+        "(oder die Teamleitung hält eine begründete Ausnahme fest).",
+    )
+
+
+@dataclass(frozen=True)
+class Release:
+    """What a released letter rests on, for the check and the audit entry."""
+
+    pdf_from_store: bool
+    consent: Consent | None
+    exception_by_id: uuid.UUID | None
+    categories: tuple[str, ...]
+    partner: Partner
+    case: Case
+
+
+def _stored_categories(
+    session: Session, referral: Referral, consent: Consent | None
+) -> tuple[str, ...]:
+    partner = by_id(session, Partner, referral.partner_id, "partner")
+    template = load_template(partner.kind, partner.letter_language)
+    covered = {str(c).upper() for c in consent.data_categories} if consent else set()
+    wanted = set(template.required) | (set(template.optional) & covered)
+    return tuple(c for c in reference.codes("data_categories") if c in wanted)
+
+
+def _release_basis(
+    session: Session, referral: Referral, purpose: LetterPurpose, day: date
+) -> Release:
+    """Why the letter may leave today for ``purpose``; raises with the reason if it may not."""
+    from mzdesk.core import access
+
+    access.require(session, access.Action.REFER, case_id=referral.case_id)
+    partner = by_id(session, Partner, referral.partner_id, "partner")
+    case = by_id(session, Case, referral.case_id, "case")
+    template = load_template(partner.kind, partner.letter_language)
+    if referral.letter_pdf is not None:  # sent: the stored letter, on the basis it was sent on
+        consent = session.get(Consent, referral.consent_id) if referral.consent_id else None
+        if consent is not None and not consents.is_valid(consent, day):
+            raise ConsentRequired(
+                f"the consent referral {short_id(referral.id)} was sent on is no longer valid "
+                "(withdrawn or expired): the letter does not leave again",
+                german="Die Einwilligung, auf der dieser Brief beruht, gilt nicht mehr "
+                "(widerrufen oder abgelaufen): der Brief wird nicht erneut ausgegeben.",
+            )
+        if consent is None and _exception(session, referral) is None:
+            raise _refused(partner, template.required)
+        return Release(
+            True,
+            consent,
+            None if consent else referral.override_by_id,
+            _stored_categories(session, referral, consent),
+            partner,
+            case,
+        )
+    if purpose in (LetterPurpose.REPRINT, LetterPurpose.BATCH) or (
+        referral.status is not ReferralStatus.DRAFT
+    ):
+        raise ReferralError(
+            f"referral {short_id(referral.id)} has no stored letter (not sent from mzdesk)",
+            german="Zu dieser Überweisung ist kein aus mzdesk versandter Brief gespeichert.",
+        )
+    consent = _covering(session, referral, day)
+    if consent is None and _exception(session, referral) is None:
+        raise _refused(partner, template.required)
+    plan_categories = _stored_categories(session, referral, consent)
+    return Release(
+        False,
+        consent,
+        None if consent else referral.override_by_id,
+        plan_categories,
+        partner,
+        case,
+    )
+
+
+def check_release(
+    session: Session, referral_id: uuid.UUID, purpose: LetterPurpose, *, on: date | None = None
+) -> None:
+    """Raise as :func:`release_letter` would, recording nothing (before a print dialog)."""
+    _release_basis(session, get_referral(session, referral_id), purpose, on or date.today())
+
+
+_OUTPUT_OF = {
+    (False, LetterPurpose.PRINT): outputs.OutputKind.LETTER_PRINTED,
+    (False, LetterPurpose.PDF): outputs.OutputKind.LETTER_SAVED,
+    (False, LetterPurpose.CLI): outputs.OutputKind.LETTER_SAVED,
+    (True, LetterPurpose.PRINT): outputs.OutputKind.LETTER_REPRINTED,
+    (True, LetterPurpose.REPRINT): outputs.OutputKind.LETTER_REPRINTED,
+    (True, LetterPurpose.BATCH): outputs.OutputKind.LETTER_BATCH_PRINTED,
+    (True, LetterPurpose.PDF): outputs.OutputKind.LETTER_SAVED,
+    (True, LetterPurpose.CLI): outputs.OutputKind.LETTER_SAVED,
+}
+
+
+def release_letter(
+    session: Session,
+    referral_id: uuid.UUID | str,
+    purpose: LetterPurpose,
+    *,
+    on: date | None = None,
+) -> bytes:
+    """The letter's bytes for printing or saving: the one path a letter leaves mzdesk by.
+
+    Refused (``ConsentRequired``) unless a consent valid today covers the partner and the
+    letter's data, or a team lead recorded an exception (:func:`record_exception`); a sent
+    letter is its stored PDF (hash checked), and stops leaving once its consent is withdrawn
+    or expired. The output is appended to the audit trail (the caller commits: before
+    printing, together with a file it writes).
+    """
+    referral = get_referral(session, referral_id)
+    day = on or date.today()
+    basis = _release_basis(session, referral, purpose, day)
+    if basis.pdf_from_store:
+        pdf = stored_letter(session, referral.id)
+    else:
+        pdf = render_plan(session, _draft_plan(session, referral, day))
+    paper = purpose in (LetterPurpose.PRINT, LetterPurpose.REPRINT, LetterPurpose.BATCH)
+    outputs.record_output(
+        session,
+        _OUTPUT_OF[(basis.pdf_from_store, purpose)],
+        entity="referral",
+        entity_id=referral.id,
+        person_id=basis.case.person_id,
+        partner_id=basis.partner.id,
+        output_format="print" if paper else "pdf",
+        categories=basis.categories,
+        ids={
+            "case_id": basis.case.id,
+            "consent_id": basis.consent.id if basis.consent else None,
+            "override_by_id": basis.exception_by_id,
+        },
+        codes={"purpose": purpose.value},
+    )
+    return pdf
 
 
 # --- state changes ----------------------------------------------------------------------------
@@ -382,10 +598,48 @@ def _check(referral: Referral, target: ReferralStatus) -> None:
         )
 
 
-def _audit_override(session: Session, referral: Referral, user: User, reason: str) -> None:
-    """Record a lead's consent override in the hash-chained audit trail."""
-    from mzdesk.core.services import audit
+def record_exception(session: Session, referral_id: uuid.UUID | str, *, reason: str) -> Referral:
+    """A team lead's exception for a draft no consent covers, with its reason (audited).
 
+    Recorded before any output: the letter then names the lead and the reason, and may be
+    printed, saved and sent. It holds for this partner only (a change of partner drops it).
+    """
+    from mzdesk.core import access
+
+    referral = get_referral(session, referral_id)
+    access.require(session, access.Action.OVERRIDE_CONSENT, case_id=referral.case_id)
+    user_id = access.acting_user_id(session)
+    user = session.get(User, user_id) if user_id else None
+    if user is None or user.role is not Role.TEAM_LEAD:
+        raise ConsentRequired(
+            "only a team lead may make an exception from the consent",
+            german="Nur die Teamleitung darf eine Ausnahme ohne Einwilligung festhalten.",
+        )
+    return _record_exception(session, referral, user, reason, date.today())
+
+
+def _record_exception(
+    session: Session, referral: Referral, user: User, reason: str, day: date
+) -> Referral:
+    text = " ".join((reason or "").split())
+    if not text:
+        raise ReferralError("an exception needs its reason", german="Bitte die Ausnahme begründen.")
+    if referral.status is not ReferralStatus.DRAFT:
+        raise ReferralError(
+            f"referral {short_id(referral.id)} is {referral.status.value}: exceptions are "
+            "made for drafts",
+            german="Eine Ausnahme wird nur für einen Entwurf festgehalten.",
+        )
+    if _covering(session, referral, day) is not None:
+        raise ReferralError(
+            "a valid consent covers this letter: no exception is needed",
+            german="Eine gültige Einwilligung deckt diesen Brief: eine Ausnahme ist nicht nötig.",
+        )
+    if referral.override_reason == text[:500] and referral.override_by_id == user.id:
+        return referral  # the same exception again: nothing new to record
+    referral.override_reason = text[:500]
+    referral.override_by_id = user.id
+    session.flush()
     case = session.get(Case, referral.case_id)
     audit.append(
         session,
@@ -394,9 +648,10 @@ def _audit_override(session: Session, referral: Referral, user: User, reason: st
         entity_id=referral.id,
         person_id=case.person_id if case is not None else None,
         user_id=user.id,
-        details={"reason": reason},
+        details={"reason": referral.override_reason, "partner_id": referral.partner_id},
     )
-    log.info("consent override on referral %s by user %s", referral.id, user.id)
+    log.info("consent exception on referral %s by user %s", referral.id, user.id)
+    return referral
 
 
 def send_referral(
@@ -409,7 +664,11 @@ def send_referral(
     override_reason: str | None = None,
     attachments: Iterable[str] = (),
 ) -> Referral:
-    """draft → sent: check consent (or a lead's override), render and store the letter."""
+    """draft → sent: check consent (or a lead's exception), render and store the letter.
+
+    Without a covering consent, a team lead's exception recorded beforehand is used; a lead
+    may also give ``override_reason`` here, which records the exception first.
+    """
     from mzdesk.core import access
 
     referral = get_referral(session, referral_id)
@@ -424,28 +683,25 @@ def send_referral(
     consent = consents.covering_consent(session, case.person_id, partner, template.required, day)
     reason = " ".join((override_reason or "").split())
     if consent is None:
-        needed = ", ".join(template.required)
-        if not reason:
-            raise ConsentRequired(
-                f"no valid consent of the person covers {partner.name!r} and the data "
-                f"categories {needed}: record a consent first (or a team lead overrides "
-                "with a reason)",
-                german=f"Keine gültige Einwilligung für {partner.name} und die Daten "
-                f"({needed}). Bitte zuerst die Einwilligung erfassen.",
-            )
-        if user.role is not Role.TEAM_LEAD:
-            raise ConsentRequired(
-                "only a team lead may send a referral without a covering consent",
-                german="Nur die Teamleitung darf ohne Einwilligung überweisen.",
-            )
-        access.require(session, access.Action.OVERRIDE_CONSENT, case_id=referral.case_id)
+        if reason:
+            if user.role is not Role.TEAM_LEAD:
+                raise ConsentRequired(
+                    "only a team lead may send a referral without a covering consent",
+                    german="Nur die Teamleitung darf ohne Einwilligung überweisen.",
+                )
+            access.require(session, access.Action.OVERRIDE_CONSENT, case_id=referral.case_id)
+            _record_exception(session, referral, user, reason, day)
+        if _exception(session, referral) is None:
+            raise _refused(partner, template.required)
+    exception = None if consent else _exception(session, referral)
     due = date.fromordinal(day.toordinal() + answer_days)
     plan = plan_letter(
         session,
         referral,
         on=day,
         consent=consent,
-        override_reason=reason or None,
+        override_reason=exception[0] if exception else None,
+        override_by=exception[1] if exception else None,
         attachments=attachments,
         answer_due_on=due,
     )
@@ -456,11 +712,24 @@ def send_referral(
     referral.letter_pdf = pdf
     referral.letter_sha256 = hashlib.sha256(pdf).hexdigest()
     referral.consent_id = consent.id if consent else None
-    if consent is None:
-        referral.override_reason = reason
-        referral.override_by_id = user.id
-        _audit_override(session, referral, user, reason)
     session.flush()
+    audit.append(
+        session,
+        "referral_sent",
+        "referral",
+        entity_id=referral.id,
+        person_id=case.person_id,
+        user_id=user.id,
+        details={
+            "partner_id": partner.id,
+            "case_id": case.id,
+            "consent_id": consent.id if consent else None,
+            "override_by_id": None if consent else referral.override_by_id,
+            "categories": list(plan.categories),
+            "sent_on": day,
+            "answer_due_on": due,
+        },
+    )
     return referral
 
 
@@ -506,8 +775,18 @@ def set_status(
         _close_follow_ups(session, referral)
     if feedback and feedback.strip():
         referral.feedback = feedback.strip()
+    before = referral.status
     referral.status = status
     session.flush()
+    case = session.get(Case, referral.case_id)
+    audit.append(  # the partner's reason and feedback are free text: not in the trail
+        session,
+        "status",
+        "referral",
+        entity_id=referral.id,
+        person_id=case.person_id if case is not None else None,
+        details={"from": before.value, "to": status.value},
+    )
     return referral
 
 
@@ -777,6 +1056,9 @@ def update_draft(
         raise ReferralError(f"partner {short_id(partner.id)} is inactive")
     if not purpose.strip():
         raise ReferralError("a referral needs a purpose", german="Bitte den Zweck angeben.")
+    if partner.id != referral.partner_id:  # a lead's exception was for the other partner
+        referral.override_reason = None
+        referral.override_by_id = None
     referral.partner_id = partner.id
     referral.purpose = " ".join(purpose.split())
     referral.service = (service or "").strip() or None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import uuid
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeySequence
@@ -39,12 +40,15 @@ from PySide6.QtWidgets import (
 from mzdesk.core import reference
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import ConsentForm, Person
-from mzdesk.core.services import consents, partners
+from mzdesk.core.services import consents, outputs, partners
 from mzdesk.core.services.lookup import short_id
 from mzdesk.ui import theme
 from mzdesk.ui.areas import AreaContext
-from mzdesk.ui.dialogs.letter_preview import LetterPreviewDialog
+from mzdesk.ui.dialogs.letter_preview import PRINT, LetterPreviewDialog, session_output
 from mzdesk.ui.forms import child, load_form
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -368,11 +372,18 @@ class ConsentsDialog(QDialog):
             self.message_label.setText(error.german)
             return None
         suffix = short_id(consent_id) if consent_id else "blanko"
+        person_id = self.person_id
+
+        def produce(session: Session, purpose: str) -> bytes:  # printed or saved: audited
+            outputs.record_consent_form(session, person_id, consent_id, printed=purpose == PRINT)
+            return pdf
+
         preview = LetterPreviewDialog(
             self,
             pdf,
             title=QCoreApplication.translate("ConsentsDialog", "Consent form"),
             file_name=f"Einwilligung-{suffix}-{language}.pdf",
+            output=session_output(self.ctx.session_factory, produce),
         )
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.setWindowModality(Qt.WindowModality.WindowModal)

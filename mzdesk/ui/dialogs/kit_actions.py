@@ -125,8 +125,9 @@ def export_kit_dialog(parent: QWidget, ctx: AreaContext, event_id: uuid.UUID) ->
 
     def work(_progress: Any) -> int:
         with ctx.session_factory() as session:
-            data = export_kit(session, event_id, passphrase)
-        write_file(target, data)
+            data = export_kit(session, event_id, passphrase)  # audited in core
+            write_file(target, data)
+            session.commit()  # the kit's audit entry, with the file written
         return len(data)
 
     _run(

@@ -7,13 +7,24 @@ address in the envelope window) land where they belong. A printer set to write a
 gets the document's own bytes: text and embedded fonts stay as they are.
 "Als PDF speichern…" writes the exact bytes. "Senden" (only when a ``send`` callback is given)
 marks a referral sent; the preview then shows the stored letter, which is what any reprint is.
+
+What is printed or saved is never the screen's copy: the dialog gets the bytes from its
+:class:`LetterOutput`, whose ``release`` is the core's checked and audited path (for a referral
+``referrals.release_letter``: consent or a lead's exception, then the audit entry). It is asked
+first (``check``, before the print or file dialog opens), then for the bytes once the printer
+or file is chosen: printing starts after the entry is committed, a saved file is committed
+with its entry (a file that cannot be written leaves no entry). A refusal shows its German
+reason; a team lead is offered "Ausnahme begründen…" where the dialog can record one.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -42,13 +53,51 @@ from PySide6.QtWidgets import (
 from mzdesk.core.errors import MzdeskError
 from mzdesk.ui import theme
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 log = logging.getLogger(__name__)
 
 MAX_PRINT_DPI = 600
 ZOOM_STEP = 1.25
+PRINT, PDF = "print", "pdf"  # what the output is for
 
 # send(override_reason) -> the stored PDF; raises MzdeskError (e.g. ConsentRequired)
 Sender = Callable[[str | None], bytes]
+# record_exception(reason) -> the new preview (the letter now names the lead and the reason)
+ExceptionRecorder = Callable[[str], bytes]
+
+
+@dataclass(frozen=True)
+class LetterOutput:
+    """How the previewed document may leave: ``check(purpose)`` raises MzdeskError when it may
+    not (nothing recorded); ``release(purpose)`` yields the bytes to print or save, recorded
+    in the audit trail and committed when the block ends without an error."""
+
+    check: Callable[[str], None]
+    release: Callable[[str], AbstractContextManager[bytes]]
+
+
+def session_output(
+    session_factory: Callable[[], Session],
+    produce: Callable[[Session, str], bytes],
+    check: Callable[[Session, str], None] | None = None,
+) -> LetterOutput:
+    """A :class:`LetterOutput` over core functions, one session per output."""
+
+    def checked(purpose: str) -> None:
+        if check is not None:
+            with session_factory() as session:
+                check(session, purpose)
+
+    @contextmanager
+    def release(purpose: str) -> Iterator[bytes]:
+        with session_factory() as session:
+            pdf = produce(session, purpose)  # checks and records
+            yield pdf  # an error in the caller's block: no commit, no entry
+            session.commit()
+
+    return LetterOutput(checked, release)
 
 
 def load_document(pdf: bytes, parent: QWidget | None = None) -> tuple[QPdfDocument, QBuffer]:
@@ -146,16 +195,21 @@ class LetterPreviewDialog(QDialog):
         *,
         title: str,
         file_name: str,
+        output: LetterOutput,
         send: Sender | None = None,
         may_override: bool = False,
+        record_exception: ExceptionRecorder | None = None,
+        notice: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(fitting_size(self, 900, 1000))  # its buttons stay on a 1280x800 screen
-        self.pdf = pdf
+        self.pdf = pdf  # what the screen shows; never what is printed or saved
         self.file_name = file_name
+        self._output = output
         self._send = send
-        self._may_override = may_override
+        self._may_override = may_override and record_exception is not None
+        self._record_exception = record_exception
         self.sent = False
         self.printed_pages = 0
 
@@ -193,24 +247,27 @@ class LetterPreviewDialog(QDialog):
         self.send_button.setShortcut(QKeySequence("Ctrl+Return"))
         self.close_button.setShortcut(QKeySequence("Esc"))
 
-        # refusal (no consent) and, for a team lead, the override with a reason
+        # refusal (no consent) and, for a team lead, the exception with a reason
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
         theme.style(self.message_label, "color: $error; font-weight: bold;")
         self.message_label.hide()
+        self.note_label = QLabel(self)
+        self.note_label.setWordWrap(True)
+        self.note_label.hide()
         self.override_button = QPushButton(self.tr("Justify an &exception…"), self)
         self.override_button.hide()
         self.reason_label = QLabel(self.tr("Reason for the e&xception:"), self)
         self.reason_edit = QLineEdit(self)
         self.reason_label.setBuddy(self.reason_edit)
-        self.override_send_button = QPushButton(self.tr("Send &with this reason"), self)
-        self.override_send_button.setEnabled(False)
+        self.record_button = QPushButton(self.tr("&Record the exception"), self)
+        self.record_button.setEnabled(False)
         self.override_host = QWidget(self)
         override_layout = QHBoxLayout(self.override_host)
         override_layout.setContentsMargins(0, 0, 0, 0)
         override_layout.addWidget(self.reason_label)
         override_layout.addWidget(self.reason_edit, 1)
-        override_layout.addWidget(self.override_send_button)
+        override_layout.addWidget(self.record_button)
         self.override_host.hide()
 
         tools = QHBoxLayout()
@@ -233,6 +290,7 @@ class LetterPreviewDialog(QDialog):
         layout.addLayout(tools)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message_label)
+        layout.addWidget(self.note_label)
         layout.addWidget(self.override_host)
         layout.addLayout(actions)
 
@@ -247,15 +305,16 @@ class LetterPreviewDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
         self.override_button.clicked.connect(self.start_override)
         self.reason_edit.textChanged.connect(
-            lambda text: self.override_send_button.setEnabled(bool(text.strip()))
+            lambda text: self.record_button.setEnabled(bool(text.strip()))
         )
-        self.override_send_button.clicked.connect(
-            lambda: self.send(self.reason_edit.text().strip())
-        )
-        self.reason_edit.returnPressed.connect(self.override_send_button.click)
+        self.record_button.clicked.connect(self.record_exception)
+        self.reason_edit.returnPressed.connect(self.record_button.click)
         self.view.pageNavigator().currentPageChanged.connect(lambda _page: self._show_page())
         self.send_button.setVisible(send is not None)
         self.set_pdf(pdf)
+        if notice:  # e.g. no consent: said at once, not only when printing is refused
+            self.show_message(notice)
+            self.override_button.setVisible(self._may_override)
         self.view.setFocus()
 
     # --- document and navigation -----------------------------------------------------------
@@ -310,15 +369,33 @@ class LetterPreviewDialog(QDialog):
         printer.setFullPage(True)
         return printer
 
-    def print_to(self, printer: QPrinter, *, raster: bool | None = None) -> int:
+    def allowed(self, purpose: str) -> bool:
+        """Whether the document may leave for ``purpose``; else the German reason is shown."""
         try:
-            self.printed_pages = print_document(self.pdf, printer, raster=raster)
+            self._output.check(purpose)
+        except MzdeskError as error:
+            self.refused(error)
+            return False
+        return True
+
+    def print_to(self, printer: QPrinter, *, raster: bool | None = None) -> int:
+        """Print the released bytes: recorded and committed first, then painted."""
+        try:
+            with self._output.release(PRINT) as released:
+                pdf = released
+        except MzdeskError as error:
+            self.refused(error)
+            return 0
+        try:
+            self.printed_pages = print_document(pdf, printer, raster=raster)
         except MzdeskError as error:
             self.show_message(error.german)
             return 0
         return self.printed_pages
 
     def print_dialog(self) -> None:
+        if not self.allowed(PRINT):  # refused before a printer is even asked for
+            return
         printer = self.make_printer()
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print letter"))
@@ -326,9 +403,21 @@ class LetterPreviewDialog(QDialog):
             self.print_to(printer)
 
     def save_to(self, path: Path) -> None:
-        path.write_bytes(self.pdf)  # the exact bytes: a sent letter stays identical
+        """Write the released bytes (a sent letter exactly as stored), committed with the file;
+        a file whose entry could not be committed is removed again."""
+        written = False
+        try:
+            with self._output.release(PDF) as pdf:
+                path.write_bytes(pdf)
+                written = True
+        except Exception:
+            if written:
+                path.unlink(missing_ok=True)
+            raise
 
     def save_dialog(self) -> None:
+        if not self.allowed(PDF):  # refused before a file name is asked for
+            return
         name, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Save as PDF"), self.file_name, self.tr("PDF files (*.pdf)")
         )
@@ -336,6 +425,8 @@ class LetterPreviewDialog(QDialog):
             path = Path(name if name.lower().endswith(".pdf") else f"{name}.pdf")
             try:
                 self.save_to(path)
+            except MzdeskError as error:
+                self.refused(error)
             except OSError as error:
                 log.warning("saving a letter failed: %s", type(error).__name__)
                 self.show_message(self.tr("The file could not be written."))
@@ -346,17 +437,22 @@ class LetterPreviewDialog(QDialog):
         self.message_label.setText(text)
         self.message_label.setVisible(bool(text))
 
+    def refused(self, error: MzdeskError) -> None:
+        """The German reason; for a missing consent, a team lead may make the exception."""
+        self.show_message(error.german)
+        self.note_label.hide()
+        for_consent = type(error).__name__ == "ConsentRequired"
+        self.override_button.setVisible(
+            for_consent and self._may_override and self.override_host.isHidden()
+        )
+
     def send(self, override_reason: str | None) -> bool:
         if self._send is None or self.sent:
             return False
         try:
             stored = self._send(override_reason)
         except MzdeskError as error:
-            self.show_message(error.german)
-            refused_for_consent = type(error).__name__ == "ConsentRequired"
-            self.override_button.setVisible(
-                refused_for_consent and self._may_override and override_reason is None
-            )
+            self.refused(error)
             return False
         self.sent = True
         self.override_button.hide()
@@ -371,3 +467,25 @@ class LetterPreviewDialog(QDialog):
         self.override_host.show()
         self.override_button.hide()
         self.reason_edit.setFocus()
+
+    def record_exception(self) -> bool:
+        """Record the lead's exception with the typed reason; the preview then shows it."""
+        reason = self.reason_edit.text().strip()
+        if self._record_exception is None or not reason:
+            return False
+        try:
+            preview = self._record_exception(reason)
+        except MzdeskError as error:
+            self.show_message(error.german)
+            return False
+        self.override_host.hide()
+        self.show_message("")
+        self.note_label.setText(
+            self.tr(
+                "Exception recorded. The letter names you and the reason; it may now be "
+                "printed, saved or sent."
+            )
+        )
+        self.note_label.show()
+        self.set_pdf(preview)
+        return True

@@ -4,8 +4,10 @@
 the partner (type to search), the service, the purpose and the request, and shows which data
 categories the letter would print and on which consent (or that there is none). "Vorschau…"
 saves the draft and opens the letter in :class:`LetterPreviewDialog`, where "Senden" marks it
-sent: without a covering consent the service refuses with its German reason, and a team lead
-gets "Ausnahme begründen…" (a reason is required; the service audits the override).
+sent. Printing and saving take the bytes from ``referrals.release_letter`` (consent checked,
+output audited). Without a covering consent the preview is marked ENTWURF, printing, saving
+and sending are refused with the German reason, and a team lead gets "Ausnahme begründen…":
+the exception is recorded with its reason (audited) before anything leaves.
 """
 
 from __future__ import annotations
@@ -33,12 +35,12 @@ from PySide6.QtWidgets import (
 
 from mzdesk.core import reference
 from mzdesk.core.errors import MzdeskError
-from mzdesk.core.models import Role, User
+from mzdesk.core.models import ReferralStatus, Role, User
 from mzdesk.core.services import partners, referrals
 from mzdesk.core.services.lookup import short_id
 from mzdesk.ui import theme
 from mzdesk.ui.areas import AreaContext
-from mzdesk.ui.dialogs.letter_preview import LetterPreviewDialog
+from mzdesk.ui.dialogs.letter_preview import LetterOutput, LetterPreviewDialog, session_output
 from mzdesk.ui.forms import find_data
 
 log = logging.getLogger(__name__)
@@ -52,16 +54,33 @@ def is_team_lead(ctx: AreaContext) -> bool:
         return user is not None and user.role is Role.TEAM_LEAD
 
 
+PURPOSES = {"print": referrals.LetterPurpose.PRINT, "pdf": referrals.LetterPurpose.PDF}
+
+
+def letter_output(ctx: AreaContext, referral_id: uuid.UUID) -> LetterOutput:
+    """Print and save of a referral letter: only through ``referrals.release_letter``."""
+    return session_output(
+        ctx.session_factory,
+        lambda session, purpose: referrals.release_letter(session, referral_id, PURPOSES[purpose]),
+        lambda session, purpose: referrals.check_release(session, referral_id, PURPOSES[purpose]),
+    )
+
+
 def open_letter_preview(
     parent: QWidget, ctx: AreaContext, referral_id: uuid.UUID
 ) -> LetterPreviewDialog | None:
     """The preview of a referral's letter (stored if sent, else as it would be sent today)."""
+    notice = ""
     try:
         with ctx.session_factory() as session:
             referral = referrals.get_referral(session, referral_id)
             pdf = referrals.preview_letter(session, referral)
-            draft = referral.letter_pdf is None and referral.status.value == "draft"
+            draft = referral.status is ReferralStatus.DRAFT
             name = f"Ueberweisung-{short_id(referral.id)}.pdf"
+            try:
+                referrals.check_release(session, referral_id, referrals.LetterPurpose.PRINT)
+            except referrals.ReferralError as refusal:  # said at once (no consent, no letter)
+                notice = refusal.german
     except MzdeskError as error:
         from mzdesk.ui.operations import show_error
 
@@ -71,11 +90,18 @@ def open_letter_preview(
     def send(reason: str | None) -> bytes:
         with ctx.session_factory() as session:
             sent = referrals.send_as(session, referral_id, ctx.user_id, override_reason=reason)
-            stored = sent.letter_pdf
             session.commit()
-        assert stored is not None
+            stored = referrals.preview_letter(session, sent)  # the stored letter, as sent
         log.info("referral %s sent", referral_id)
         return stored
+
+    def record_exception(reason: str) -> bytes:
+        with ctx.session_factory() as session:
+            referral = referrals.record_exception(session, referral_id, reason=reason)
+            session.commit()
+            preview = referrals.preview_letter(session, referral)
+        log.info("consent exception recorded on referral %s", referral_id)
+        return preview
 
     dialog = LetterPreviewDialog(
         parent,
@@ -84,8 +110,11 @@ def open_letter_preview(
         if draft
         else QCoreApplication.translate("ReferralDialog", "Referral letter (as sent)"),
         file_name=name,
+        output=letter_output(ctx, referral_id),
         send=send if draft else None,
-        may_override=is_team_lead(ctx),
+        may_override=draft and is_team_lead(ctx),
+        record_exception=record_exception if draft else None,
+        notice=notice,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -230,8 +259,8 @@ class ReferralDialog(QDialog):
             self.consent_label.setText(
                 self.tr(
                     "No valid consent covers this partner and the required data: the letter "
-                    "cannot be sent until a consent is recorded (a team lead may justify an "
-                    "exception)."
+                    "cannot be printed, saved or sent until a consent is recorded (a team lead "
+                    "may record a justified exception). The preview is marked as a draft."
                 )
             )
 

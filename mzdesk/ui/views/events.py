@@ -328,15 +328,16 @@ class EventsView(AreaView):
 
         def op(_progress: Progress) -> Path:
             with factory() as session:
-                data = make(session, event_id)
-            path = Path(name)
-            try:
-                path.write_bytes(data)
-            except OSError as exc:
-                raise MzdeskError(
-                    f"cannot write {path.name}: {exc.strerror}",
-                    german=f"{path.name} kann nicht geschrieben werden.",
-                ) from exc
+                data = make(session, event_id)  # recorded in the audit trail by core
+                path = Path(name)
+                try:
+                    path.write_bytes(data)
+                except OSError as exc:
+                    raise MzdeskError(
+                        f"cannot write {path.name}: {exc.strerror}",
+                        german=f"{path.name} kann nicht geschrieben werden.",
+                    ) from exc
+                session.commit()  # the list's audit entry, with the file written
             return path
 
         BackgroundOp(parent=self, op=op, success=lambda path: log.info("list saved")).with_progress(

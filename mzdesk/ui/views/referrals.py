@@ -4,7 +4,10 @@ Rejections of the logged-in counsellor's referrals are highlighted and counted a
 (a rejection must reach the person who referred). The selected referral's letter opens in the
 preview (the stored PDF once sent); its answer is recorded with the buttons (accepted,
 rejected with the partner's reason, done, revoked). "Heute vorbereitete Briefe drucken" prints
-every letter sent today in one print job, in the background, with progress and cancel.
+every letter sent today in one print job, in the background, with progress and cancel: each
+letter comes from ``referrals.release_letter`` (its consent still valid, the output recorded
+and committed before it is painted); a letter whose consent was withdrawn since is skipped
+and counted.
 """
 
 from __future__ import annotations
@@ -71,30 +74,44 @@ def status_label(status: ReferralStatus) -> str:
 class BatchResult:
     letters: int
     pages: int
+    refused: int = 0  # no longer covered (consent withdrawn since): not printed
 
 
 def print_letters(
     session_factory: object, referral_ids: list[uuid.UUID], printer: QPrinter, progress: Progress
 ) -> BatchResult:
-    """Runs in a worker thread: the stored letters, one after another, into one print job."""
+    """Runs in a worker thread: the stored letters, one after another, into one print job.
+
+    Each letter is released (consent checked, output recorded and committed) just before it
+    is painted; one that may no longer leave is skipped.
+    """
     painter = begin_printing(printer)
     pages = 0
     done = 0
+    refused = 0
     try:
-        for index, referral_id in enumerate(referral_ids):
+        for referral_id in referral_ids:
             if progress.cancelled:
                 printer.abort()
                 break
-            with session_factory() as session:  # type: ignore[operator]
-                pdf = referrals.stored_letter(session, referral_id)
-            pages += paint_pdf(painter, printer, pdf, first=index == 0)
+            try:
+                with session_factory() as session:  # type: ignore[operator]
+                    pdf = referrals.release_letter(
+                        session, referral_id, referrals.LetterPurpose.BATCH
+                    )
+                    session.commit()
+            except referrals.ConsentRequired:
+                refused += 1
+                log.info("batch print: referral %s no longer covered, skipped", referral_id)
+                continue
+            pages += paint_pdf(painter, printer, pdf, first=done == 0)
             done += 1
-            progress.update(done, len(referral_ids))
+            progress.update(done + refused, len(referral_ids))
     finally:
         painter.end()
     progress.check()  # a cancelled job ends quietly
-    log.info("batch print: %d letters, %d pages", done, pages)
-    return BatchResult(done, pages)
+    log.info("batch print: %d letters, %d pages, %d refused", done, pages, refused)
+    return BatchResult(done, pages, refused)
 
 
 class ReferralsView(AreaView):
@@ -355,7 +372,12 @@ class ReferralsView(AreaView):
 
         def finished(result: BatchResult) -> None:
             self.last_batch = result
-            self.message_label.setText(self.tr("%n letter(s) printed.", "", result.letters))
+            text = self.tr("%n letter(s) printed.", "", result.letters)
+            if result.refused:
+                text += " " + self.tr(
+                    "%n letter(s) not printed: the consent is no longer valid.", "", result.refused
+                )
+            self.message_label.setText(text)
 
         def cancelled() -> None:
             self.message_label.setText(self.tr("Printing cancelled."))

@@ -50,9 +50,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mzdesk.core.exports.csv import write_csv
-from mzdesk.core.exports.pdf import write_pdf
-from mzdesk.core.exports.xlsx import write_xlsx
+from mzdesk.core.exports.statistics import export_statistics
 from mzdesk.core.models import Attendance, Case, Contact, EventContact, Person, Placement, Referral
 from mzdesk.core.stats import DrillDown, Period, StatsReport, Table, compute_statistics, drill_down
 from mzdesk.core.stats.suppression import Suppressed
@@ -316,7 +314,6 @@ class DrillDialog(QDialog):
 class _Export:
     suffix: str
     name_filter: str
-    write: Callable[..., None]
 
 
 class StatisticsView(AreaView):
@@ -357,9 +354,9 @@ class StatisticsView(AreaView):
 
         self.compute_button.clicked.connect(self.compute)
         self._exports = {
-            "xlsx": _Export("xlsx", self.tr("Excel workbook (*.xlsx)"), write_xlsx),
-            "csv": _Export("csv", self.tr("CSV file (*.csv)"), write_csv),
-            "pdf": _Export("pdf", self.tr("PDF document (*.pdf)"), write_pdf),
+            "xlsx": _Export("xlsx", self.tr("Excel workbook (*.xlsx)")),
+            "csv": _Export("csv", self.tr("CSV file (*.csv)")),
+            "pdf": _Export("pdf", self.tr("PDF document (*.pdf)")),
         }
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.csv_button.clicked.connect(lambda: self.export("csv"))
@@ -522,8 +519,12 @@ class StatisticsView(AreaView):
             path = path.with_name(f"{path.name}.{spec.suffix}")
         threshold = SUPPRESS_BELOW if self.suppress_check.isChecked() else 0
 
+        factory = self._context.session_factory
+
         def op(_progress: Progress) -> Path:
-            spec.write(report, path, suppress_below=threshold)
+            with factory() as session:  # checked and audited in core, then committed
+                export_statistics(session, report, spec.suffix, path, suppress_below=threshold)
+                session.commit()
             return path
 
         def done(written: Path) -> None:
