@@ -17,6 +17,7 @@ from pathlib import Path
 
 from mzdesk.core.exports.cells import spreadsheet_text
 from mzdesk.core.exports.common import cell_text
+from mzdesk.core.files import write_file
 from mzdesk.core.stats.report import Cell, StatsReport
 
 HEADER = ("Zeitraum", "Tabelle", "Zeile", "Spalte", "Wert")
@@ -46,4 +47,4 @@ def render_csv(report: StatsReport, *, suppress_below: int = 3) -> str:
 
 
 def write_csv(report: StatsReport, path: Path, *, suppress_below: int = 3) -> None:
-    path.write_bytes(render_csv(report, suppress_below=suppress_below).encode("utf-8-sig"))
+    write_file(path, render_csv(report, suppress_below=suppress_below).encode("utf-8-sig"))

@@ -15,6 +15,7 @@ from typing import IO
 
 from mzdesk.core.exports.cells import spreadsheet_text, spreadsheet_value
 from mzdesk.core.exports.common import cell_text, header_lines
+from mzdesk.core.files import write_file
 from mzdesk.core.stats.report import StatsReport
 from mzdesk.core.stats.suppression import Suppressed
 
@@ -23,6 +24,11 @@ INFO_SHEET = "Info"
 
 
 def write_xlsx(report: StatsReport, target: Path | IO[bytes], *, suppress_below: int = 3) -> None:
+    if isinstance(target, Path):  # in memory first: no half-written file on a failure
+        buffer = BytesIO()
+        write_xlsx(report, buffer, suppress_below=suppress_below)
+        write_file(target, buffer.getvalue())
+        return
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
