@@ -2,6 +2,13 @@
 
 Exit codes: 0 done, 1 refused or failed (one-line reason on stderr), 2 usage.
 Each command group lives in its own module and registers itself in ``COMMAND_MODULES``.
+
+Whatever goes wrong, a command ends in one line on stderr, never a traceback: a refusal
+(:class:`MzdeskError`) prints its reason; a file that cannot be written or read (``OSError``:
+a read-only folder, a full disk, a folder where a file was meant) prints the path and the
+operating system's reason; anything else prints only the exception's *type* and where the
+log file is — its text may hold personal data (a database error carries the row), so it goes
+neither to the screen nor to the log, where the crash report lists the code locations only.
 The command modules (which pull in reportlab, openpyxl, …) are imported only when a command
 or ``--help`` is given: the plain ``mzdesk`` GUI start parses its few options without them.
 """
@@ -14,6 +21,7 @@ import os
 import sys
 from collections.abc import Sequence
 from importlib import import_module
+from pathlib import Path
 
 from mzdesk.core.errors import MzdeskError
 
@@ -136,13 +144,38 @@ def fail(message: str) -> int:
     return EXIT_FAILED
 
 
+# Options that name a file a command writes (for an OSError that names no file: a full disk).
+_OUTPUT_OPTIONS = ("output", "xlsx", "csv", "pdf")
+
+
+def _file_problem(exc: OSError, args: argparse.Namespace) -> str:
+    """``PATH: REASON`` of a failed file operation, e.g. "/mnt/ro/s.xlsx: Permission denied"."""
+    reason = exc.strerror or type(exc).__name__
+    path = exc.filename
+    if path is None:
+        given = (getattr(args, name, None) for name in _OUTPUT_OPTIONS)
+        path = next((value for value in given if isinstance(value, Path)), None)
+    return f"{os.fsdecode(path)}: {reason}" if path is not None else reason
+
+
+def _unexpected(command: str, exc: BaseException, log_file: Path | None) -> int:
+    """One line with the exception's type, and the crash report (code locations, no message,
+    no values) in the log."""
+    from mzdesk.ui.crash import crash_report  # plain Python: no Qt is imported
+
+    kind = f"{type(exc).__module__}.{type(exc).__qualname__}"
+    log.critical("command %s failed\n%s", command, crash_report(type(exc), exc.__traceback__))
+    where = f"; the log file {log_file} has the details for IT support" if log_file else ""
+    return fail(f"unexpected error ({kind}): the command was stopped{where}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from mzdesk.core.logs import setup_logging
 
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(commands=not _gui_start(arguments))
     args = parser.parse_args(arguments)
-    setup_logging()
+    log_file = setup_logging()
     db_url = getattr(args, "db", None)
     if args.command is None:
         from mzdesk.ui.app import run_gui, run_selftest
@@ -164,4 +197,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(exc))
     except KeyboardInterrupt:
         return fail("interrupted")
+    except OSError as exc:
+        log.info("command %s failed: %s (errno %s)", args.command, type(exc).__name__, exc.errno)
+        return fail(_file_problem(exc, args))
+    except Exception as exc:
+        return _unexpected(args.command, exc, log_file)
     return result

@@ -36,13 +36,32 @@ def _date(text: str) -> date:
 
 
 def _moment(text: str) -> datetime:
-    """``2025-03-31T14:30``, ``2025-03-31 14:30`` or a date (local time, stored as UTC)."""
+    """``2025-03-31T14:30``, ``2025-03-31 14:30`` or a date (local time, stored as UTC).
+
+    Read when the command runs, not by argparse: a time that is not one is a one-line
+    refusal (exit 1) like every other value, not argparse's "invalid _moment value"."""
+    from mzdesk.core.datetext import MAX_YEAR, MIN_YEAR
+    from mzdesk.core.errors import MzdeskError
+    from mzdesk.core.stats.period import InvalidPeriod, parse_date
+
     raw = text.strip()
+    example = "e.g. 2025-03-31T14:30 or 2025-03-31"
     try:
         value = datetime.fromisoformat(raw)
     except ValueError:
-        day = _date(raw)
+        try:
+            day = parse_date(raw)
+        except InvalidPeriod:
+            raise MzdeskError(
+                f"--at: not a date and time: {raw!r} ({example})",
+                german=f"Kein Zeitpunkt: „{raw}“ (z. B. 31.03.2025 14:30).",
+            ) from None
         value = datetime(day.year, day.month, day.day, 12, 0)
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise MzdeskError(
+            f"--at: the year {value.year} is out of range ({MIN_YEAR}–{MAX_YEAR})",
+            german=f"Das Jahr {value.year} liegt außerhalb von {MIN_YEAR} bis {MAX_YEAR}.",
+        )
     if value.tzinfo is None:
         value = value.astimezone()  # the machine's local time zone
     return value.astimezone(UTC)
@@ -144,7 +163,6 @@ def _register_contact(subparsers: Any) -> None:
     )
     add.add_argument(
         "--at",
-        type=_moment,
         metavar="WHEN",
         help="date and time, e.g. 2025-03-31T14:30 (local time; default now)",
     )
@@ -430,12 +448,13 @@ def run_edit(args: argparse.Namespace) -> int:
 def run_contact_add(args: argparse.Namespace) -> int:
     from mzdesk.core.services import contacts
 
+    occurred_at = _moment(args.at) if args.at else None
     with open_current_database(args) as database, database.session() as session:
         contact = contacts.add_contact(
             session,
             case_id=args.case,
             channel=args.channel,
-            occurred_at=args.at,
+            occurred_at=occurred_at,
             minutes=args.minutes,
             interpreter_language=args.interpreter,
             topics=args.topic,

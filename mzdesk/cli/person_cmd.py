@@ -287,14 +287,11 @@ def run_edit(args: argparse.Namespace) -> int:
             session.commit()
         except IntakeInvalid as exc:
             return _field_error(exc)
-        except EditConflict as exc:
-            fields = ", ".join(
-                f"{FLAG_OF.get(d.field, d.field)} (yours {d.mine!r}, now {d.theirs!r})"
-                for d in exc.diffs
-            )
+        except EditConflict as exc:  # the fields by name only: their values are personal data
+            fields = ", ".join(FLAG_OF.get(d.field, d.field) for d in exc.diffs)
             return fail(
                 f"person changed meanwhile (now version {exc.current_version}); "
-                f"nothing saved{': ' + fields if fields else ''}"
+                f"nothing saved{'; differs now: ' + fields if fields else ''}"
             )
         result = {"id": str(edited.id), "version": edited.version}
     if args.json:

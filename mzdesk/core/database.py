@@ -319,6 +319,9 @@ class Database:
                 echo=echo,
                 connect_args=connect_args,
                 pool_pre_ping=True,
+                # a database error's text never holds the row's values (names, birth dates):
+                # it may end up on a screen or in a log (security review F13)
+                hide_parameters=True,
                 **engine_args,
             )
         except (NoSuchModuleError, ArgumentError, ImportError) as exc:
@@ -382,6 +385,9 @@ class Database:
         writing); an encrypted database's copy has the same key."""
         assert self.path is not None
         target.unlink(missing_ok=True)
+        # created here first, so a folder that cannot take it is an OSError naming the path
+        # and the reason (sqlite3 only says "unable to open database file")
+        target.touch()
         reading = self.connect_file(self.path, timeout=30)
         try:
             writing = self.connect_file(target)

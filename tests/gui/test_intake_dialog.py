@@ -441,3 +441,22 @@ def test_lives_with_finds_the_household_member_by_name(
         olena = session.get(Person, olena.id)
         assert taras is not None and olena is not None
         assert taras.household_id is not None and taras.household_id == olena.household_id
+
+
+def test_a_pasted_direction_override_is_refused_under_the_field(
+    qtbot: QtBot, view: ClientsView, database: Database
+) -> None:
+    """Security review F12: a right-to-left override pasted into a name (it would show
+    "Aliabc" as "Alicba") is named under the field; Enter saves nothing."""
+    dialog = open_intake(qtbot, view)
+    clipboard = QApplication.clipboard()
+    assert clipboard is not None
+    clipboard.setText("Ali\u202eabc")
+    press(Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.edit("familyNameEdit").text() == "Ali\u202eabc"
+    press(Qt.Key.Key_Tab)
+    shown = dialog.error_text("family_name")
+    assert "unsichtbares Steuerzeichen für die Schreibrichtung (U+202E) an Stelle 4" in shown
+    dialog.edit("familyNameEdit").setFocus()
+    press(Qt.Key.Key_Return)
+    assert dialog.isVisible() and count_persons(database) == 3

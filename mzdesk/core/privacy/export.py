@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core import access
 from mzdesk.core.access import Action
+from mzdesk.core.files import write_file
 from mzdesk.core.models import Event, Partner, User
 from mzdesk.core.privacy.collect import DERIVED_PERSON_COLUMNS, PersonRecords, collect
 from mzdesk.core.services import outputs
@@ -149,6 +150,10 @@ def output_paths(output: Path) -> tuple[Path, Path]:
 def write_export(export: PersonExport, output: Path) -> tuple[Path, Path]:
     json_path, pdf_path = output_paths(output)
     json_path.parent.mkdir(parents=True, exist_ok=True)
-    json_path.write_bytes(export.json_bytes())
-    pdf_path.write_bytes(export.pdf)
+    write_file(json_path, export.json_bytes())
+    try:
+        write_file(pdf_path, export.pdf)
+    except BaseException:  # not half an export (the JSON alone) left behind
+        json_path.unlink(missing_ok=True)
+        raise
     return json_path, pdf_path

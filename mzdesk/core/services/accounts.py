@@ -38,6 +38,7 @@ from mzdesk.core.models import Team, User
 from mzdesk.core.models.base import utcnow
 from mzdesk.core.models.enums import Role
 from mzdesk.core.services import audit
+from mzdesk.core.text import checked_name
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +130,7 @@ def _new_user(
     team: str | None,
 ) -> User:
     name = _check_username(username)
+    checked_name(display_name, "display name", "Der Anzeigename")
     _check_password(password)
     if find_user(session, name) is not None:
         raise InvalidAccount(
@@ -321,6 +323,7 @@ def list_users(session: Session) -> list[Account]:
 
 def create_team(session: Session, name: str) -> Team:
     require(session, Action.MANAGE_ACCOUNTS)
+    checked_name(name.strip(), "team name", "Der Teamname")
     if session.scalars(select(Team).where(Team.name == name.strip())).first() is not None:
         raise InvalidAccount(f"team {name!r} exists", german=f"Das Team „{name}“ gibt es schon.")
     team = Team(id=uuid.uuid4(), name=name.strip(), active=True)

@@ -55,6 +55,7 @@ from mzdesk.core.names import fold
 from mzdesk.core.services import events
 from mzdesk.core.services.partners import PartnerError as _CsvError
 from mzdesk.core.services.partners import _decode_lines, _delimiter, _records
+from mzdesk.core.text import clean_text
 
 log = logging.getLogger(__name__)
 
@@ -326,8 +327,9 @@ def _map_headers(
         shown[heading] = found
     missing = [f for f in REQUIRED if f not in columns.values()]
     if missing:
+        listed = ", ".join(clean_text(heading) for heading in headings)
         raise AttendeeImportError(
-            f"no column for the family name in the header line (found: {', '.join(headings)}); "
+            f"no column for the family name in the header line (found: {listed}); "
             "map one with HEADING=family_name",
             german="Keine Spalte für den Familiennamen in der Kopfzeile.",
         )

@@ -35,6 +35,7 @@ from mzdesk.core.errors import MzdeskError, NotFound
 from mzdesk.core.models import Case, CaseSource, CaseStatus, CaseTopic, Person, Team, User
 from mzdesk.core.services import audit
 from mzdesk.core.services.lookup import by_id
+from mzdesk.core.text import clean_text
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +175,7 @@ def _counsellor(session: Session, counsellor_id: uuid.UUID | str | None) -> User
 
 
 def _clean_goals(goals: str | None) -> str | None:
-    return (goals or "").strip() or None
+    return clean_text(goals or "", multiline=True).strip() or None
 
 
 def open_case(
@@ -259,7 +260,7 @@ def set_status(
         )
     details: dict[str, Any] = {"from": before.value, "to": status.value}
     if status is CaseStatus.CLOSED:
-        text = " ".join((reason or "").split())
+        text = " ".join(clean_text(reason or "").split())
         if not text:
             raise CaseError(
                 "closing a case needs a reason",

@@ -30,6 +30,7 @@ from mzdesk.core.resources import resource_path
 from mzdesk.core.services import audit
 from mzdesk.core.services.lookup import by_id
 from mzdesk.core.services.persons import format_birth_date
+from mzdesk.core.text import clean_text
 
 # German plus the languages a form is printed in: fa = Farsi (Iran), prs = Dari (Afghanistan),
 # both Persian script, right to left.
@@ -138,13 +139,13 @@ def add_consent(
     consent_text(version, "de")  # raises NotFound for an unknown version
     consent = Consent(
         person_id=person_id,
-        purpose=" ".join(purpose.split()),
+        purpose=" ".join(clean_text(purpose).split()),
         data_categories=codes,
         text_version=version,
         given_on=given_on,
         expires_on=expires_on,
         form=form,
-        witness=(witness or "").strip() or None,
+        witness=" ".join(clean_text(witness or "").split()) or None,
         recorded_by_id=recorded_by_id,
         recipients=[ConsentRecipient(partner_id=p.id) for p in partners]
         + [ConsentRecipient(partner_kind=k) for k in kinds],

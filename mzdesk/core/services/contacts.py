@@ -29,6 +29,7 @@ from mzdesk.core.models import Case, CaseTopic, Contact, FollowUp
 from mzdesk.core.services import audit
 from mzdesk.core.services.cases import check_topics
 from mzdesk.core.services.lookup import by_id
+from mzdesk.core.text import clean_text
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ class InvalidContact(MzdeskError):
 
 def _summary(topics: Sequence[str], summary: str | None) -> str | None:
     labels = ", ".join(reference.label("case_topics", code, "de") for code in topics)
-    text = " ".join((summary or "").split())
+    text = " ".join(clean_text(summary or "").split())
     combined = f"{labels}: {text}" if labels and text else labels or text
     if len(combined) > MAX_SUMMARY:
         raise InvalidContact(
@@ -86,7 +87,7 @@ def add_follow_up(
     source: str | None = None,
 ) -> FollowUp:
     """A follow-up (Wiedervorlage) on ``case``; the caller has checked access and commits."""
-    cleaned = " ".join(text.split()) or DEFAULT_FOLLOW_UP_TEXT
+    cleaned = " ".join(clean_text(text).split()) or DEFAULT_FOLLOW_UP_TEXT
     if len(cleaned) > MAX_FOLLOW_UP_TEXT:
         raise InvalidContact(
             f"the follow-up text is longer than {MAX_FOLLOW_UP_TEXT} characters",
@@ -149,7 +150,7 @@ def add_contact(
         minutes=minutes,
         interpreter_language=_language(interpreter_language),
         summary=_summary(codes, summary),
-        note=(note or "").strip() or None,
+        note=clean_text(note or "", multiline=True).strip() or None,
     )
     session.add(contact)
     present = {topic.topic_code for topic in case.topics}

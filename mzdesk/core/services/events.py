@@ -63,6 +63,7 @@ from mzdesk.core.models import (
 from mzdesk.core.names import fold
 from mzdesk.core.services import audit
 from mzdesk.core.services.lookup import by_id, short_id
+from mzdesk.core.text import checked_name, clean_text
 
 log = logging.getLogger(__name__)
 
@@ -107,8 +108,23 @@ def get_event(session: Session, text: str | uuid.UUID) -> Event:
     return by_id(session, Event, text, "event")
 
 
+_GERMAN_WHAT = {
+    "name": "Der Name",
+    "place": "Der Ort",
+    "address": "Die Adresse",
+    "booth": "Der Stand",
+    "profession": "Der Berufswunsch",
+    "family name": "Der Familienname",
+    "given names": "Die Vornamen",
+    "phone": "Die Telefonnummer",
+    "email": "Die E-Mail-Adresse",
+    "German level": "Das Deutschniveau",
+}
+
+
 def _clean(value: str | None, limit: int, what: str) -> str | None:
     text = " ".join((value or "").split())
+    checked_name(text, what, _GERMAN_WHAT[what])  # no control or invisible characters
     if len(text) > limit:
         raise EventError(f"{what} longer than {limit} characters")
     return text or None
@@ -182,7 +198,7 @@ def create_event(
         ends_on=ends_on,
         place=clean_place,
         address=_clean(address, 300, "address"),
-        description=(description or "").strip() or None,
+        description=clean_text(description or "", multiline=True).strip() or None,
         team_id=team_id,
     )
     event.partners = _presences(session, partners)
@@ -245,7 +261,7 @@ def edit_event(
     if address is not _UNSET:
         event.address = _clean(address, 300, "address")
     if description is not _UNSET:
-        event.description = (description or "").strip() or None
+        event.description = clean_text(description or "", multiline=True).strip() or None
     if team_id is not _UNSET:
         event.team_id = team_id
     if partners is not _UNSET:
@@ -672,6 +688,15 @@ def check_intake(intake: ShortIntake, today: date | None = None) -> None:
     today = today or date.today()
     if not " ".join(intake.family_name.split()):
         raise EventError("family name is missing", german="Der Familienname fehlt.")
+    for text, what in (
+        (intake.family_name, "family name"),
+        (intake.given_names, "given names"),
+        (intake.phone, "phone"),
+        (intake.email, "email"),
+        (intake.profession_wish, "profession"),
+        (intake.german_level, "German level"),
+    ):
+        checked_name(text or "", what, _GERMAN_WHAT[what])
     for value, what in ((intake.family_name, "family name"), (intake.given_names, "given names")):
         if len(value.strip()) > MAX_NAME:
             raise EventError(f"{what} longer than {MAX_NAME} characters")

@@ -55,6 +55,7 @@ from mzdesk.core.models import (
     ResidenceStatus,
 )
 from mzdesk.core.org_settings import get_setting
+from mzdesk.core.text import clean_text
 
 log = logging.getLogger(__name__)
 
@@ -553,7 +554,7 @@ def add_follow_up(
     access.require(session, Action.EDIT_PERSON, case_id=case_id)
     if session.get(Case, case_id) is None:
         raise NotFound(f"case {case_id} not found", german="Der Fall wurde nicht gefunden.")
-    cleaned = " ".join(text.split())
+    cleaned = " ".join(clean_text(text).split())
     if not cleaned:
         raise FollowUpError(
             "a follow-up needs a text", german="Bitte einen Text für die Wiedervorlage angeben."

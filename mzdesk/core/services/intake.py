@@ -126,6 +126,16 @@ def _checked(data: PersonInput, today: date) -> Cleaned:
 
 
 def _person(session: Session, person_id: uuid.UUID, *, lock: bool = False) -> Person:
+    """The person; ``lock``: read again from the database and lock the row (FOR UPDATE).
+
+    A copy this session read earlier (a lookup by file number) is expired first: another
+    desk may have saved a newer version since, which the locked read must then see (and
+    :func:`edit_person` report as an :class:`EditConflict`) rather than fail on the version
+    check with a ``StaleDataError`` (security review F13)."""
+    if lock:
+        earlier = session.identity_map.get(session.identity_key(Person, person_id))
+        if earlier is not None:
+            session.expire(earlier)
     person = session.get(Person, person_id, with_for_update=lock)
     if person is None:
         raise NotFound(f"no person with id {person_id}", german="Person nicht gefunden.")

@@ -9,7 +9,7 @@ compare, what the conflict diff shows and what the audit trail records.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from mzdesk.core import reference
@@ -17,6 +17,7 @@ from mzdesk.core.country_codes import to_alpha2
 from mzdesk.core.datetext import DateTextError, format_date, parse_date
 from mzdesk.core.models.enums import BirthDatePrecision, LegalCategory, Sex, WorkPermission
 from mzdesk.core.names import phone_key
+from mzdesk.core.text import find_bad_character
 
 _PHONE = re.compile(r"^\+?[\d\s/().\-]+$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -134,6 +135,28 @@ class _Checker:
 def _optional(text: str) -> str | None:
     stripped = text.strip()
     return stripped or None
+
+
+def _characters(data: PersonInput, check: _Checker) -> None:
+    """A control, text-direction or zero-width character in any field is refused
+    (``mzdesk.core.text``): these fields are names, addresses and codes, never prose."""
+    for item in fields(PersonInput):
+        value = getattr(data, item.name)
+        if isinstance(value, str):
+            texts = [value]
+        elif isinstance(value, tuple):
+            texts = [
+                part
+                for v in value
+                for part in ((v.code, v.level or "") if isinstance(v, LanguageSkillInput) else (v,))
+            ]
+        else:
+            continue
+        for text in texts:
+            bad = find_bad_character(text)
+            if bad is not None:
+                check.error(item.name, bad.message, bad.german_sentence)
+                break
 
 
 def _names(data: PersonInput, check: _Checker) -> None:
@@ -303,6 +326,7 @@ def clean(
 ) -> tuple[Cleaned | None, list[FieldError]]:
     """Typed values and field errors; ``partial``: the values even with errors (bad ones empty)."""
     check = _Checker(today)
+    _characters(data, check)
     _names(data, check)
     birth, precision = _birth(data, check)
     nationalities, languages = _codes(data, check)

@@ -8,10 +8,16 @@ BOM) or Windows-1252, German or English column names (``HEADER_ALIASES``) or an 
 mapping. Every row is checked first; rows with a problem are rejected with their line number
 and reason, the good rows are applied together (the caller commits once: one transaction).
 An existing partner with the same folded name and postcode is updated, not duplicated.
+
+A file that is no CSV text is refused as a whole, in one line, before anything is read into
+the database (:func:`_decode_lines`, :func:`_records`; the attendee import reads files the
+same way): UTF-16 ("Unicode text" from Excel), binary data (a spreadsheet, a PDF), a line
+longer than :data:`MAX_LINE_BYTES`, a field longer than the csv module's limit.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
@@ -25,6 +31,7 @@ from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import Partner
 from mzdesk.core.names import fold
 from mzdesk.core.services.lookup import by_id
+from mzdesk.core.text import BadText, checked_name, clean_text
 
 LETTER_LANGUAGES = ("de", "en")
 FIELDS = (
@@ -41,6 +48,18 @@ FIELDS = (
     "letter_language",
     "active",
 )
+_GERMAN_FIELDS = {
+    "name": "Der Name",
+    "kind": "Die Partnerart",
+    "department": "Die Abteilung",
+    "street": "Die Straße",
+    "postcode": "Die PLZ",
+    "city": "Der Ort",
+    "phone": "Die Telefonnummer",
+    "email": "Die E-Mail-Adresse",
+    "website": "Die Website",
+    "letter_language": "Die Briefsprache",
+}
 _MAX = {
     "name": 200,
     "department": 200,
@@ -129,6 +148,13 @@ def _clean_values(values: Mapping[str, object]) -> dict[str, object]:
                 raise PartnerError(f"'active' must be ja/nein (yes/no), not {raw!r}")
             continue
         value = " ".join(str(raw).split()) if raw is not None else ""
+        if key == "services":  # a description: cleaned
+            value = " ".join(clean_text(value).split())
+        else:  # a name, an address, a number: refused (mzdesk.core.text)
+            try:
+                checked_name(value, key, _GERMAN_FIELDS.get(key, key))
+            except BadText as exc:
+                raise PartnerError(str(exc), german=exc.german) from None
         if key in _MAX and len(value) > _MAX[key]:
             raise PartnerError(f"{key} longer than {_MAX[key]} characters")
         result[key] = value or None
@@ -261,18 +287,56 @@ class ImportReport:
         }
 
 
+# No registration list or directory has a longer line; the csv module's field limit is the
+# same size (its default), so memory stays bounded whatever a file holds.
+MAX_LINE_BYTES = 128 * 1024
+# Bytes that text files do not hold (C0 controls but tab, LF, CR; DEL). More than this share
+# of them: binary data, refused as a whole; a few: the rows that hold them are rejected.
+_CONTROL_BYTES = bytes([*range(0, 9), 11, 12, *range(14, 32), 127])
+_BINARY_SHARE = 0.05
+_SAVE_AS = "save it as 'CSV UTF-8' (or 'CSV (Trennzeichen-getrennt)') and import that file"
+_SAVE_AS_DE = (
+    "bitte als „CSV UTF-8“ oder „CSV (Trennzeichen-getrennt)“ speichern und diese Datei einlesen"
+)
+
+
+def _refuse_non_text(data: bytes) -> None:
+    """:class:`PartnerError` (one line) for UTF-16/UTF-32 or binary data."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise PartnerError(
+            f"the file is UTF-16 or UTF-32 (Unicode text): {_SAVE_AS}",
+            german=f"Die Datei ist als Unicode-Text (UTF-16) gespeichert: {_SAVE_AS_DE}.",
+        )
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    if controls and controls > _BINARY_SHARE * len(data):
+        raise PartnerError(
+            f"not a text file (a spreadsheet, a PDF or UTF-16 without a byte order mark?): "
+            f"{_SAVE_AS}",
+            german=f"Das ist keine Textdatei: {_SAVE_AS_DE}.",
+        )
+
+
 def _decode_lines(data: bytes) -> tuple[str, list[str], set[int]]:
     """The file's lines as text, its encoding, and the line numbers that could not be decoded.
 
     The whole file in UTF-8 if it is valid UTF-8; else Windows-1252 unless some lines are
     valid UTF-8 *with* non-ASCII characters (a file mixed from two sources): then the lines
-    that are not UTF-8 are rejected rather than guessed.
+    that are not UTF-8 are rejected rather than guessed. UTF-16, binary data and overlong
+    lines: :class:`PartnerError` for the whole file.
     """
-    if data.startswith(b"\xef\xbb\xbf"):
+    if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
+    _refuse_non_text(data)
     raw_lines = data.split(b"\n")
     if raw_lines and raw_lines[-1] == b"":
         raw_lines.pop()
+    for number, line in enumerate(raw_lines, start=1):
+        if len(line) > MAX_LINE_BYTES:
+            raise PartnerError(
+                f"line {number} is longer than {MAX_LINE_BYTES // 1024} KB: not a CSV list",
+                german=f"Zeile {number} ist länger als {MAX_LINE_BYTES // 1024} KB: "
+                "das ist keine CSV-Liste.",
+            )
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
@@ -330,19 +394,44 @@ def _map_headers(
     if missing:
         raise PartnerError(
             f"no column for {', '.join(missing)} in the header line "
-            f"(found: {', '.join(headings)}); map one with HEADING=field",
+            f"(found: {', '.join(clean_text(h) for h in headings)}); map one with HEADING=field",
             german=f"Keine Spalte für {', '.join(missing)} in der Kopfzeile.",
         )
     return columns, shown, ignored
 
 
 def _records(lines: list[str], delimiter: str) -> Iterator[tuple[int, int, list[str]]]:
-    """CSV records with the first and last physical line each spans (quoted line breaks)."""
+    """CSV records with the first and last physical line each spans (quoted line breaks).
+
+    A record the csv module cannot read (a quoted field that never ends and outgrows the
+    field limit, a stray carriage return): :class:`PartnerError` naming its first line."""
     reader = csv.reader(iter(lines), delimiter=delimiter)
     last = 0
-    for record in reader:
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise PartnerError(
+                f"line {last + 1}: not readable as CSV ({_csv_problem(exc)})",
+                german=f"Zeile {last + 1} ist kein lesbares CSV "
+                f"({_csv_problem(exc, german=True)}).",
+            ) from None
         first, last = last + 1, reader.line_num
         yield first, last, record
+
+
+def _csv_problem(exc: csv.Error, *, german: bool = False) -> str:
+    text = str(exc)
+    if "field limit" in text:
+        limit = csv.field_size_limit()
+        if german:
+            return f"ein Feld ist länger als {limit} Zeichen"
+        return f"a field longer than {limit} characters: a quote that is never closed?"
+    if "new-line" in text:
+        return "Zeilenumbruch mitten in einem Feld" if german else "a line break inside a field"
+    return "fehlerhafte Anführungszeichen" if german else "malformed quoting"
 
 
 def import_csv(

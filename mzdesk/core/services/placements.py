@@ -30,6 +30,7 @@ from mzdesk.core.models import (
     Setting,
 )
 from mzdesk.core.services.lookup import by_id
+from mzdesk.core.text import clean_text
 
 MAX_WEEKLY_HOURS = Decimal(80)
 # Organisation setting: status codes counted as "refugee" on top of the reference data's.
@@ -132,7 +133,7 @@ def add_placement(
     if ends_on is not None and ends_on < starts_on:
         raise InvalidPlacement("a placement cannot end before it starts")
     partner = by_id(session, Partner, partner_id, "partner") if partner_id is not None else None
-    name = (employer_name or "").strip() or None
+    name = " ".join(clean_text(employer_name or "").split()) or None
     if name is not None and len(name) > 200:
         raise InvalidPlacement("employer name is longer than 200 characters")
     if subsidy is not None and len(subsidy) > 200:
@@ -148,7 +149,7 @@ def add_placement(
         starts_on=starts_on,
         ends_on=ends_on,
         weekly_hours=_hours(weekly_hours),
-        subsidy=(subsidy or "").strip() or None,
+        subsidy=" ".join(clean_text(subsidy or "").split()) or None,
         counsellor_id=counsellor_id or case.counsellor_id,
         legal_category_at_start=state.legal_category,
         residence_status_at_start=state.residence_status,

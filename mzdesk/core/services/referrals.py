@@ -55,6 +55,7 @@ from mzdesk.core.models import (
 )
 from mzdesk.core.services import audit, consents, outputs
 from mzdesk.core.services.lookup import by_id, short_id
+from mzdesk.core.text import clean_text
 
 log = logging.getLogger(__name__)
 
@@ -129,9 +130,9 @@ def create_referral(
         case_id=case.id,
         partner_id=partner.id,
         created_by_id=created_by_id,
-        purpose=" ".join(purpose.split()),
-        service=(service or "").strip() or None,
-        request=(request or "").strip() or None,
+        purpose=" ".join(clean_text(purpose).split()),
+        service=clean_text(service or "", multiline=True).strip() or None,
+        request=clean_text(request or "", multiline=True).strip() or None,
         status=ReferralStatus.DRAFT,
         created_on=created_on or date.today(),
     )
@@ -681,7 +682,7 @@ def send_referral(
     case = by_id(session, Case, referral.case_id, "case")
     template = load_template(partner.kind, partner.letter_language)
     consent = consents.covering_consent(session, case.person_id, partner, template.required, day)
-    reason = " ".join((override_reason or "").split())
+    reason = " ".join(clean_text(override_reason or "").split())
     if consent is None:
         if reason:
             if user.role is not Role.TEAM_LEAD:
@@ -762,7 +763,7 @@ def set_status(
     _check(referral, status)
     day = on or date.today()
     if status is ReferralStatus.REJECTED:
-        text = " ".join((reason or "").split())
+        text = " ".join(clean_text(reason or "").split())
         if not text:
             raise ReferralError("a rejection needs the partner's reason")
         referral.rejection_reason = text[:500]
@@ -1060,9 +1061,9 @@ def update_draft(
         referral.override_reason = None
         referral.override_by_id = None
     referral.partner_id = partner.id
-    referral.purpose = " ".join(purpose.split())
-    referral.service = (service or "").strip() or None
-    referral.request = (request or "").strip() or None
+    referral.purpose = " ".join(clean_text(purpose).split())
+    referral.service = clean_text(service or "", multiline=True).strip() or None
+    referral.request = clean_text(request or "", multiline=True).strip() or None
     session.flush()
     return referral
 

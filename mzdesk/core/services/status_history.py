@@ -40,6 +40,7 @@ from mzdesk.core.models import (
 from mzdesk.core.services import audit
 from mzdesk.core.services.person_file import LegalCategoryEntry, ResidenceEntry
 from mzdesk.core.services.placements import Snapshot, setting_refugee_codes, snapshot_at
+from mzdesk.core.text import clean_text
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ def record_residence_status(
         work_permission=work_permission,
         valid_from=valid_from,
         valid_until=valid_until,
-        note=(note or "").strip() or None,
+        note=clean_text(note or "", multiline=True).strip() or None,
     )
     session.add(row)
     session.flush()
