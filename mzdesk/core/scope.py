@@ -96,6 +96,8 @@ class Purpose(StrEnum):
     # Resolving a typed id or file number to the record's id (and its person or case) before
     # access.require decides, so an attempt on another team's record is refused and audited.
     LOOKUP = "lookup"
+    # The highest file number of a year over every person: a number, never a record.
+    FILE_NUMBER = "file_number"
 
 
 PURPOSE_ACTION: dict[Purpose, Action | None] = {
@@ -111,6 +113,7 @@ PURPOSE_ACTION: dict[Purpose, Action | None] = {
     Purpose.PRIVACY_EXPORT: Action.PRIVACY,
     Purpose.EXPLICIT_SCOPE: None,
     Purpose.LOOKUP: None,
+    Purpose.FILE_NUMBER: None,
 }
 
 _UNSCOPED_KEY = "scope_unscoped"
@@ -124,7 +127,6 @@ case_visible = access.case_visible_sql
 _consents = Consent.__table__
 _persons = Person.__table__
 _attendances = Attendance.__table__
-_OPTION = access.SCOPE_OPTION
 
 
 @dataclass(frozen=True)
@@ -349,7 +351,7 @@ def _criteria_option(session: Session, view: Viewer, model: type[Any]) -> Any:
 
 def _on_execute(state: ORMExecuteState) -> None:
     session = state.session
-    if state.execution_options.get(_OPTION) or active_purpose(session) is not None:
+    if state.execution_options.get(access.SCOPE_OPTION) or active_purpose(session) is not None:
         return
     view = viewer(session)
     if view is None:
@@ -414,7 +416,7 @@ def _check_visible(
     session: Session, view: Viewer, persons: set[uuid.UUID], cases: set[uuid.UUID]
 ) -> None:
     team = view.team_id
-    options = {_OPTION: Purpose.ACCESS_CHECK.value}
+    options = {access.SCOPE_OPTION: Purpose.ACCESS_CHECK.value}
     with session.no_autoflush:
         for person_id in sorted(persons):
             statement = select(person_visible(person_id, team)).execution_options(**options)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
+from mzdesk.core import access
 from mzdesk.core.dedupe import DEFAULT_THRESHOLD, Candidate, PersonProbe
 from mzdesk.core.dedupe.blocking import Key, blocking_keys, name_pairs
 from mzdesk.core.dedupe.candidates import (
@@ -72,8 +73,10 @@ def find_many(
     """Per probe id, the stored persons likely the same (best first), as find_candidates.
 
     Probes may be stored already (a kit's new persons after their insert): each is then
-    compared with the other probes too, never with itself.
+    compared with the other probes too, never with itself. Only persons the acting user may
+    see are candidates (the scope), unless the caller runs it in a declared block.
     """
+    access.require(session, access.Action.READ_PERSON)
     if not probes:
         return {}
     by_key: dict[Key, list[uuid.UUID]] = defaultdict(list)

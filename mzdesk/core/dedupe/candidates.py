@@ -117,7 +117,9 @@ def _stored(rows: Sequence[Any], nationalities: dict[uuid.UUID, list[str]]) -> l
 
 
 def load_persons(session: Session) -> list[StoredPerson]:
-    """Every listed (not merged, not anonymised) person's matching facts."""
+    """Every listed (not merged, not anonymised) person's matching facts (of those the
+    acting user may see)."""
+    access.require(session, access.Action.READ_PERSON)
     rows = session.execute(_query()).all()
     return _stored(rows, _nationalities(session, None))
 
@@ -138,7 +140,9 @@ def find_candidates(
     threshold: float = DEFAULT_THRESHOLD,
     exclude: uuid.UUID | None = None,
 ) -> list[Candidate]:
-    """Existing persons who are likely ``probe``, best first (at most ``limit``)."""
+    """Existing persons who are likely ``probe``, best first (at most ``limit``), of those the
+    acting user may see."""
+    access.require(session, access.Action.READ_PERSON)
     query = _query()
     conditions: list[ColumnElement[bool]] = []
     if probe.birth_date is not None:

@@ -290,13 +290,16 @@ def make_filter(
 
     Only ids are looked up (no case contents), so admins can filter by person too.
     """
+    from mzdesk.core import access, scope
     from mzdesk.core.errors import NotFound
     from mzdesk.core.models import Person, User
 
+    access.require(session, access.Action.READ_AUDIT)
     person_id = None
     if person.strip():
         text_ = person.strip()
-        person_id = session.scalar(select(Person.id).where(Person.file_number == text_))
+        with scope.unscoped(session, scope.Purpose.LOOKUP):  # an id only, for the filter
+            person_id = session.scalar(select(Person.id).where(Person.file_number == text_))
         if person_id is None:
             try:
                 person_id = uuid.UUID(text_)

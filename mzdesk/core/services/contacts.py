@@ -86,7 +86,8 @@ def add_follow_up(
     assigned_to_id: uuid.UUID | None = None,
     source: str | None = None,
 ) -> FollowUp:
-    """A follow-up (Wiedervorlage) on ``case``; the caller has checked access and commits."""
+    """A follow-up (Wiedervorlage) on ``case``; the caller commits."""
+    access.require(session, access.Action.EDIT_PERSON, case_id=case.id)
     cleaned = " ".join(clean_text(text).split()) or DEFAULT_FOLLOW_UP_TEXT
     if len(cleaned) > MAX_FOLLOW_UP_TEXT:
         raise InvalidContact(

@@ -488,7 +488,9 @@ def _documents_and_hints(
 
 
 def due_for(session: Session, user_id: uuid.UUID | None, today: date) -> DueList:
-    """What is due for ``user_id`` (None: for every case) as of ``today``; reads only."""
+    """What is due for ``user_id`` (None: for every case the acting user may see) as of
+    ``today``; reads only."""
+    access.require(session, Action.READ_PERSON)
     horizon = today + timedelta(days=WEEK_DAYS)
     dated = _follow_ups(session, user_id, today, horizon) + _referrals(session, user_id, today)
     dated.sort(key=lambda item: (item.due_on, item.person_name, str(item.record_id)))

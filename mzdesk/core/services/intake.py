@@ -36,7 +36,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from mzdesk.core import access
+from mzdesk.core import access, scope
 from mzdesk.core.datetext import format_date
 from mzdesk.core.dedupe import Candidate, PersonProbe, find_candidates
 from mzdesk.core.errors import MzdeskError, NotFound
@@ -221,9 +221,11 @@ def load_input(session: Session, person_id: uuid.UUID) -> StoredInput:
 def next_file_number(session: Session, year: int) -> str:
     """``MZ-<year>-<n>``: one more than the highest of that year (six digits)."""
     prefix = f"{FILE_NUMBER_PREFIX}-{year}-"
-    numbers = session.scalars(
-        select(Person.file_number).where(Person.file_number.like(f"{prefix}%"))
-    ).all()
+    # Over every person, whichever team: a number taken by another team is taken.
+    with scope.unscoped(session, scope.Purpose.FILE_NUMBER):
+        numbers = session.scalars(
+            select(Person.file_number).where(Person.file_number.like(f"{prefix}%"))
+        ).all()
     highest = max((int(n[len(prefix) :]) for n in numbers if n[len(prefix) :].isdigit()), default=0)
     return f"{prefix}{highest + 1:06d}"
 
