@@ -285,7 +285,10 @@ def require(
         return
     record_denial(session, action, person_id=person_id, case_id=case_id, reason=reason)
     phrase = _ENGLISH_ACTION.get(action, action.value.replace("_", " "))
-    english = f"{reason} {phrase}" if reason.endswith(" may not") else f"{reason} ({phrase})"
+    if reason.endswith(" may not"):
+        english = f"{reason} {phrase}"
+    else:
+        english = f"{reason} (action: {action.value.replace('_', ' ')})"
     raise AccessDenied(
         f"access denied: {english}",
         german=f"Keine Berechtigung: {_GERMAN_ACTION[action]}.",

@@ -297,8 +297,8 @@ class _Merger:
                 base = self._resolve_values(name, entry.get("sent"))
             row_id = str(row["id"])
             target = self.resolved.get(row_id, row_id)
-            refusal = self.refused_parent(name, row) or self.rights.refusal(
-                name, row, office.get(target)
+            refusal = self.rights.refusal(name, row, office.get(target)) or self.refused_parent(
+                name, row
             )
             if refusal is not None:
                 self.refuse(name, row_id, refusal)
