@@ -221,6 +221,21 @@ def test_f1_a_crafted_return_never_widens_what_its_user_sees(
             " source, created_at, updated_at, version, origin)"
             f" VALUES ('{own_case}', '{_hex(world.own)}', '{user_a}', '{team_a}',"
             f" 'open', '2026-12-01', 'event', {now}, {now}, 1, '{{origin}}')",
+            # a new person whose name hides a right-to-left override (F12): refused
+            "INSERT INTO persons (id, file_number, family_name, given_names, sort_key,"
+            " search_text, birth_date_precision, created_at, updated_at, version, origin)"
+            " VALUES ('cccccccccccc4ccc8cccccccccccccc1', 'MZ-K-000001', 'Ali\u202eabc', 'Testa',"
+            f" 'ali', '', 'exact', {now}, {now}, 1, '{{origin}}')",
+            # a newcomer registered on the laptop, with a case: both arrive
+            "INSERT INTO persons (id, file_number, family_name, given_names, sort_key,"
+            " search_text, birth_date_precision, created_at, updated_at, version, origin)"
+            " VALUES ('cccccccccccc4ccc8cccccccccccccc2', 'MZ-K-000002', 'Zubrowska', 'Neua',"
+            f" 'zubrowska neua', '', 'exact', {now}, {now}, 1, '{{origin}}')",
+            "INSERT INTO cases (id, person_id, counsellor_id, team_id, status, opened_on,"
+            " source, created_at, updated_at, version, origin)"
+            f" VALUES ('cccccccccccc4ccc8cccccccccccccc3', 'cccccccccccc4ccc8cccccccccccccc2',"
+            f" '{user_a}', '{team_a}', 'open', '2026-12-01', 'event', {now}, {now}, 1,"
+            " '{origin}')",
             # the organiser of team B's event, and an attendance at it
             "INSERT INTO events (id, name, kind, starts_on, place, team_id, created_at,"
             " updated_at, version, origin)"
@@ -261,6 +276,9 @@ def test_f1_a_crafted_return_never_widens_what_its_user_sees(
     assert refused[("attendances", "bbbbbbbbbbbb4bbb8bbbbbbbbbbbbbb2")].startswith(
         "it belongs to another event"
     )
+    assert refused[("persons", "cccccccccccc4ccc8cccccccccccccc1")].startswith(
+        "family_name contains an invisible text-direction control character (U+202E)"
+    )
     assert ("cases", own_case) not in refused
     with database.session() as session:
         other = session.get(Person, world.other)
@@ -268,6 +286,7 @@ def test_f1_a_crafted_return_never_widens_what_its_user_sees(
         cases = {case.id.hex: case.person_id for case in session.scalars(select(Case))}
     assert escalation_case not in cases and escalation_case[:-1] + "3" not in cases
     assert cases[own_case] == world.own
+    assert cases["cccccccccccc4ccc8cccccccccccccc3"].hex == "cccccccccccc4ccc8cccccccccccccc2"
     for number in ("MZ-T-0002", "MZ-T-0004"):
         code, out, err = run(capsys, "person", "show", number, "--db", url, "--user", "berater_a")
         assert code == 1 and "another team" in err

@@ -87,6 +87,7 @@ REVIEWED_ESCAPES: dict[tuple[str, str], set[str]] = {
     ("mzdesk.core.kits.merge", "merge_kit"): {"unscoped:KITS"},
     ("mzdesk.core.kits.review", "resolve_conflict"): {"unscoped:KITS"},
     ("mzdesk.core.kits.rights", "visible_persons_among"): {"option"},
+    ("mzdesk.core.kits.rights", "_existing"): {"option"},
     ("mzdesk.core.kits.rights", "visible_cases_among"): {"option"},
     ("mzdesk.core.kits.rights", "ReturnRights.prepare"): {"option"},
     ("mzdesk.core.kits.rights", "ReturnRights.consent_reason"): {"option"},

@@ -30,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, delete, select, update
+from sqlalchemy import Enum, String, Table, Text, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -47,6 +47,7 @@ from mzdesk.core.models import BirthDatePrecision, Event, KitMerge, MergeConflic
 from mzdesk.core.models.base import utcnow
 from mzdesk.core.services import audit
 from mzdesk.core.services.merge import resolve_person
+from mzdesk.core.text import clean_text, find_bad_character
 
 log = logging.getLogger(__name__)
 
@@ -288,7 +289,10 @@ class _Merger:
             ):
                 office[str(found._mapping["id"])] = found
         to_insert: list[RowValues] = []
-        resolved_rows = [self._resolve_values(name, entry["row"]) or {} for entry in entries]
+        resolved_rows = [
+            _clean_free_text(name, self._resolve_values(name, entry["row"]) or {})
+            for entry in entries
+        ]
         self.rights.prepare(*rights.referenced_ids(name, resolved_rows))
         for entry, row in zip(entries, resolved_rows, strict=True):
             base = self._resolve_values(name, entry.get("base"))
@@ -297,8 +301,10 @@ class _Merger:
                 base = self._resolve_values(name, entry.get("sent"))
             row_id = str(row["id"])
             target = self.resolved.get(row_id, row_id)
-            refusal = self.rights.refusal(name, row, office.get(target)) or self.refused_parent(
-                name, row
+            refusal = (
+                self.rights.refusal(name, row, office.get(target))
+                or _bad_text(name, row)
+                or self.refused_parent(name, row)
             )
             if refusal is not None:
                 self.refuse(name, row_id, refusal)
@@ -537,6 +543,39 @@ class _Merger:
                         ),
                     )
                 )
+
+
+def _text_columns(name: str) -> tuple[list[str], list[str]]:
+    """(one-line text columns: names, addresses, phones; free-text columns: notes)."""
+    lines: list[str] = []
+    prose: list[str] = []
+    for column in table(name).columns:
+        if isinstance(column.type, Text):
+            prose.append(column.name)
+        elif isinstance(column.type, String) and not isinstance(column.type, Enum):
+            lines.append(column.name)
+    return lines, prose
+
+
+def _bad_text(name: str, row: RowValues) -> str | None:
+    """A name, address or other one-line field with a character that has no place in it
+    (the same rule as the intake form: refused, never silently changed)."""
+    for column in _text_columns(name)[0]:
+        value = row.get(column)
+        if isinstance(value, str) and (bad := find_bad_character(value)) is not None:
+            return f"{column} {bad.message}"
+    return None
+
+
+def _clean_free_text(name: str, row: RowValues) -> RowValues:
+    """Notes and descriptions with invisible or control characters taken out."""
+    prose = _text_columns(name)[1]
+    if not any(isinstance(row.get(column), str) for column in prose):
+        return row
+    return {
+        key: clean_text(value, multiline=True) if key in prose and isinstance(value, str) else value
+        for key, value in row.items()
+    }
 
 
 def _deleted_rows(rows: Any) -> list[tuple[str, RowValues | None]]:

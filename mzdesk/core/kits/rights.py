@@ -163,6 +163,19 @@ def visible_cases_among(session: Session, ids: Iterable[uuid.UUID]) -> set[uuid.
     return seen
 
 
+def _existing(session: Session, name: str, ids: set[uuid.UUID]) -> set[uuid.UUID]:
+    """Those of ``ids`` that are rows of table ``name`` at the office (ids only)."""
+    rows = table(name)
+    wanted = sorted(ids)
+    found: set[uuid.UUID] = set()
+    for start in range(0, len(wanted), _CHUNK):
+        statement = select(rows.c.id).where(rows.c.id.in_(wanted[start : start + _CHUNK]))
+        found.update(
+            session.scalars(statement.execution_options(**{access.SCOPE_OPTION: "access_check"}))
+        )
+    return found
+
+
 def record_export(
     session: Session, kit_id: uuid.UUID, event_id: uuid.UUID, person_ids: Iterable[uuid.UUID]
 ) -> None:
@@ -224,9 +237,13 @@ class ReturnRights:
         """Decide the office persons and cases a batch of rows refers to, in a few queries."""
         persons = {p for p in persons if p not in self._persons_ok}
         persons -= self.created.get("persons", set())
-        visible = visible_persons_among(self.session, persons)
+        at_office = _existing(self.session, "persons", persons)
+        visible = visible_persons_among(self.session, persons & at_office)
         for person_id in persons:
-            if self.kit_persons is not None and person_id not in self.kit_persons:
+            if person_id not in at_office:
+                self._persons_ok[person_id] = None  # made on the laptop (or missing: refused
+                # by the merge as a row whose parent is missing)
+            elif self.kit_persons is not None and person_id not in self.kit_persons:
                 self._persons_ok[person_id] = "about a person the kit did not carry"
             elif person_id not in visible:
                 self._persons_ok[person_id] = "about a person of another team"
