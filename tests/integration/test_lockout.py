@@ -177,6 +177,19 @@ def test_a_right_password_resets_the_count(world: Database) -> None:
     assert _user(world, "berater").locked_until is None
 
 
+def test_a_login_in_a_session_that_has_written_is_counted_too(world: Database) -> None:
+    admin = _user(world, "admin").id
+    with world.session(admin) as session:
+        accounts.create_user(session, "neu", PASSWORD, team="Team A")  # not committed yet
+        with pytest.raises(accounts.LoginFailed):
+            accounts.login(session, "neu", "falsch-123")  # commits the account and the count
+    assert _user(world, "neu").failed_logins == 1
+    with world.session(admin) as session:
+        accounts.set_password(session, "kollegin", "anderes-passwort")  # the row is written
+        assert accounts.login(session, "kollegin", "anderes-passwort").username == "kollegin"
+    assert _user(world, "kollegin").failed_logins == 0
+
+
 def _outcomes(database: Database, name: str, attempts: int) -> list[tuple[str, str]]:
     found = []
     for _ in range(attempts):

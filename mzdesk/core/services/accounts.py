@@ -26,6 +26,7 @@ import hashlib
 import logging
 import re
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import NoReturn
@@ -33,7 +34,7 @@ from typing import NoReturn
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 from argon2.low_level import hash_secret_raw
-from sqlalchemy import func, select, update
+from sqlalchemy import Connection, func, select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
@@ -207,9 +208,9 @@ def authenticate(session: Session, username: str, password: str) -> User:
     either way: failed attempts are audited).
 
     The attempt is counted *before* the password is checked, in a short transaction of its
-    own (so call this before the session writes anything): parallel attempts queue on the
-    account's row and at most ``security.max_failed_logins`` passwords are checked before the
-    lock holds; the lock is set by the attempt that reaches the limit and lifted by a right
+    own (or in the session's, when it has written already and so holds the locks): parallel
+    attempts queue on the account's row and at most ``security.max_failed_logins`` passwords
+    are checked before the lock holds; the lock is set by the attempt that reaches the limit and lifted by a right
     password. Unknown names, disabled accounts and accounts without a password behave the
     same way (counted in the audit trail under a slow hash of the name, see
     :func:`_name_key`), so the lock message does not tell which names exist.
@@ -257,12 +258,34 @@ def _limits(session: Session) -> tuple[int, int]:
     return max(limit, 1), minutes
 
 
+def _has_written(session: Session) -> bool:
+    """Whether the session's transaction has written (and so holds locks) already."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        return bool(getattr(connection.connection.dbapi_connection, "in_transaction", False))
+    if connection.dialect.name == "postgresql":
+        return session.scalar(text("SELECT txid_current_if_assigned()")) is not None
+    return False
+
+
+@contextlib.contextmanager
+def _own_transaction(session: Session) -> Iterator[Connection]:
+    """A short transaction of its own, committed at once — or, when the session has written
+    already (it holds the write lock on SQLite, or the account may be its own uncommitted row),
+    the session's own connection: it holds the locks until the caller commits."""
+    if _has_written(session):
+        yield session.connection()
+        return
+    with session.get_bind().engine.begin() as connection:
+        yield connection
+
+
 def _claim_attempt(session: Session, user_id: uuid.UUID, now: datetime) -> _Claim:
     """Count this attempt as failed (until the password proves right) and commit that at once,
     in a connection of its own: the count holds whatever happens to the session."""
     limit, minutes = _limits(session)
     this = User.id == user_id
-    with session.get_bind().engine.begin() as connection:
+    with _own_transaction(session) as connection:
         # A write first: it locks the row (PostgreSQL) or the database (SQLite), so the count
         # read next is the latest and no parallel attempt reads it until this one commits.
         connection.execute(update(User).where(this).values(failed_logins=User.failed_logins))
@@ -305,7 +328,7 @@ def _succeeded(session: Session, user: User, password: str) -> None:
     old_hash = user.password_hash
     if old_hash is not None and _hasher.check_needs_rehash(old_hash):
         values["password_hash"] = hash_password(password)
-    with session.get_bind().engine.begin() as connection:
+    with _own_transaction(session) as connection:
         connection.execute(update(User).where(User.id == user.id).values(values))
     _known_state(user, 0, None)
     if "password_hash" in values:
@@ -465,17 +488,19 @@ def display_name(session: Session, user_id: uuid.UUID) -> str:
 def login(session: Session, username: str, password: str) -> Account:
     """:func:`authenticate` and commit — the failed attempt's count too — in one call."""
     try:
-        user = authenticate(session, username, password)
-    except (LoginFailed, AccountLocked):
+        try:
+            user = authenticate(session, username, password)
+        except (LoginFailed, AccountLocked):
+            session.commit()
+            raise
         session.commit()
-        raise
-    except OperationalError as exc:  # busy beyond the timeout: one line, nothing half done
+    except OperationalError as exc:  # busy beyond the timeout, or gone: one line, no traceback
         session.rollback()
         raise DatabaseUnavailable(
-            "the database is busy: try to log in again",
-            german="Die Datenbank ist gerade belegt: Bitte noch einmal anmelden.",
+            "the login could not be completed (database busy or unreachable): try again",
+            german="Die Anmeldung konnte nicht abgeschlossen werden (Datenbank belegt oder "
+            "nicht erreichbar): Bitte noch einmal versuchen.",
         ) from exc
-    session.commit()
     team = session.get(Team, user.team_id) if user.team_id else None
     return Account(
         user.id,

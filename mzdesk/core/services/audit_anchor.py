@@ -55,7 +55,7 @@ from typing import Any
 
 from sqlalchemy import event, func, select
 from sqlalchemy.engine import URL
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from mzdesk.core.models import AuditEntry, Setting
 from mzdesk.core.models.base import utcnow
@@ -452,6 +452,8 @@ def _before_commit(session: Session) -> None:
 
 @event.listens_for(Session, "after_commit")
 def _after_commit(session: Session) -> None:
+    if session.in_nested_transaction():  # a savepoint released: the transaction goes on
+        return
     pending: _Pending | None = session.info.pop(_STATE, None)
     if pending is None or not pending.advance or pending.head is None:
         return
@@ -461,6 +463,7 @@ def _after_commit(session: Session) -> None:
         log.warning("audit anchor not written: %s", type(exc).__name__)
 
 
-@event.listens_for(Session, "after_rollback")
-def _after_rollback(session: Session) -> None:
-    session.info.pop(_STATE, None)
+@event.listens_for(Session, "after_transaction_end")
+def _after_transaction_end(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:  # rolled back or closed: nothing to anchor
+        session.info.pop(_STATE, None)
