@@ -59,6 +59,7 @@ def run_reset_anchor(args: argparse.Namespace) -> int:
         session.commit()
     was = "" if done.previous_seq is None else f" (it was at seq {done.previous_seq}"
     if was:
-        was += f", {done.missing} entries missing)" if done.problem == "missing" else ")"
+        entries = "entry" if done.missing == 1 else "entries"
+        was += f", {done.missing} {entries} missing)" if done.problem == "missing" else ")"
     print(f"audit anchor set to seq {done.seq}{was}")
     return 0

@@ -210,10 +210,10 @@ def authenticate(session: Session, username: str, password: str) -> User:
     The attempt is counted *before* the password is checked, in a short transaction of its
     own (or in the session's, when it has written already and so holds the locks): parallel
     attempts queue on the account's row and at most ``security.max_failed_logins`` passwords
-    are checked before the lock holds; the lock is set by the attempt that reaches the limit and lifted by a right
-    password. Unknown names, disabled accounts and accounts without a password behave the
-    same way (counted in the audit trail under a slow hash of the name, see
-    :func:`_name_key`), so the lock message does not tell which names exist.
+    are checked before the lock holds; the lock is set by the attempt that reaches the limit
+    and lifted by a right password. Unknown names, disabled accounts and accounts without a
+    password behave the same way (counted in the audit trail under a slow hash of the name,
+    see :func:`_name_key`), so the lock message does not tell which names exist.
     """
     name = username.strip().lower()
     user = find_user(session, name) if name else None

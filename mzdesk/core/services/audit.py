@@ -217,6 +217,7 @@ def _when(moment: datetime | None) -> str:
 def describe(report: VerifyReport) -> str:
     """One English line for the command line: intact, or what is wrong."""
     at = f"seq {report.anchor_seq}, {_when(report.anchor_at)}"
+    count = f"{report.entries} {'entry' if report.entries == 1 else 'entries'}"
     anchor_text = {
         "missing": f"{report.missing} {'entry' if report.missing == 1 else 'entries'} "
         f"missing since the last anchor at {at}",
@@ -228,10 +229,10 @@ def describe(report: VerifyReport) -> str:
     if report.ok:
         if report.anchor_seq is None:
             return (
-                f"audit trail intact: {report.entries} entries (no anchor for this database on "
+                f"audit trail intact: {count} (no anchor for this database on "
                 "this computer yet: its end is checked from now on)"
             )
-        return f"audit trail intact: {report.entries} entries, anchored at {at}"
+        return f"audit trail intact: {count}, anchored at {at}"
     if report.problem is not None:
         broken = f"audit trail broken at seq {report.first_broken_seq} ({report.problem})"
         return f"{broken}; {anchor_text}" if anchor_text else broken
