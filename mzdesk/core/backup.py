@@ -530,6 +530,7 @@ def restore(
                 "revision": info.revision,
                 "migrated": result.migrated,
             },
+            anchor_reset="restore",  # audit anchor: the restored trail is the new end
         )
         session.commit()
     log.info("database restored from %s (previous kept as %s)", source.name, aside.name)

@@ -122,6 +122,34 @@ def test_cli_verify(trail: Database, database_url: str, capsys: pytest.CaptureFi
     assert "broken at seq 5" in captured.err
 
 
+def test_concurrent_appends_queue_on_both_backends(database: Database) -> None:
+    """Sessions that read something first, then append at the same moment (the login's
+    pattern, security review F13: a UNIQUE failure on ``seq`` on SQLite)."""
+    barrier = threading.Barrier(6)
+    errors: list[BaseException] = []
+
+    def writer() -> None:
+        try:
+            for round_ in range(5):
+                with database.session() as session:
+                    audit.count_entries(session)
+                    if round_ == 0:
+                        barrier.wait(timeout=60)
+                    audit.append(session, "view", "person", person_id=uuid.uuid4())
+                    session.commit()
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    assert errors == []
+    report = _verify(database)
+    assert report.ok and report.entries == 30
+
+
 def test_concurrent_appends_do_not_fork_the_chain(postgres_url: str) -> None:
     database = Database(postgres_url, create=True)
     schema.upgrade(database)

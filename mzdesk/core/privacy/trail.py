@@ -21,8 +21,11 @@ remaining entry's ``prev_hash`` equals ``last_removed_hash``. Removing any other
 than the checkpoint says, is still a ``gap``.
 
 :func:`verify_trail` returns the same :class:`~mzdesk.core.services.audit.VerifyReport` as
-``audit.verify`` and agrees with it on a trail without redactions or checkpoints;
-``audit.verify`` should delegate to it (edit for the owner of ``core/services/audit.py``).
+``audit.verify``, which delegates to it and then compares the chain's end with this computer's
+anchor (``core.services.audit_anchor``). Neither duty touches that anchor: a redaction keeps the
+stored ``hash``, and a retention cut removes the oldest entries only, after appending its
+checkpoint (an anchor older than the cut is accepted when a later checkpoint names a removed
+prefix reaching past it).
 """
 
 from __future__ import annotations

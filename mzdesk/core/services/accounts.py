@@ -4,8 +4,10 @@
   parameters is re-hashed at the next successful login.
 * :func:`authenticate` counts failed logins; after ``security.max_failed_logins`` in a row
   the account is locked for ``security.lockout_minutes`` (organisation settings). A locked
-  account is refused even with the right password until the time has passed. The reason
-  shown never tells whether the name or the password was wrong.
+  account is refused even with the right password until the time has passed. Each attempt is
+  counted atomically before its password is checked, so parallel attempts cannot test more
+  passwords than the limit. The reason shown never tells whether the name or the password was
+  wrong, and a name without an account is locked like one.
 * *Setup mode*: as long as no account has a password (:func:`needs_first_admin`, a fresh
   database or data made without accounts), the GUI asks for the first administrator
   (:func:`create_first_admin`) and the CLI runs as the program itself; once an account
@@ -20,21 +22,27 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import logging
 import re
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NoReturn
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from argon2.low_level import hash_secret_raw
+from sqlalchemy import Connection, func, select, text, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from mzdesk.core import org_settings
 from mzdesk.core.access import Action, require
-from mzdesk.core.errors import MzdeskError, NotFound
-from mzdesk.core.models import Team, User
+from mzdesk.core.errors import DatabaseUnavailable, MzdeskError, NotFound
+from mzdesk.core.models import AuditEntry, Team, User
 from mzdesk.core.models.base import utcnow
 from mzdesk.core.models.enums import Role
 from mzdesk.core.services import audit
@@ -199,34 +207,184 @@ def create_first_admin(
 
 def authenticate(session: Session, username: str, password: str) -> User:
     """The account for these credentials, or LoginFailed / AccountLocked (the caller commits
-    either way: failed attempts are counted and audited)."""
-    user = find_user(session, username) if username.strip() else None
+    either way: failed attempts are audited).
+
+    The attempt is counted *before* the password is checked, in a short transaction of its
+    own (or in the session's, when it has written already and so holds the locks): parallel
+    attempts queue on the account's row and at most ``security.max_failed_logins`` passwords
+    are checked before the lock holds; the lock is set by the attempt that reaches the limit
+    and lifted by a right password. Unknown names, disabled accounts and accounts without a
+    password behave the same way (counted in the audit trail under a slow hash of the name,
+    see :func:`_name_key`), so the lock message does not tell which names exist.
+    """
+    name = username.strip().lower()
+    user = find_user(session, name) if name else None
     now = utcnow()
     if user is None or user.password_hash is None or not user.active:
-        _hasher_dummy_verify(password)  # the same time whether or not the name exists
-        audit.append(session, "login_failed", "user", entity_id=user.id if user else None)
-        raise LoginFailed(
-            "wrong user name or password", german="Benutzername oder Passwort ist falsch."
-        )
-    if user.locked_until is not None and user.locked_until > now:
+        _refuse_unknown(session, name, now)
+    claim = _claim_attempt(session, user.id, now)
+    if claim.refused_until is not None:
+        _hasher_dummy_verify(password)  # as long as a check: a lock shows no name by timing
         audit.append(session, "login_refused", "user", entity_id=user.id, user_id=user.id)
-        raise AccountLocked(user.locked_until)
+        raise AccountLocked(claim.refused_until)
+    _known_state(user, claim.failed, claim.locked_until)
     try:
         _hasher.verify(user.password_hash, password)
     except (VerificationError, InvalidHashError):
-        _count_failure(session, user, now)
-        if user.locked_until is not None and user.locked_until > now:
-            raise AccountLocked(user.locked_until) from None
-        raise LoginFailed(
-            "wrong user name or password", german="Benutzername oder Passwort ist falsch."
-        ) from None
-    if _hasher.check_needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-    user.failed_logins = 0
-    user.locked_until = None
+        _audit_failure(session, user.id, claim.failed, claim.locked_until)
+        if claim.locked_until is not None:
+            raise AccountLocked(claim.locked_until) from None
+        raise _wrong() from None
+    _succeeded(session, user, password)
     audit.append(session, "login", "user", entity_id=user.id, user_id=user.id)
     log.info("login of account %s", user.id)
     return user
+
+
+def _wrong() -> LoginFailed:
+    return LoginFailed(
+        "wrong user name or password", german="Benutzername oder Passwort ist falsch."
+    )
+
+
+@dataclass(frozen=True)
+class _Claim:
+    failed: int  # failures in a row, this attempt included (until it proves right)
+    locked_until: datetime | None  # set by this attempt: it reached the limit
+    refused_until: datetime | None = None  # locked already: no password is checked
+
+
+def _limits(session: Session) -> tuple[int, int]:
+    limit = int(org_settings.get_setting(session, "security.max_failed_logins"))
+    minutes = int(org_settings.get_setting(session, "security.lockout_minutes"))
+    return max(limit, 1), minutes
+
+
+def _has_written(session: Session) -> bool:
+    """Whether the session's transaction has written (and so holds locks) already."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        return bool(getattr(connection.connection.dbapi_connection, "in_transaction", False))
+    if connection.dialect.name == "postgresql":
+        return session.scalar(text("SELECT txid_current_if_assigned()")) is not None
+    return False
+
+
+@contextlib.contextmanager
+def _own_transaction(session: Session) -> Iterator[Connection]:
+    """A short transaction of its own, committed at once — or, when the session has written
+    already (it holds the write lock on SQLite, or the account may be its own uncommitted row),
+    the session's own connection: it holds the locks until the caller commits."""
+    if _has_written(session):
+        yield session.connection()
+        return
+    with session.get_bind().engine.begin() as connection:
+        yield connection
+
+
+def _claim_attempt(session: Session, user_id: uuid.UUID, now: datetime) -> _Claim:
+    """Count this attempt as failed (until the password proves right) and commit that at once,
+    in a connection of its own: the count holds whatever happens to the session."""
+    limit, minutes = _limits(session)
+    this = User.id == user_id
+    with _own_transaction(session) as connection:
+        # A write first: it locks the row (PostgreSQL) or the database (SQLite), so the count
+        # read next is the latest and no parallel attempt reads it until this one commits.
+        connection.execute(update(User).where(this).values(failed_logins=User.failed_logins))
+        failed, locked_until = connection.execute(
+            select(User.failed_logins, User.locked_until).where(this)
+        ).one()
+        if locked_until is not None and locked_until > now:
+            return _Claim(int(failed or 0), locked_until, refused_until=locked_until)
+        if locked_until is not None:
+            failed = 0  # the lock has run out: the count starts again
+        failed = int(failed or 0) + 1
+        until = now + timedelta(minutes=minutes) if failed >= limit else None
+        connection.execute(
+            update(User).where(this).values(failed_logins=failed, locked_until=until)
+        )
+    if until is not None:
+        log.info("account %s locked for %d minutes", user_id, minutes)
+    return _Claim(failed, until)
+
+
+def _known_state(user: User, failed: int, locked_until: datetime | None) -> None:
+    """The loaded account shows what the database holds now (no change to flush)."""
+    set_committed_value(user, "failed_logins", failed)
+    set_committed_value(user, "locked_until", locked_until)
+
+
+def _audit_failure(
+    session: Session, entity_id: uuid.UUID, failed: int, locked_until: datetime | None
+) -> None:
+    details: dict[str, object] = {"failed_logins": failed}
+    if locked_until is not None:
+        details["locked_minutes"] = _limits(session)[1]
+    audit.append(session, "login_failed", "user", entity_id=entity_id, details=details)
+
+
+def _succeeded(session: Session, user: User, password: str) -> None:
+    """A right password: the count and any lock end, in their own short transaction (so that
+    a session the caller rolls back does not leave the right password counted as wrong)."""
+    values: dict[str, object] = {"failed_logins": 0, "locked_until": None}
+    old_hash = user.password_hash
+    if old_hash is not None and _hasher.check_needs_rehash(old_hash):
+        values["password_hash"] = hash_password(password)
+    with _own_transaction(session) as connection:
+        connection.execute(update(User).where(User.id == user.id).values(values))
+    _known_state(user, 0, None)
+    if "password_hash" in values:
+        set_committed_value(user, "password_hash", values["password_hash"])
+
+
+def _name_key(session: Session, name: str) -> uuid.UUID:
+    """The id under which failed logins of a name without a usable account are counted: an
+    argon2 hash of the name (with this database's installation id as salt), as slow as a
+    password check — so that it costs the time a real account's check does, and a password
+    typed into the name field is no easier to recover from the audit trail than from the
+    password hashes."""
+    salt = hashlib.sha256(
+        f"mzdesk login name {session.info.get('origin') or ''}".encode()
+    ).digest()[:16]
+    raw = hash_secret_raw(
+        name.encode("utf-8"),
+        salt,
+        time_cost=_hasher.time_cost,
+        memory_cost=_hasher.memory_cost,
+        parallelism=_hasher.parallelism,
+        hash_len=16,
+        type=Type.ID,
+    )
+    return uuid.UUID(bytes=raw)
+
+
+def _refuse_unknown(session: Session, name: str, now: datetime) -> NoReturn:
+    """A name without a usable account: counted and locked like one (in the audit trail)."""
+    key = _name_key(session, name)
+    limit, minutes = _limits(session)
+    audit.lock_chain(session)  # parallel attempts of the name queue here
+    recent = session.execute(
+        select(AuditEntry.at, AuditEntry.details)
+        .where(AuditEntry.entity_id == key, AuditEntry.action == "login_failed")
+        .order_by(AuditEntry.seq.desc())
+        .limit(limit)
+    ).all()
+    failed = 0
+    for at, details in recent:
+        locked = (details or {}).get("locked_minutes") if isinstance(details, dict) else None
+        if locked is not None:
+            until = at + timedelta(minutes=int(locked))
+            if until > now:
+                audit.append(session, "login_refused", "user", entity_id=key)
+                raise AccountLocked(until)
+            break  # that lock has run out: the count starts again
+        failed += 1
+    failed += 1
+    locked_until = now + timedelta(minutes=minutes) if failed >= limit else None
+    _audit_failure(session, key, failed, locked_until)
+    if locked_until is not None:
+        raise AccountLocked(locked_until)
+    raise _wrong()
 
 
 @functools.cache
@@ -237,19 +395,6 @@ def _dummy_hash() -> str:
 def _hasher_dummy_verify(password: str) -> None:
     with contextlib.suppress(VerificationError):
         _hasher.verify(_dummy_hash(), password)
-
-
-def _count_failure(session: Session, user: User, now: datetime) -> None:
-    limit = int(org_settings.get_setting(session, "security.max_failed_logins"))
-    minutes = int(org_settings.get_setting(session, "security.lockout_minutes"))
-    user.failed_logins = (user.failed_logins or 0) + 1
-    details: dict[str, object] = {"failed_logins": user.failed_logins}
-    if user.failed_logins >= limit:
-        user.locked_until = now + timedelta(minutes=minutes)
-        user.failed_logins = 0
-        details["locked_minutes"] = minutes
-        log.info("account %s locked for %d minutes", user.id, minutes)
-    audit.append(session, "login_failed", "user", entity_id=user.id, details=details)
 
 
 def verify_password(session: Session, user_id: uuid.UUID, password: str) -> User:
@@ -346,11 +491,19 @@ def display_name(session: Session, user_id: uuid.UUID) -> str:
 def login(session: Session, username: str, password: str) -> Account:
     """:func:`authenticate` and commit — the failed attempt's count too — in one call."""
     try:
-        user = authenticate(session, username, password)
-    except (LoginFailed, AccountLocked):
+        try:
+            user = authenticate(session, username, password)
+        except (LoginFailed, AccountLocked):
+            session.commit()
+            raise
         session.commit()
-        raise
-    session.commit()
+    except OperationalError as exc:  # busy beyond the timeout, or gone: one line, no traceback
+        session.rollback()
+        raise DatabaseUnavailable(
+            "the login could not be completed (database busy or unreachable): try again",
+            german="Die Anmeldung konnte nicht abgeschlossen werden (Datenbank belegt oder "
+            "nicht erreichbar): Bitte noch einmal versuchen.",
+        ) from exc
     team = session.get(Team, user.team_id) if user.team_id else None
     return Account(
         user.id,

@@ -1,15 +1,20 @@
 """The audit trail: append-only entries, each hashing its predecessor's hash.
 
-``hash = sha256(canonical JSON of the entry's fields + prev_hash)``; the first entry's
-``prev_hash`` is 64 zeros. :func:`verify` recomputes the chain and reports the first entry
-that does not fit: an edited entry (its hash), a removed one (a gap in ``seq`` or a broken
-link), an inserted or reordered one (a broken link).
+``hash = sha256(canonical JSON of every stored field + prev_hash)``: id, seq, time, user,
+action, entity and its id, person, details and origin; the first entry's ``prev_hash`` is 64
+zeros. :func:`verify` recomputes the chain and reports the first entry that does not fit: an
+edited entry (its hash), a removed one (a gap in ``seq`` or a broken link), an inserted or
+reordered one (a broken link). The chain's *end* is anchored outside the database
+(:mod:`mzdesk.core.services.audit_anchor`): a cut tail, a deleted trail or a rewrite of the
+whole chain with this very hash function is reported as entries missing since the last anchor
+or as a rewritten anchor entry.
 
-Concurrency: on PostgreSQL, :func:`append` takes a transaction-level advisory lock before
-reading the last entry, so two sessions appending at once queue instead of forking the chain
-(``seq`` is unique as a last line of defence). On SQLite the database write lock serialises
-writers; a session that read the chain head before another committed fails on the unique
-``seq`` rather than forking.
+Concurrency: :func:`append` takes the chain lock before reading the last entry, so two sessions
+appending at once queue instead of forking the chain or colliding on ``seq`` (unique as a last
+line of defence): on PostgreSQL a transaction-level advisory lock, on SQLite the database's
+write lock (taken by a write that changes nothing, the equivalent of ``BEGIN IMMEDIATE`` for
+this transaction) — a session that read the head before another committed would otherwise
+fail on the unique ``seq``.
 
 Entries may hold personal data (old and new values): they live in the database, never in the
 log file. Log lines name actions, ids and counts only.
@@ -22,7 +27,7 @@ import json
 import logging
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -32,6 +37,7 @@ from sqlalchemy.orm import Session
 from mzdesk.core.models import AuditEntry
 from mzdesk.core.models.base import utcnow
 from mzdesk.core.models.enums import Role
+from mzdesk.core.services import audit_anchor
 
 log = logging.getLogger(__name__)
 
@@ -87,10 +93,15 @@ def entry_hash(entry: AuditEntry) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def _lock_chain(session: Session) -> None:
-    bind = session.get_bind()
-    if bind.dialect.name == "postgresql":
+def lock_chain(session: Session) -> None:
+    """Hold the chain for this transaction: no other session appends until it ends."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+    elif dialect == "sqlite":
+        # A write that changes nothing takes SQLite's write lock (waiting up to the busy
+        # timeout), so the head read next is the latest and stays so until the commit.
+        session.execute(text("UPDATE audit_entries SET seq = seq WHERE 0 = 1"))
 
 
 def append(
@@ -101,10 +112,26 @@ def append(
     person_id: uuid.UUID | None = None,
     user_id: uuid.UUID | None = None,
     details: Mapping[str, Any] | None = None,
+    *,
+    anchor_reset: str | None = None,
 ) -> AuditEntry:
-    """Add the next entry of the chain to ``session`` (the caller commits with its change)."""
-    _lock_chain(session)
+    """Add the next entry of the chain to ``session`` (the caller commits with its change).
+
+    After the commit this computer's anchor moves to the new head. ``anchor_reset`` (a short
+    reason: "restore") moves it even backwards, for a trail that was legitimately replaced;
+    the replaced anchor is then named in the entry's ``details["anchor_reset"]``.
+    """
+    lock_chain(session)
     session.flush()
+    replaced = audit_anchor.on_append(session, reset=anchor_reset)
+    if anchor_reset is not None:
+        details = {
+            **(details or {}),
+            "anchor_reset": {
+                "reason": anchor_reset,
+                "previous": replaced.as_dict() if replaced is not None else None,
+            },
+        }
     last = session.execute(
         select(AuditEntry.seq, AuditEntry.hash).order_by(AuditEntry.seq.desc()).limit(1)
     ).first()
@@ -136,7 +163,13 @@ class VerifyReport:
     entries: int
     ok: bool
     first_broken_seq: int | None = None
-    problem: str | None = None  # "hash" | "link" | "gap"
+    problem: str | None = None  # "hash" | "link" | "gap" | "redaction"
+    # the end of the chain against this computer's anchor (audit_anchor)
+    anchor_problem: str | None = None  # "missing" | "rewritten" | "identity" | "unreadable"
+    missing: int = 0  # entries missing since the last anchor
+    anchor_seq: int | None = None
+    anchor_at: datetime | None = None  # the anchored entry's time
+    anchor_file: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -144,11 +177,17 @@ class VerifyReport:
             "entries": self.entries,
             "first_broken_seq": self.first_broken_seq,
             "problem": self.problem,
+            "anchor_problem": self.anchor_problem,
+            "missing": self.missing,
+            "anchor_seq": self.anchor_seq,
+            "anchor_at": self.anchor_at.isoformat() if self.anchor_at else None,
+            "anchor_file": self.anchor_file,
         }
 
 
 def verify(session: Session) -> VerifyReport:
-    """Walk the chain in ``seq`` order and report the first entry that does not fit.
+    """Walk the chain in ``seq`` order and report the first entry that does not fit, then
+    compare its end with this computer's anchor (entries missing since, a rewritten entry).
 
     Erasures (redacted details, listed by the erase entry) and retention cuts (a checkpoint
     carrying the hash of the last removed entry) are accounted for: see core/privacy/trail.py.
@@ -157,7 +196,82 @@ def verify(session: Session) -> VerifyReport:
     from mzdesk.core.privacy.trail import verify_trail
 
     access.require(session, access.Action.READ_AUDIT)
-    return verify_trail(session)
+    report = verify_trail(session)
+    found = audit_anchor.check(session)
+    anchor = found.anchor
+    return replace(
+        report,
+        ok=report.ok and found.problem is None,
+        anchor_problem=found.problem,
+        missing=found.missing,
+        anchor_seq=anchor.head.seq if anchor else None,
+        anchor_at=anchor.head.at if anchor else None,
+        anchor_file=str(found.path) if found.path else None,
+    )
+
+
+def _when(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S") if moment else "?"
+
+
+def describe(report: VerifyReport) -> str:
+    """One English line for the command line: intact, or what is wrong."""
+    at = f"seq {report.anchor_seq}, {_when(report.anchor_at)}"
+    count = f"{report.entries} {'entry' if report.entries == 1 else 'entries'}"
+    anchor_text = {
+        "missing": f"{report.missing} {'entry' if report.missing == 1 else 'entries'} "
+        f"missing since the last anchor at {at}",
+        "rewritten": f"the trail was rewritten: the entry at the last anchor ({at}) is not "
+        "the one anchored",
+        "identity": f"the database's installation id changed since the last anchor at {at}",
+        "unreadable": f"the audit anchor file {report.anchor_file} is damaged",
+    }.get(report.anchor_problem or "", "")
+    if report.ok:
+        if report.anchor_seq is None:
+            return (
+                f"audit trail intact: {count} (no anchor for this database on "
+                "this computer yet: its end is checked from now on)"
+            )
+        return f"audit trail intact: {count}, anchored at {at}"
+    if report.problem is not None:
+        broken = f"audit trail broken at seq {report.first_broken_seq} ({report.problem})"
+        return f"{broken}; {anchor_text}" if anchor_text else broken
+    return f"audit trail broken: {anchor_text}"
+
+
+@dataclass(frozen=True)
+class AnchorReset:
+    problem: str | None
+    missing: int
+    previous_seq: int | None
+    seq: int  # the reset entry's
+
+
+def reset_anchor(session: Session, reason: str) -> AnchorReset:
+    """Accept the trail as it is now as this computer's new anchor (admins; after a server
+    restore or a database copied back by hand). The entry appended names the anchor it
+    replaces and what was missing; the caller commits."""
+    from mzdesk.core import access
+    from mzdesk.core.errors import MzdeskError
+
+    access.require(session, access.Action.BACKUP)
+    reason = " ".join(reason.split())
+    if not reason:
+        raise MzdeskError(
+            "give the reason for resetting the audit anchor",
+            german="Bitte den Grund angeben, warum der Prüfanker neu gesetzt wird.",
+        )
+    found = audit_anchor.check(session)
+    entry = append(
+        session,
+        "audit_anchor_reset",
+        "audit_entries",
+        details={"problem": found.problem, "missing": found.missing},
+        anchor_reset=reason[:200],
+    )
+    previous = found.anchor.head.seq if found.anchor else None
+    log.info("audit anchor reset at seq %d (was %s, %s)", entry.seq, previous, found.problem)
+    return AnchorReset(found.problem, found.missing, previous, entry.seq)
 
 
 def count_entries(session: Session) -> int:
