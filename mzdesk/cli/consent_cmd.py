@@ -12,6 +12,7 @@ from mzdesk.cli.output import print_rows
 from mzdesk.cli.referral_cmd import parse_date
 from mzdesk.core import reference
 from mzdesk.core.errors import MzdeskError
+from mzdesk.core.files import write_private
 from mzdesk.core.models import Consent, ConsentForm
 from mzdesk.core.services import consents, lookup, partners
 
@@ -144,7 +145,7 @@ def run_form(args: argparse.Namespace) -> int:
             raise MzdeskError("that consent belongs to another person")
         pdf = consents.render_form(session, person, args.language, consent=consent)
     try:
-        args.output.write_bytes(pdf)
+        write_private(args.output, pdf)
     except OSError as exc:
         raise MzdeskError(f"cannot write {args.output}: {exc.strerror}") from exc
     print(f"consent form ({args.language}) written to {args.output}")

@@ -9,6 +9,7 @@ from typing import Any
 from mzdesk.cli.common import open_current_database
 from mzdesk.cli.referral_cmd import parse_date
 from mzdesk.core.errors import MzdeskError
+from mzdesk.core.files import write_private
 from mzdesk.core.services import referrals
 
 
@@ -34,7 +35,7 @@ def run_letter(args: argparse.Namespace) -> int:
         stored = referral.letter_pdf is not None
         pdf = referrals.preview_letter(session, referral, on=args.on)
     try:
-        args.output.write_bytes(pdf)
+        write_private(args.output, pdf)
     except OSError as exc:
         raise MzdeskError(f"cannot write {args.output}: {exc.strerror}") from exc
     kind = "letter as sent" if stored else "preview of the draft"

@@ -14,6 +14,7 @@ import io
 from pathlib import Path
 
 from mzdesk.core.exports.common import cell_text
+from mzdesk.core.files import write_private
 from mzdesk.core.stats.report import StatsReport
 
 HEADER = ("Zeitraum", "Tabelle", "Zeile", "Spalte", "Wert")
@@ -38,4 +39,4 @@ def render_csv(report: StatsReport, *, suppress_below: int = 3) -> str:
 
 
 def write_csv(report: StatsReport, path: Path, *, suppress_below: int = 3) -> None:
-    path.write_bytes(render_csv(report, suppress_below=suppress_below).encode("utf-8-sig"))
+    write_private(path, render_csv(report, suppress_below=suppress_below).encode("utf-8-sig"))

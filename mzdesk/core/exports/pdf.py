@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape
 
 from mzdesk.core import fonts
 from mzdesk.core.exports.common import cell_text, header_lines
+from mzdesk.core.files import write_private
 from mzdesk.core.stats.report import StatsReport, Table
 from mzdesk.core.stats.suppression import Suppressed
 
@@ -173,4 +174,4 @@ def render_pdf(report: StatsReport, *, suppress_below: int = 3) -> bytes:
 
 
 def write_pdf(report: StatsReport, path: Path, *, suppress_below: int = 3) -> None:
-    path.write_bytes(render_pdf(report, suppress_below=suppress_below))
+    write_private(path, render_pdf(report, suppress_below=suppress_below))

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO
 
 from mzdesk.core.exports.common import cell_text, header_lines
+from mzdesk.core.files import atomic_private
 from mzdesk.core.stats.report import StatsReport
 from mzdesk.core.stats.suppression import Suppressed
 
@@ -59,7 +60,11 @@ def write_xlsx(report: StatsReport, target: Path | IO[bytes], *, suppress_below:
         for c, width in enumerate(widths, start=1):
             sheet.column_dimensions[get_column_letter(c)].width = min(max(width + 2, 8), 60)
         sheet.freeze_panes = "A2"
-    workbook.save(target)
+    if isinstance(target, Path):
+        with atomic_private(target) as stream:  # 0600, complete or absent
+            workbook.save(stream)
+    else:
+        workbook.save(target)
 
 
 def render_xlsx(report: StatsReport, *, suppress_below: int = 3) -> bytes:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from mzdesk.core.errors import MzdeskError
+from mzdesk.core.files import write_private
 from mzdesk.ui import theme
 
 log = logging.getLogger(__name__)
@@ -114,7 +115,7 @@ def print_document(pdf: bytes, printer: QPrinter, *, raster: bool | None = None)
         pages = int(document.pageCount())
         document.close()
         buffer.close()
-        Path(printer.outputFileName()).write_bytes(pdf)
+        write_private(Path(printer.outputFileName()), pdf)
         return pages
     painter = begin_printing(printer)
     try:
@@ -326,7 +327,7 @@ class LetterPreviewDialog(QDialog):
             self.print_to(printer)
 
     def save_to(self, path: Path) -> None:
-        path.write_bytes(self.pdf)  # the exact bytes: a sent letter stays identical
+        write_private(path, self.pdf)  # the exact bytes: a sent letter stays identical
 
     def save_dialog(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
