@@ -354,3 +354,43 @@ def test_erase_with_a_reader_open_gives_advice_that_works(
     assert _cli(sqlite_url, "privacy", "scrub") == 0  # what the advice says, now it works
     assert "write-ahead log cleared" in capsys.readouterr().out
     assert _found(_file_bytes(path), _needles(world)) == []
+
+
+def test_restore_reapplies_an_erasure_in_an_encrypted_database(tmp_path: Path) -> None:
+    pytest.importorskip("sqlcipher3")
+    from mzdesk.core import backup
+
+    key = "ein-langer-testschluessel"
+    url = f"sqlite+pysqlcipher:///{tmp_path / 'encrypted.sqlite'}"
+    db = Database(url, create=True, key=key)
+    schema.upgrade(db)
+    world = build(db)
+    old = backup.create_backup(db, tmp_path / "old.mzbackup", passphrase="Sicherungs-Passphrase")
+    erase.erase_and_scrub(db, world.person_id)
+    result = backup.restore(db, old.path, passphrase="Sicherungs-Passphrase")
+    assert result.erasures_reapplied == 1
+    db.close()
+    with Database(url, key=key) as restored, restored.session() as s:
+        person = s.get(Person, world.person_id)
+        assert person is not None and person.family_name == "Anonymisiert"
+        assert person.phone is None and person.email is None
+        assert search.search_persons(s, "qorvend") == []
+        assert trail.verify_trail(s).ok
+
+
+def test_an_older_schema_backup_is_migrated_before_the_ledger_is_applied(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    from mzdesk.core import backup
+
+    old_path = tmp_path / "old.sqlite"
+    with Database(f"sqlite:///{old_path}", create=True) as old:
+        schema.upgrade(old, "0001_initial")
+    db = Database(sqlite_url, create=True)
+    schema.upgrade(db)
+    world = build(db)
+    erase.erase_and_scrub(db, world.person_id)
+    result = backup.restore(db, old_path)
+    assert result.migrated and result.erasures_reapplied == 0
+    assert schema.state(db) is schema.SchemaState.CURRENT
+    db.close()
