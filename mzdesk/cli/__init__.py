@@ -170,6 +170,14 @@ def _unexpected(command: str, exc: BaseException, log_file: Path | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from mzdesk.core.files import owner_only, remove_stale_temp
+
+    with owner_only():  # every file mzdesk writes is its owner's only (mzdesk.core.files)
+        remove_stale_temp()
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from mzdesk.core.logs import setup_logging
 
     arguments = list(sys.argv[1:] if argv is None else argv)

@@ -3,8 +3,9 @@
 ``backup`` without ``-o`` writes into the backup folder (setting ``backup.folder``, default
 ``backups`` beside the database) and rotates it; with a passphrase (``--passphrase-file`` or
 the setting ``backup.passphrase_file``) the file is encrypted. On PostgreSQL it wraps
-``pg_dump --format=custom``. ``restore`` verifies the file before it replaces anything and
-keeps the current database aside (``<name>.replaced-<timestamp>.sqlite``).
+``pg_dump --format=custom``. ``restore`` verifies the file before it replaces anything,
+erases again every person erased since the backup was made (the erasure ledger, see
+``core.backup``) and keeps the current database aside (``<name>.replaced-<timestamp>.sqlite``).
 """
 
 from __future__ import annotations
@@ -46,8 +47,9 @@ def register(subparsers: Any) -> None:
     back = subparsers.add_parser(
         "restore",
         help="replace the database by a verified backup (the current one is kept aside)",
-        description="Verify the backup (decryption, integrity check, schema revision) and only "
-        "then replace the database; the current database is renamed with a timestamp.",
+        description="Verify the backup (decryption, integrity check, schema revision), erase "
+        "again every person erased since it was made, and only then replace the database; "
+        "the current database is renamed with a timestamp.",
     )
     add_db_option(back)
     back.add_argument("file", type=Path, metavar="F")
@@ -96,8 +98,10 @@ def run_restore(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.as_dict())
     else:
+        count = result.erasures_reapplied
         print(
             f"restored from {result.restored_from}; the previous database is kept as "
             f"{result.aside}" + (" (migrated to this mzdesk's schema)" if result.migrated else "")
         )
+        print(f"{count} erasure{'' if count == 1 else 's'} re-applied (persons erased since)")
     return 0

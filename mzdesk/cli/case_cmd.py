@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 from mzdesk.cli.common import open_current_database, print_json
@@ -150,8 +151,10 @@ def _register_contact(subparsers: Any) -> None:
     add = commands.add_parser(
         "add",
         help="record a contact on a case",
-        description="Record a contact. --note is confidential: stored, shown in the case "
-        "file on screen, never printed by any command. --follow-up adds a follow-up.",
+        description="Record a contact. The note is confidential: stored, shown in the case "
+        "file on screen, never printed by any command. Give it with --note-file FILE or "
+        "--note - (standard input): --note TEXT is visible to other local users (process "
+        "list) and stays in the shell history. --follow-up adds a follow-up.",
     )
     add_db_option(add)
     add.add_argument("case", metavar="CASE", help="case id or short id")
@@ -170,7 +173,16 @@ def _register_contact(subparsers: Any) -> None:
     add.add_argument("--interpreter", metavar="LANG", help="interpreter language (ISO 639)")
     add.add_argument("--topic", action="append", default=[], metavar="CODE", help="repeatable")
     add.add_argument("--summary", metavar="TEXT", help="short, non-confidential description")
-    add.add_argument("--note", metavar="TEXT", help="confidential note (never printed)")
+    note = add.add_mutually_exclusive_group()
+    note.add_argument(
+        "--note",
+        metavar="TEXT",
+        help="confidential note (never printed); '-' reads it from standard input. TEXT "
+        "itself is visible to other local users: prefer --note-file or '-'",
+    )
+    note.add_argument(
+        "--note-file", type=Path, metavar="FILE", help="read the confidential note from FILE"
+    )
     add.add_argument("--follow-up", type=_date, metavar="D", help="next follow-up date")
     add.add_argument("--follow-up-text", metavar="TEXT", help="what to follow up")
     add.add_argument("--json", action="store_true", help='print {"id": …} and the contact')
@@ -445,10 +457,28 @@ def run_edit(args: argparse.Namespace) -> int:
 # --- contact ----------------------------------------------------------------------------
 
 
+def _note(args: argparse.Namespace) -> str | None:
+    """The confidential note from --note-file, standard input (--note -) or --note TEXT."""
+    from mzdesk.core.errors import MzdeskError
+
+    if args.note_file is not None:
+        try:
+            text = args.note_file.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+            raise MzdeskError(f"cannot read the note file {args.note_file}: {reason}") from exc
+    elif args.note == "-":
+        text = sys.stdin.read()
+    else:
+        return str(args.note) if args.note is not None else None
+    return text.rstrip("\r\n") or None
+
+
 def run_contact_add(args: argparse.Namespace) -> int:
     from mzdesk.core.services import contacts
 
     occurred_at = _moment(args.at) if args.at else None
+    note = _note(args)  # before the database is opened: a bad note file changes nothing
     with open_current_database(args) as database, database.session() as session:
         contact = contacts.add_contact(
             session,
@@ -459,7 +489,7 @@ def run_contact_add(args: argparse.Namespace) -> int:
             interpreter_language=args.interpreter,
             topics=args.topic,
             summary=args.summary,
-            note=args.note,
+            note=note,
             follow_up_on=args.follow_up,
             follow_up_text=args.follow_up_text,
         )

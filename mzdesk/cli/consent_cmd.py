@@ -12,6 +12,7 @@ from mzdesk.cli.output import print_rows
 from mzdesk.cli.referral_cmd import parse_date
 from mzdesk.core import reference
 from mzdesk.core.errors import MzdeskError
+from mzdesk.core.files import write_private
 from mzdesk.core.models import Consent, ConsentForm
 from mzdesk.core.services import consents, lookup, outputs, partners
 
@@ -147,7 +148,7 @@ def run_form(args: argparse.Namespace) -> int:
             session, person.id, consent.id if consent else None, printed=False
         )
         try:
-            args.output.write_bytes(pdf)
+            write_private(args.output, pdf)
         except OSError as exc:
             raise MzdeskError(f"cannot write {args.output}: {exc.strerror}") from exc
         session.commit()  # the audit entry of the form written

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import os
-import tempfile
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -117,14 +115,10 @@ def read_kit(path: Path) -> bytes:
 
 def write_file(path: Path, data: bytes) -> None:
     """Write atomically: a file is either complete or not there."""
-    folder = path.resolve().parent
+    from mzdesk.core.files import write_private
+
     try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        Path(temporary).replace(path)
+        write_private(path.resolve(), data)  # 0600: a kit holds persons' data
     except OSError as exc:
         raise MzdeskError(f"cannot write {path}: {exc.strerror}") from exc
 

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from mzdesk.cli.common import open_current_database, print_json
 from mzdesk.cli.output import print_rows
 from mzdesk.core.errors import MzdeskError
+from mzdesk.core.files import write_private
 from mzdesk.core.models import EventKind, Team, User
 from mzdesk.core.services import attendee_import, event_lists, events, lookup, partners
 
@@ -251,7 +252,7 @@ def run_print(args: argparse.Namespace) -> int:
         else:
             data = event_lists.employer_list_pdf(session, event.id)
         try:
-            args.output.write_bytes(data)
+            write_private(args.output, data)
         except OSError as exc:
             raise MzdeskError(f"cannot write {args.output}: {exc.strerror}") from exc
         session.commit()  # the list's audit entry (core), with the file written

@@ -16,6 +16,7 @@ from typing import Any
 from mzdesk.cli.common import open_current_database
 from mzdesk.cli.referral_cmd import parse_date
 from mzdesk.core.errors import MzdeskError
+from mzdesk.core.files import write_private
 from mzdesk.core.models import ReferralStatus
 from mzdesk.core.services import referrals
 
@@ -45,7 +46,7 @@ def run_letter(args: argparse.Namespace) -> int:
             session, referral.id, referrals.LetterPurpose.CLI, on=args.on
         )
         try:
-            args.output.write_bytes(pdf)
+            write_private(args.output, pdf)
         except OSError as exc:
             session.rollback()  # nothing left: no entry for a letter that was not written
             raise MzdeskError(f"cannot write {args.output}: {exc.strerror}") from exc

@@ -3,7 +3,11 @@
 * ``export PERSON -o F`` writes ``F.json`` and ``F.pdf`` (a ``.json``/``.pdf``/``.zip`` suffix
   of F is replaced): everything held about the person (Art. 15 GDPR), audited;
 * ``erase PERSON [--yes]`` anonymises the person (Art. 17; see ``core.privacy.erase``) and
-  scrubs the SQLite file; it asks for confirmation on a terminal unless ``--yes``;
+  scrubs the SQLite file; it asks for confirmation on a terminal unless ``--yes``. Exit 0 once
+  the person's records are erased; other persons' records whose free text still names them
+  are listed on stderr by kind and id (never the text);
+* ``scrub`` finishes the file scrub that an erasure had to leave while another program held
+  the database open (write-ahead log, search index, VACUUM);
 * ``retention [--dry-run]`` lists what the retention rules make due (counts and ids) and, without
   ``--dry-run``, applies it.
 """
@@ -49,6 +53,18 @@ def register(subparsers: Any) -> None:
     era.add_argument("--json", action="store_true")
     era.set_defaults(func=run_erase)
 
+    scr = actions.add_parser(
+        "scrub",
+        help="clear what the SQLite file still holds of erased persons (after 'erase' warned "
+        "that another program had it open)",
+        description="Merge the search index, clear the write-ahead log and VACUUM the SQLite "
+        "file, so that nothing of erased persons is left in it. Close other mzdesk windows on "
+        "the database first.",
+    )
+    add_db_option(scr)
+    scr.add_argument("--json", action="store_true")
+    scr.set_defaults(func=run_scrub)
+
     ret = actions.add_parser("retention", help="list and apply what the retention rules make due")
     add_db_option(ret)
     ret.add_argument("--dry-run", action="store_true", help="only list, change nothing")
@@ -89,21 +105,53 @@ def run_erase(args: argparse.Namespace) -> int:
             )
             return 1
         report, scrub = erase.erase_and_scrub(database, person_id)
+    leftovers = [mention.as_dict() for mention in report.mentions]
     if args.json:
-        print_json({**report.as_dict(), "scrub": scrub.as_dict()})
+        print_json({**report.as_dict(), "leftovers": leftovers, "scrub": scrub.as_dict()})
     else:
         print(
             f"person {lookup.short_id(person_id)} erased: {len(report.person_ids)} record(s), "
             f"{sum(report.changed.values())} rows anonymised, "
             f"{len(report.redacted_audit_seqs)} audit entries redacted"
         )
-        if scrub.checkpoint_busy:
-            print(
-                "warning: another program holds the database open; the write-ahead log could "
-                "not be cleared — close it and run 'mzdesk privacy retention'",
-                file=sys.stderr,
-            )
-    return 0 if scrub.remaining == 0 else 1
+    for mention in report.mentions:  # kind and id only: the text may hold the name
+        print(
+            f"warning: {mention.kind} {mention.id} of another person may still name the erased "
+            "person in its text: check it and edit it by hand",
+            file=sys.stderr,
+        )
+    if scrub.checkpoint_busy:
+        print(
+            "warning: another program holds the database open, so its file still holds the "
+            "erased data; close that program, then run 'mzdesk privacy scrub'",
+            file=sys.stderr,
+        )
+    elif scrub.remaining:
+        print(
+            f"mzdesk: the person's records are erased, but {scrub.remaining} of their strings "
+            "are still in the database file; run 'mzdesk privacy scrub' and report it if "
+            "this stays",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def run_scrub(args: argparse.Namespace) -> int:
+    with open_current_database(args) as database:
+        scrub = erase.scrub_file(database)
+    if args.json:
+        print_json(scrub.as_dict())
+    elif not database.is_sqlite:
+        print("nothing to do on PostgreSQL: the server's VACUUM removes old row versions")
+    elif scrub.checkpoint_busy:
+        print(
+            "mzdesk: another program still holds the database open: close it and run this again",
+            file=sys.stderr,
+        )
+    else:
+        print("database file scrubbed: search index merged, write-ahead log cleared, vacuumed")
+    return 1 if scrub.checkpoint_busy else 0
 
 
 def run_retention(args: argparse.Namespace) -> int:

@@ -1,51 +1,77 @@
 """Backups and restore: SQLite's online backup API, rotation, encryption, verified restore.
 
-**SQLite.** :func:`create_backup` copies the open database with ``sqlite3.Connection.backup``
-(a consistent snapshot while others keep working) into ``<name>.partial``, encrypts it when a
-passphrase is given (:mod:`mzdesk.core.privacy.sealed`: AES-256-GCM, scrypt), fsyncs and only
-then renames it to its final name: a crash never leaves a half file that looks like a backup.
-The plaintext copy of an encrypted backup exists only as the ``.partial`` file beside the
-target while it is encrypted, then is deleted (laptops need full-disk encryption anyway).
+**SQLite.** :func:`create_backup` takes a consistent snapshot of the open database while others
+keep working and writes it to ``<name>.partial`` beside the target, fsyncs and only then
+renames it to its final name: a crash never leaves a half file that looks like a backup. A
+plain backup is a copy with the online backup API (``sqlite3.Connection.backup``). An
+encrypted one (a passphrase: :mod:`mzdesk.core.privacy.sealed`, AES-256-GCM, scrypt) is sealed
+*while it is written*: the snapshot is the database image in memory
+(``sqlite3.Connection.serialize``; up to :data:`IN_MEMORY_LIMIT`, peak memory is about twice
+the database's size), sealed chunk by chunk into the ``.partial`` file — no plaintext copy
+reaches the disk, so ``kill -9`` can leave only ciphertext behind. A bigger database is copied
+into a private temporary folder (0700, :func:`mzdesk.core.files.private_temp_dir`) and sealed
+from there; the folder is removed right after, or — after a ``kill -9`` — by the next mzdesk
+command or GUI start. (A SQLCipher database's copy is ciphertext already and is sealed on
+top.)
 
 **Automatic backups** (:func:`auto_backup`, called by the GUI on close and daily) go to the
 folder ``backup.folder`` (default: ``backups`` beside the database) as
 ``mzdesk-YYYYMMDDTHHMMSSZ.sqlite`` or ``.mzbackup`` (encrypted, when ``backup.passphrase_file``
 names a file holding the passphrase), and :func:`rotate` keeps the newest backup of each of the
 last ``backup.keep_daily`` days that have one. Rotation is also how an erased person leaves the
-backups: backups taken after an erasure no longer contain them, older ones expire.
+backups: backups taken after an erasure no longer contain them, older ones expire. Backups
+made by hand (``-o``) never rotate.
+
+**The erasure ledger.** A restore must not bring an erased person back. The ledger is the list
+of erased person ids (never a name): the live database's ``erase`` audit entries and
+anonymised records (:func:`mzdesk.core.privacy.erase.erased_ids`), and ``mzdesk-erasures.txt``
+(:data:`LEDGER_NAME`), which every backup writes into its folder — so that a restore onto a
+fresh machine, or after the database file was lost, still knows them as of the newest backup.
 
 **Restore** (:func:`restore`) first stages the file beside the database (decrypting it), then
 verifies it — SQLite header, ``PRAGMA integrity_check``, the tables of an mzdesk database, a
-schema revision this mzdesk knows (equal, or older: migrated after the restore) — and only then
+schema revision this mzdesk knows (equal, or older: migrated) — then re-applies every erasure
+of the ledger that the backup predates (and scrubs the staged file), and only then
 checkpoints the current database, renames it (with its ``-wal``) to
 ``<name>.replaced-<timestamp>.sqlite`` and moves the staged file into place. A corrupt,
 foreign, newer or undecryptable file is refused with one line and the database is untouched.
 Close every mzdesk window on that database before restoring.
 
-**PostgreSQL.** :func:`create_backup` runs ``pg_dump --format=custom`` (found on ``PATH``;
-the password goes through ``PGPASSWORD``, never the command line) and seals the dump when a
-passphrase is given. Restoring a server database is the administrator's job with
-``pg_restore`` (see the README); :func:`restore` refuses it with that hint.
+**PostgreSQL.** :func:`create_backup` runs ``pg_dump --format=custom`` (found on ``PATH``) and
+reads the dump from its standard output, sealing it on the way when a passphrase is given. The
+password never goes on pg_dump's command line or into its environment: it is written to a
+libpq password file (0600, in a private 0700 temporary folder, ``PGPASSFILE``) that is removed
+as soon as pg_dump has connected (its first output) or ended; one left by a ``kill -9`` in
+between is removed by the next mzdesk command (:func:`mzdesk.core.files.remove_stale_temp`).
+Restoring a server database is the administrator's job with ``pg_restore`` (see the README);
+:func:`restore` refuses it with that hint.
 
+Every file and folder written here is its owner's only (:mod:`mzdesk.core.files`).
 Backups and restores are audited (file names only) and need ``Action.BACKUP``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import os
 import re
 import shutil
 import subprocess
+import tempfile
+import threading
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
-from mzdesk.core import access, schema
+from mzdesk.core import access, files, schema
 from mzdesk.core.access import Action
 from mzdesk.core.database import (
     SQLITE_HEADER,
@@ -57,7 +83,14 @@ from mzdesk.core.database import (
 )
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.org_settings import get_setting
-from mzdesk.core.privacy.sealed import SealedError, is_sealed, seal_file, unseal_file
+from mzdesk.core.privacy import erase
+from mzdesk.core.privacy.sealed import (
+    SealedError,
+    is_sealed,
+    seal_file,
+    seal_stream,
+    unseal_file,
+)
 from mzdesk.core.services import audit
 
 log = logging.getLogger(__name__)
@@ -74,6 +107,14 @@ _NAME = re.compile(
 # Tables without which a file is not an mzdesk database.
 REQUIRED_TABLES = frozenset({"alembic_version", "persons", "cases", "audit_entries", "settings"})
 PG_DUMP_TIMEOUT_S = 3600
+# An encrypted backup of a plain SQLite database up to this size is sealed from memory (about
+# twice its size for a moment); a bigger one from a copy in a private temporary folder.
+IN_MEMORY_LIMIT = 256 << 20
+LEDGER_NAME = "mzdesk-erasures.txt"
+_LEDGER_HEAD = (
+    "# mzdesk erasure ledger: the ids of erased person records (never a name).\n"
+    "# A restore of an older backup erases them again: keep this file with the backups.\n"
+)
 
 
 class BackupError(MzdeskError):
@@ -116,6 +157,7 @@ class RestoreResult:
     revision: str
     migrated: bool
     details: dict[str, Any] = field(default_factory=dict)
+    erasures_reapplied: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -123,6 +165,7 @@ class RestoreResult:
             "previous_database_kept_as": str(self.aside),
             "revision": self.revision,
             "migrated": self.migrated,
+            "erasures_reapplied": self.erasures_reapplied,
         }
 
 
@@ -189,16 +232,51 @@ def _fsync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-def _libpq_url(database: Database) -> tuple[str, dict[str, str]]:
+def pgpass_line(password: str) -> str:
+    """A libpq password-file line for any host, port, database and user."""
+    if "\n" in password or "\r" in password:
+        raise BackupError(
+            "the database password contains a line break: pg_dump cannot be given it",
+            german="Das Datenbank-Passwort enthält einen Zeilenumbruch.",
+        )
+    escaped = password.replace("\\", "\\\\").replace(":", "\\:")
+    return f"*:*:*:*:{escaped}\n"
+
+
+def _libpq_conninfo(database: Database) -> tuple[str, str | None]:
+    """The server URL for libpq without any password, and the password."""
     url = database.url
-    env = dict(os.environ)
-    if url.password:
-        env["PGPASSWORD"] = str(url.password)
-    plain = url.set(drivername="postgresql", password=None)
-    return plain.render_as_string(hide_password=False), env
+    query = dict(url.query)
+    password = url.password if url.password is not None else query.pop("password", None)
+    query.pop("password", None)
+    plain = URL.create(
+        "postgresql",
+        username=url.username,
+        host=url.host,
+        port=url.port,
+        database=url.database,
+        query=query,
+    )
+    return plain.render_as_string(hide_password=False), (
+        None if password is None else str(password)
+    )
 
 
-def _pg_dump(database: Database, target: Path) -> None:
+class _Prefixed:
+    """``first`` and then the rest of ``stream``; ``read(n)`` returns n bytes until the end."""
+
+    def __init__(self, first: bytes, stream: IO[bytes]) -> None:
+        self._first, self._stream = first, stream
+
+    def read(self, size: int = -1, /) -> bytes:
+        head, self._first = self._first, b""
+        if size < 0:
+            return head + self._stream.read()
+        return head + self._stream.read(size - len(head)) if size > len(head) else head
+
+
+def _pg_dump(database: Database, partial: Path, passphrase: str | None) -> None:
+    """``pg_dump`` into ``partial`` (sealed with ``passphrase``), read from its stdout."""
     executable = shutil.which("pg_dump")
     if executable is None:
         raise BackupError(
@@ -207,22 +285,100 @@ def _pg_dump(database: Database, target: Path) -> None:
             german="pg_dump wurde nicht gefunden: bitte die PostgreSQL-Client-Werkzeuge "
             "installieren.",
         )
-    conninfo, env = _libpq_url(database)
-    command = [
-        executable,
-        "--format=custom",
-        "--no-owner",
-        f"--file={target}",
-        f"--dbname={conninfo}",
-    ]
-    done = subprocess.run(
-        command, env=env, capture_output=True, text=True, timeout=PG_DUMP_TIMEOUT_S, check=False
-    )
-    if done.returncode != 0:
-        reason = (done.stderr.strip().splitlines() or ["unknown error"])[-1]
-        raise BackupError(
-            f"pg_dump failed: {reason}", german=f"pg_dump ist fehlgeschlagen: {reason}"
-        )
+    conninfo, password = _libpq_conninfo(database)
+    command = [executable, "--format=custom", "--no-owner", "--no-password"]
+    command.append(f"--dbname={conninfo}")
+    env = dict(os.environ)
+    with files.private_temp_dir() as secret_folder:
+        if password is not None:
+            passfile = Path(secret_folder) / "pgpass"
+            files.write_private(passfile, pgpass_line(password).encode("utf-8"))
+            env["PGPASSFILE"] = str(passfile)
+            env.pop("PGPASSWORD", None)  # it would win over the file
+        with tempfile.TemporaryFile() as errors, files.open_private(partial) as sink:
+            process = subprocess.Popen(
+                command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=errors, env=env
+            )
+            assert process.stdout is not None
+            timed_out = threading.Event()
+
+            def stop() -> None:
+                timed_out.set()
+                process.kill()
+
+            timer = threading.Timer(PG_DUMP_TIMEOUT_S, stop)
+            timer.start()
+            try:
+                first = process.stdout.read(1)  # pg_dump writes once it is connected
+                shutil.rmtree(secret_folder, ignore_errors=True)  # the password was read
+                stream = _Prefixed(first, process.stdout)
+                if passphrase:
+                    seal_stream(stream, sink, passphrase)
+                else:
+                    shutil.copyfileobj(stream, sink)
+                    sink.flush()
+                    os.fsync(sink.fileno())
+            except BaseException:
+                process.kill()
+                raise
+            finally:
+                process.stdout.close()
+                returncode = process.wait()
+                timer.cancel()
+            if returncode != 0:
+                errors.seek(0)
+                lines = errors.read().decode("utf-8", "replace").strip().splitlines()
+                reason = (lines or ["unknown error"])[-1]
+                if timed_out.is_set():
+                    reason = f"no end after {PG_DUMP_TIMEOUT_S} s"
+                raise BackupError(
+                    f"pg_dump failed: {reason}", german=f"pg_dump ist fehlgeschlagen: {reason}"
+                )
+
+
+def _sqlite_size(database: Database) -> int:
+    assert database.path is not None
+    wal = database.path.with_name(database.path.name + "-wal")
+    return sum(path.stat().st_size for path in (database.path, wal) if path.exists())
+
+
+def _sqlite_image(database: Database) -> bytes:
+    """The SQLite database as one consistent image in memory (its WAL included)."""
+    assert database.path is not None
+    connection = connect_sqlite_file(database.path, timeout=30)
+    try:
+        return bytes(connection.serialize())
+    finally:
+        connection.close()
+
+
+def _write_backup(database: Database, partial: Path, passphrase: str | None) -> None:
+    """The backup's bytes into ``partial`` (0600), fsynced; a plaintext copy of the data only
+    when no passphrase was asked for (then the backup itself is one)."""
+    if not database.is_sqlite:
+        _pg_dump(database, partial, passphrase)
+    elif passphrase and not database.encrypted and _sqlite_size(database) <= IN_MEMORY_LIMIT:
+        image = _sqlite_image(database)
+        with files.open_private(partial) as sink:
+            seal_stream(io.BytesIO(image), sink, passphrase)
+        del image
+    elif passphrase and not database.encrypted:  # too big for memory: a private staging copy
+        with files.private_temp_dir() as folder:
+            copy = Path(folder) / "snapshot.sqlite"
+            database.copy_to(copy)
+            seal_file(copy, partial, passphrase)
+    elif passphrase:  # SQLCipher: the copy is ciphertext already, sealed on top
+        copy = partial.with_name(partial.name.removesuffix(PARTIAL_SUFFIX) + ".sqlcipher.partial")
+        try:
+            database.copy_to(copy)
+            seal_file(copy, partial, passphrase)
+        finally:
+            for leftover in (copy, copy.with_name(copy.name + "-journal")):
+                leftover.unlink(missing_ok=True)
+    else:
+        database.copy_to(partial)
+        with partial.open("rb+") as handle:
+            os.fsync(handle.fileno())
 
 
 def create_backup(
@@ -239,20 +395,12 @@ def create_backup(
             target = default_name(
                 database, backup_folder(database, session), encrypted=bool(passphrase)
             )
-    target.parent.mkdir(parents=True, exist_ok=True)
+        ledger = erase.erased_ids(session)
     partial = target.with_name(target.name + PARTIAL_SUFFIX)
-    plain = target.with_name(target.name + ".plain" + PARTIAL_SUFFIX)
     try:
-        source = plain if passphrase else partial
-        if database.is_sqlite:
-            database.copy_to(source)
-        else:
-            _pg_dump(database, source)
-        if passphrase:
-            seal_file(plain, partial, passphrase)
-        else:
-            with partial.open("rb+") as handle:
-                os.fsync(handle.fileno())
+        files.private_dir(target.parent)
+        write_ledger(target.parent, ledger)  # first: an older backup there may need it
+        _write_backup(database, partial, passphrase)
         partial.replace(target)
         _fsync_folder(target.parent)
     except OSError as exc:
@@ -261,7 +409,6 @@ def create_backup(
             german=f"Die Sicherung nach {target} ist fehlgeschlagen.",
         ) from exc
     finally:
-        plain.unlink(missing_ok=True)
         partial.unlink(missing_ok=True)
     encrypted = bool(passphrase) or database.encrypted
     result = BackupResult(target, encrypted, target.stat().st_size, database.backend)
@@ -277,6 +424,44 @@ def create_backup(
         "backup written: %s (%d bytes, encrypted=%s)", target.name, result.size, result.encrypted
     )
     return result
+
+
+# --- the erasure ledger ------------------------------------------------------------------------
+
+
+def read_ledger(folder: Path) -> set[uuid.UUID]:
+    """The person ids in ``folder``'s :data:`LEDGER_NAME` (none if there is no such file)."""
+    try:
+        text = (folder / LEDGER_NAME).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return set()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BackupError(
+            f"cannot read the erasure ledger {folder / LEDGER_NAME}: "
+            f"{getattr(exc, 'strerror', None) or exc}",
+            german=f"Die Löschliste {folder / LEDGER_NAME} kann nicht gelesen werden.",
+        ) from exc
+    found: set[uuid.UUID] = set()
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            try:
+                found.add(uuid.UUID(line))
+            except ValueError:
+                log.warning("erasure ledger %s: a line that is no id was skipped", LEDGER_NAME)
+    return found
+
+
+def write_ledger(folder: Path, ids: Iterable[uuid.UUID]) -> Path | None:
+    """Add ``ids`` to ``folder``'s ledger (written only once there is an erasure to keep)."""
+    path = folder / LEDGER_NAME
+    known = read_ledger(folder)
+    merged = known | set(ids)
+    if merged == known:
+        return path if path.exists() else None
+    lines = "".join(f"{person_id}\n" for person_id in sorted(merged, key=str))
+    files.write_private(path, (_LEDGER_HEAD + lines).encode("utf-8"))
+    return path
 
 
 def backups_in(folder: Path) -> list[tuple[datetime, Path]]:
@@ -435,7 +620,8 @@ def _stage(source: Path, staged: Path, passphrase: str | None) -> bool:
         except SealedError as exc:
             raise _refuse(str(exc), exc.german) from exc
         return True
-    shutil.copyfile(source, staged)
+    with source.open("rb") as reading, files.open_private(staged) as writing:
+        shutil.copyfileobj(reading, writing)
     return False
 
 
@@ -470,6 +656,46 @@ def _set_aside(database: Database, now: datetime) -> Path:
     return aside
 
 
+def _ledger_for_restore(database: Database, session: Session, source: Path) -> set[uuid.UUID]:
+    """Every erasure a restore must keep: the live database's, and the ledger files beside the
+    backup being restored and in the backup folder."""
+    ledger = erase.erased_ids(session)
+    folders = {source.resolve().parent}
+    with contextlib.suppress(BackupError):  # a server database without backup.folder
+        folders.add(backup_folder(database, session).resolve())
+    for folder in sorted(folders):
+        ledger |= read_ledger(folder)
+    return ledger
+
+
+def _reapply_erasures(
+    database: Database,
+    staged: Path,
+    ledger: set[uuid.UUID],
+    info: BackupInfo,
+    user_id: uuid.UUID | None,
+) -> int:
+    """Erase again in the staged file what the ledger says was erased since the backup."""
+    if not ledger:
+        return 0
+    driver = "sqlite+pysqlcipher" if database.encrypted else "sqlite"
+    key = str(database.url.password) if database.encrypted else None
+    copy = Database(URL.create(driver, database=str(staged)), key=key)
+    try:
+        if not info.current:
+            schema.upgrade(copy)  # the erasure works on this mzdesk's tables
+        report = erase.reapply_erasures(copy, ledger, user_id=user_id)
+    finally:
+        copy.close()
+    connection = connect_sqlite_file(staged, key)
+    try:  # everything into the one file: the -wal beside it is not moved into place
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        connection.close()
+    return len(report.erased)
+
+
 def restore(
     database: Database,
     source: Path,
@@ -478,19 +704,22 @@ def restore(
     user_id: uuid.UUID | None = None,
     backup_key: str | None = None,
 ) -> RestoreResult:
-    """Verify ``source`` and only then make it the database; the old one is kept aside.
+    """Verify ``source``, re-apply the erasures made since, and only then make it the
+    database; the old one is kept aside.
 
     ``backup_key``: for an encrypted database, the key of a backup made before the database's
     key was changed; the restored copy gets the database's current key.
     """
     with _session(database, user_id) as session:
         access.require(session, Action.BACKUP)
-    if not database.is_sqlite or database.path is None:
-        raise RestoreRefused(
-            "a PostgreSQL database is restored by its administrator with pg_restore "
-            "(see the README)",
-            german="Eine PostgreSQL-Datenbank stellt die Administration mit pg_restore wieder her.",
-        )
+        if not database.is_sqlite or database.path is None:
+            raise RestoreRefused(
+                "a PostgreSQL database is restored by its administrator with pg_restore "
+                "(see the README)",
+                german="Eine PostgreSQL-Datenbank stellt die Administration mit pg_restore "
+                "wieder her.",
+            )
+        ledger = _ledger_for_restore(database, session, source)
     staged = database.path.with_name(f".{database.path.name}.restore{PARTIAL_SUFFIX}")
     now = datetime.now(UTC)
     try:
@@ -504,6 +733,7 @@ def restore(
         )
         if backup_key and database.encrypted and backup_key != database.url.password:
             _rekey_staged(staged, backup_key, str(database.url.password))
+        reapplied = _reapply_erasures(database, staged, ledger, info, user_id)
         aside = _set_aside(database, now)
         staged.replace(database.path)
         _fsync_folder(database.path.parent)
@@ -514,7 +744,9 @@ def restore(
             staged.with_name(staged.name + "-shm"),
         ):
             leftover.unlink(missing_ok=True)
-    result = RestoreResult(source, aside, info.revision, migrated=not info.current)
+    result = RestoreResult(
+        source, aside, info.revision, migrated=not info.current, erasures_reapplied=reapplied
+    )
     if result.migrated:
         schema.upgrade(database)
     else:
@@ -529,9 +761,15 @@ def restore(
                 "aside": aside.name,
                 "revision": info.revision,
                 "migrated": result.migrated,
+                "erasures_reapplied": reapplied,
             },
             anchor_reset="restore",  # audit anchor: the restored trail is the new end
         )
         session.commit()
-    log.info("database restored from %s (previous kept as %s)", source.name, aside.name)
+    log.info(
+        "database restored from %s (previous kept as %s, %d erasures re-applied)",
+        source.name,
+        aside.name,
+        reapplied,
+    )
     return result

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from mzdesk.core.errors import DatabaseKeyRequired, DatabaseUnavailable, WrongDatabaseKey
+from mzdesk.core.files import create_private, private_dir
 from mzdesk.core.models import Person, Record, Setting
 from mzdesk.core.models.base import utcnow
 from mzdesk.core.names import person_search_text, person_sort_key
@@ -140,7 +141,7 @@ def _check_sqlite_file(path: Path, *, create: bool, encrypted: bool = False) -> 
     folder = path.parent
     if not folder.exists():
         try:
-            folder.mkdir(parents=True)
+            private_dir(folder)
         except OSError as exc:
             raise DatabaseUnavailable(
                 f"cannot create folder {folder}: {exc.strerror}",
@@ -152,6 +153,7 @@ def _check_sqlite_file(path: Path, *, create: bool, encrypted: bool = False) -> 
             german=f"In {folder} kann keine Datenbank angelegt werden: "
             "Der Ordner ist schreibgeschützt.",
         )
+    create_private(path)  # SQLite fills an empty file, and gives -wal and -shm its mode
 
 
 def _quiet_sqlcipher(dbapi_connection: Any, _record: Any) -> None:
@@ -385,9 +387,7 @@ class Database:
         writing); an encrypted database's copy has the same key."""
         assert self.path is not None
         target.unlink(missing_ok=True)
-        # created here first, so a folder that cannot take it is an OSError naming the path
-        # and the reason (sqlite3 only says "unable to open database file")
-        target.touch()
+        create_private(target)  # 0600, and so its journal
         reading = self.connect_file(self.path, timeout=30)
         try:
             writing = self.connect_file(target)

@@ -33,6 +33,7 @@ from mzdesk.core.database import (
     rekey_sqlite_file,
 )
 from mzdesk.core.errors import MzdeskError
+from mzdesk.core.files import create_private
 from mzdesk.core.services import audit
 
 log = logging.getLogger(__name__)
@@ -121,6 +122,7 @@ def encrypt_copy(
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
+    create_private(partial)  # SQLCipher fills the empty file: 0600 like every database
     source = sqlcipher3.connect(str(database.path), timeout=30)
     try:
         source.execute("PRAGMA cipher_log_level = NONE")

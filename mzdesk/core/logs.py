@@ -3,13 +3,19 @@
 Log records carry ids, counts, durations and error types — never names, dates of birth,
 addresses, notes or anything a person typed. ``PersonalDataFilter`` is the last line of
 defence for record *arguments* that are model objects (their ``repr`` is just the id anyway).
+
+The log folder is 0700 and every log file 0600 (:class:`PrivateRotatingFileHandler`, also for
+the files a rotation starts; one written by an older mzdesk is tightened on start).
 """
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 from pathlib import Path
+
+from mzdesk.core.files import open_private, private_dir, tighten
 
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
 MAX_BYTES = 2_000_000
@@ -22,15 +28,26 @@ def log_directory() -> Path:
     return user_log_path("mzdesk", appauthor=False)
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files are readable by their owner only."""
+
+    def _open(self) -> io.TextIOWrapper:
+        stream = open_private(Path(self.baseFilename), "a", encoding=self.encoding)
+        assert isinstance(stream, io.TextIOWrapper)
+        return stream
+
+
 def setup_logging(level: int = logging.INFO, directory: Path | None = None) -> Path | None:
     """Attach a rotating file handler to the root logger; returns the log file (or None)."""
     directory = directory or log_directory()
     root = logging.getLogger()
     root.setLevel(level)
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        private_dir(directory)
         path = directory / "mzdesk.log"
-        handler = logging.handlers.RotatingFileHandler(
+        for number in range(1, BACKUPS + 1):  # rotated files of an older mzdesk: 0644
+            tighten(path.with_name(f"{path.name}.{number}"))
+        handler = PrivateRotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"
         )
     except OSError:

@@ -98,6 +98,10 @@ class Purpose(StrEnum):
     LOOKUP = "lookup"
     # The highest file number of a year over every person: a number, never a record.
     FILE_NUMBER = "file_number"
+    # A restore re-applying the erasures recorded since its backup was made, on the staged
+    # copy (decided by the restore: Action.BACKUP on the live database; the user may not
+    # exist in an old backup).
+    REAPPLY_ERASURES = "reapply_erasures"
 
 
 PURPOSE_ACTION: dict[Purpose, Action | None] = {
@@ -114,6 +118,7 @@ PURPOSE_ACTION: dict[Purpose, Action | None] = {
     Purpose.EXPLICIT_SCOPE: None,
     Purpose.LOOKUP: None,
     Purpose.FILE_NUMBER: None,
+    Purpose.REAPPLY_ERASURES: None,
 }
 
 _UNSCOPED_KEY = "scope_unscoped"

@@ -19,6 +19,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from mzdesk.core.files import open_private, private_dir
+
 log = logging.getLogger(__name__)
 
 FAULT_FILE = "crash-native.log"
@@ -78,8 +80,8 @@ class CrashHandler:
         threading.excepthook = self._handle_thread
         self._fault_was_enabled = faulthandler.is_enabled()
         try:
-            self.log_dir.mkdir(parents=True, exist_ok=True)
-            self._fault_file = (self.log_dir / FAULT_FILE).open("a", encoding="utf-8")
+            private_dir(self.log_dir)
+            self._fault_file = open_private(self.log_dir / FAULT_FILE, "a", encoding="utf-8")
             faulthandler.enable(self._fault_file, all_threads=True)
         except OSError:
             log.warning("faulthandler: log folder not writable")

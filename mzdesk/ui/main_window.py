@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mzdesk.core.files import private_dir
 from mzdesk.core.logs import log_directory
 from mzdesk.core.resources import resource_path
 from mzdesk.ui import settings as keys
@@ -294,7 +295,7 @@ class MainWindow(QObject):
 
     def open_log_folder(self) -> None:
         folder = log_directory()
-        folder.mkdir(parents=True, exist_ok=True)
+        private_dir(folder)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     # --- window state ---------------------------------------------------------------------

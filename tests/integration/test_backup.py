@@ -258,3 +258,23 @@ def test_postgresql_backup_wraps_pg_dump(postgres_url: str, tmp_path: Path) -> N
     with pytest.raises(backup.RestoreRefused, match="pg_restore"):
         backup.restore(db, result.path)
     db.close()
+
+
+def test_a_big_encrypted_backup_is_sealed_from_a_private_copy_that_is_removed(
+    sqlite_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    monkeypatch.setattr(backup, "IN_MEMORY_LIMIT", 0)  # as for a database too big for memory
+    db = _open(sqlite_url)
+    _add(db, "Grossdatei")
+    result = backup.create_backup(db, tmp_path / "big.mzbackup", passphrase="lange Passphrase")
+    assert sealed.is_sealed(result.path) and b"Grossdatei" not in result.path.read_bytes()
+    assert list(temp.iterdir()) == []
+    _add(db, "Danach")
+    backup.restore(db, result.path, passphrase="lange Passphrase")
+    assert _names(db) == {"Grossdatei"}
+    db.close()

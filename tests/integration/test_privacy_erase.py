@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from privacy_world import FAMILY, PrivacyWorld, build
+from privacy_world import FAMILY, GIVEN, PrivacyWorld, build
 from sqlalchemy import select, text
 
 from mzdesk.cli import main
@@ -211,3 +211,186 @@ def test_cli_erase_asks_unless_yes(sqlite_url: str, capsys: pytest.CaptureFixtur
     assert FAMILY not in json.dumps(out)
     assert _cli(sqlite_url, "privacy", "erase", str(world.person_id), "--yes") == 1
     assert "already anonymised" in capsys.readouterr().err
+
+
+# --- F10: an erasure survives the restore of an older backup -------------------------------
+
+
+def test_restore_of_a_backup_from_before_the_erasure_reapplies_it(
+    sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mzdesk.core import backup
+
+    db = Database(sqlite_url, create=True)
+    schema.upgrade(db)
+    world = build(db)
+    needles = _needles(world)
+    before = backup.create_backup(db, tmp_path / "before.sqlite").path
+    assert FAMILY in _found(before.read_bytes(), needles)  # the old backup holds the person
+    erase.erase_and_scrub(db, world.person_id)
+    assert db.path is not None
+    assert _found(_file_bytes(db.path), needles) == []
+    db.close()
+    assert _cli(sqlite_url, "restore", str(before)) == 0
+    out = capsys.readouterr().out
+    assert _found(_file_bytes(db.path), needles) == []
+    assert "1 erasure re-applied" in out and FAMILY not in out
+    with Database(sqlite_url) as restored, restored.session() as s:
+        person = s.get(Person, world.person_id)
+        assert person is not None and person.anonymised_on is not None
+        assert person.family_name == "Anonymisiert" and person.phone is None
+        assert person.email is None
+        duplicate = s.get(Person, world.duplicate_id)
+        assert duplicate is not None and duplicate.anonymised_on is not None
+        other = s.get(Person, world.other_id)
+        assert other is not None and other.family_name == "Beispiel"
+        actions = list(s.scalars(select(AuditEntry.action).order_by(AuditEntry.seq)))
+        assert actions[-2:] == ["erase", "restore"]
+        assert trail.verify_trail(s).ok
+    # a second restore of the same old backup: the same again, nothing twice
+    assert _cli(sqlite_url, "restore", str(before), "--json") == 0
+    assert json.loads(capsys.readouterr().out)["erasures_reapplied"] == 1
+
+
+def test_restore_on_a_fresh_machine_uses_the_ledger_beside_the_backups(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from mzdesk.core import backup
+
+    office = f"sqlite:///{tmp_path / 'office' / 'mzdesk.sqlite'}"
+    db = Database(office, create=True)
+    schema.upgrade(db)
+    world = build(db)
+    folder = tmp_path / "usb"
+    old = backup.create_backup(db, folder / "old.sqlite").path
+    erase.erase_and_scrub(db, world.person_id)
+    backup.create_backup(db, folder / "new.sqlite")  # carries the ledger to the folder
+    db.close()
+    ledger = (folder / backup.LEDGER_NAME).read_text(encoding="utf-8")
+    assert str(world.person_id) in ledger and FAMILY not in ledger  # ids, never names
+    fresh = tmp_path / "fresh" / "mzdesk.sqlite"
+    assert _cli(f"sqlite:///{fresh}", "db", "upgrade") == 0
+    assert _cli(f"sqlite:///{fresh}", "restore", str(old)) == 0
+    assert "1 erasure re-applied" in capsys.readouterr().out
+    assert _found(_file_bytes(fresh), _needles(world)) == []
+
+
+# --- F11: the exit code of privacy erase ---------------------------------------------------
+
+
+def _namesake_and_mention(url: str) -> tuple[PrivacyWorld, uuid.UUID]:
+    """The world, a namesake (same family name, another person) and a colleague's note on the
+    namesake's case that names the erased person."""
+    db = Database(url, create=True)
+    schema.upgrade(db)
+    world = build(db)
+    with db.session() as s:
+        namesake = Person(file_number="MZ-2024-0042", family_name=FAMILY, given_names="Brunhild")
+        s.add(namesake)
+        s.flush()
+        case = Case(person_id=namesake.id, opened_on=date(2024, 1, 1))
+        s.add(case)
+        s.flush()
+        mention = Contact(
+            case_id=case.id,
+            occurred_at=datetime(2024, 1, 2, tzinfo=UTC),
+            channel="in_person",
+            note=f"Schwester {GIVEN} {FAMILY} begleitet",
+        )
+        s.add(mention)
+        s.commit()
+        mention_id = mention.id
+    db.close()
+    return world, mention_id
+
+
+def test_erase_exits_0_beside_a_namesake_and_warns_of_a_mention_by_kind_and_id(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _world, mention_id = _namesake_and_mention(sqlite_url)
+    assert _cli(sqlite_url, "privacy", "erase", "MZ-2023-7781", "--yes") == 0
+    captured = capsys.readouterr()
+    assert f"contact {mention_id}" in captured.err
+    for secret in (FAMILY, GIVEN, "Zhelmirana", "Brunhild", "MZ-2024-0042"):
+        assert secret not in captured.err and secret not in captured.out
+    assert captured.err.count("\n") == 1  # the namesake itself is no leftover
+    with Database(sqlite_url) as db, db.session() as s:
+        kept = s.scalars(select(Person).where(Person.file_number == "MZ-2024-0042")).one()
+        assert kept.family_name == FAMILY and kept.anonymised_on is None
+
+
+def test_erase_json_lists_the_leftovers_and_exits_0(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _world, mention_id = _namesake_and_mention(sqlite_url)
+    assert _cli(sqlite_url, "privacy", "erase", "MZ-2023-7781", "--yes", "--json") == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["scrub"]["remaining"] == 0
+    assert out["leftovers"] == [{"kind": "contact", "id": str(mention_id)}]
+    assert FAMILY not in json.dumps(out)
+
+
+def test_erase_with_a_reader_open_gives_advice_that_works(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    db = Database(sqlite_url, create=True)
+    schema.upgrade(db)
+    world = build(db)
+    assert db.path is not None
+    path = db.path
+    db.close()
+    reader = sqlite3.connect(path)  # another program, in the middle of reading
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM persons").fetchone()
+    assert _cli(sqlite_url, "privacy", "erase", "MZ-2023-7781", "--yes") == 0
+    err = capsys.readouterr().err
+    assert "another program" in err and "retention" not in err
+    assert "mzdesk privacy scrub" in err
+    reader.rollback()
+    assert _found(_file_bytes(path), _needles(world))  # the names are still in the file
+    reader.close()
+    assert _cli(sqlite_url, "privacy", "scrub") == 0  # what the advice says, now it works
+    assert "write-ahead log cleared" in capsys.readouterr().out
+    assert _found(_file_bytes(path), _needles(world)) == []
+
+
+def test_restore_reapplies_an_erasure_in_an_encrypted_database(tmp_path: Path) -> None:
+    pytest.importorskip("sqlcipher3")
+    from mzdesk.core import backup
+
+    key = "ein-langer-testschluessel"
+    url = f"sqlite+pysqlcipher:///{tmp_path / 'encrypted.sqlite'}"
+    db = Database(url, create=True, key=key)
+    schema.upgrade(db)
+    world = build(db)
+    old = backup.create_backup(db, tmp_path / "old.mzbackup", passphrase="Sicherungs-Passphrase")
+    erase.erase_and_scrub(db, world.person_id)
+    result = backup.restore(db, old.path, passphrase="Sicherungs-Passphrase")
+    assert result.erasures_reapplied == 1
+    db.close()
+    with Database(url, key=key) as restored, restored.session() as s:
+        person = s.get(Person, world.person_id)
+        assert person is not None and person.family_name == "Anonymisiert"
+        assert person.phone is None and person.email is None
+        assert search.search_persons(s, "qorvend") == []
+        assert trail.verify_trail(s).ok
+
+
+def test_an_older_schema_backup_is_migrated_before_the_ledger_is_applied(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    from mzdesk.core import backup
+
+    old_path = tmp_path / "old.sqlite"
+    with Database(f"sqlite:///{old_path}", create=True) as old:
+        schema.upgrade(old, "0001_initial")
+    db = Database(sqlite_url, create=True)
+    schema.upgrade(db)
+    world = build(db)
+    erase.erase_and_scrub(db, world.person_id)
+    result = backup.restore(db, old_path)
+    assert result.migrated and result.erasures_reapplied == 0
+    assert schema.state(db) is schema.SchemaState.CURRENT
+    db.close()

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core import access
 from mzdesk.core.access import Action
-from mzdesk.core.files import write_file
+from mzdesk.core.files import private_dir, write_file
 from mzdesk.core.models import Event, Partner, User
 from mzdesk.core.privacy.collect import DERIVED_PERSON_COLUMNS, PersonRecords, collect
 from mzdesk.core.services import outputs
@@ -149,7 +149,7 @@ def output_paths(output: Path) -> tuple[Path, Path]:
 
 def write_export(export: PersonExport, output: Path) -> tuple[Path, Path]:
     json_path, pdf_path = output_paths(output)
-    json_path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(json_path.parent)
     write_file(json_path, export.json_bytes())
     try:
         write_file(pdf_path, export.pdf)

@@ -24,9 +24,10 @@ import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO, BinaryIO, Protocol
 
 from mzdesk.core.errors import MzdeskError
+from mzdesk.core.files import open_private
 
 MAGIC = b"MZDSEAL\x00"
 VERSION = 1
@@ -34,6 +35,12 @@ CHUNK = 1 << 20
 _HEADER = struct.Struct(">8sBBBBI16s7s")
 HEADER_SIZE = _HEADER.size
 TAG = 16
+
+
+class Readable(Protocol):
+    """What :func:`seal_stream` reads from: ``read(n)`` returns n bytes, fewer only at the end."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
 
 
 class SealedError(MzdeskError):
@@ -73,7 +80,7 @@ def _nonce(prefix: bytes, counter: int, last: bool) -> bytes:
     return prefix + struct.pack(">IB", counter, 1 if last else 0)
 
 
-def _chunks(handle: BinaryIO, size: int) -> Iterator[tuple[bytes, bool]]:
+def _chunks(handle: Readable, size: int) -> Iterator[tuple[bytes, bool]]:
     """Chunks of ``size`` bytes with a flag for the last one (an empty file: one empty chunk)."""
     current = handle.read(size)
     while True:
@@ -84,19 +91,26 @@ def _chunks(handle: BinaryIO, size: int) -> Iterator[tuple[bytes, bool]]:
         current = following
 
 
-def seal_file(source: Path, target: Path, passphrase: str, *, log_n: int = 15) -> None:
-    """Encrypt ``source`` into ``target`` (written completely or not at all by the caller)."""
+def seal_stream(reading: Readable, writing: IO[bytes], passphrase: str, *, log_n: int = 15) -> None:
+    """Encrypt everything ``reading`` yields into ``writing``, one chunk at a time: the
+    plaintext never touches the disk (a pipe from pg_dump, a database image in memory)."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     header = Header(log_n, 8, 1, CHUNK, os.urandom(16), os.urandom(7))
     packed = header.pack()
     aead = AESGCM(_key(passphrase, header))
-    with source.open("rb") as reading, target.open("wb") as writing:
-        writing.write(packed)
-        for counter, (chunk, last) in enumerate(_chunks(reading, header.chunk)):
-            writing.write(aead.encrypt(_nonce(header.prefix, counter, last), chunk, packed))
-        writing.flush()
-        os.fsync(writing.fileno())
+    writing.write(packed)
+    for counter, (chunk, last) in enumerate(_chunks(reading, header.chunk)):
+        writing.write(aead.encrypt(_nonce(header.prefix, counter, last), chunk, packed))
+    writing.flush()
+    os.fsync(writing.fileno())
+
+
+def seal_file(source: Path, target: Path, passphrase: str, *, log_n: int = 15) -> None:
+    """Encrypt ``source`` into ``target`` (0600; written completely or not at all by the
+    caller)."""
+    with source.open("rb") as reading, open_private(target) as writing:
+        seal_stream(reading, writing, passphrase, log_n=log_n)
 
 
 def read_header(handle: BinaryIO) -> tuple[Header, bytes]:
@@ -128,7 +142,7 @@ def unseal_file(source: Path, target: Path, passphrase: str) -> None:
         header, packed = read_header(reading)
         aead = AESGCM(_key(passphrase, header))
         try:
-            with target.open("wb") as writing:
+            with open_private(target) as writing:
                 for counter, (chunk, last) in enumerate(_chunks(reading, header.chunk + TAG)):
                     writing.write(aead.decrypt(_nonce(header.prefix, counter, last), chunk, packed))
                 writing.flush()

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from mzdesk.core.errors import MzdeskError
+from mzdesk.core.files import write_private
 from mzdesk.ui import theme
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ def print_document(pdf: bytes, printer: QPrinter, *, raster: bool | None = None)
         pages = int(document.pageCount())
         document.close()
         buffer.close()
-        Path(printer.outputFileName()).write_bytes(pdf)
+        write_private(Path(printer.outputFileName()), pdf)
         return pages
     painter = begin_printing(printer)
     try:
@@ -408,7 +409,7 @@ class LetterPreviewDialog(QDialog):
         written = False
         try:
             with self._output.release(PDF) as pdf:
-                path.write_bytes(pdf)
+                write_private(path, pdf)
                 written = True
         except Exception:
             if written:

@@ -39,6 +39,7 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core import reference
 from mzdesk.core.errors import MzdeskError
+from mzdesk.core.files import write_private
 from mzdesk.core.models import EventKind
 from mzdesk.core.services import event_lists, events, partners
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
@@ -331,7 +332,7 @@ class EventsView(AreaView):
                 data = make(session, event_id)  # recorded in the audit trail by core
                 path = Path(name)
                 try:
-                    path.write_bytes(data)
+                    write_private(path, data)
                 except OSError as exc:
                     raise MzdeskError(
                         f"cannot write {path.name}: {exc.strerror}",
