@@ -336,6 +336,10 @@
         <translation>Protokoll gekürzt</translation>
     </message>
     <message>
+        <source>Audit trail accepted as it is (anchor reset)</source>
+        <translation>Protokoll so übernommen, wie es ist (Anker neu gesetzt)</translation>
+    </message>
+    <message>
         <source>Database encrypted</source>
         <translation>Datenbank verschlüsselt</translation>
     </message>
@@ -494,6 +498,18 @@
     <message>
         <source>Access</source>
         <translation>Zugriff</translation>
+    </message>
+    <message>
+        <source>Anchor replaced</source>
+        <translation>Anker ersetzt</translation>
+    </message>
+    <message>
+        <source>Entries missing</source>
+        <translation>Fehlende Einträge</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Partner</source>

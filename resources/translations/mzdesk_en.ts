@@ -336,6 +336,10 @@
         <translation>Audit trail shortened</translation>
     </message>
     <message>
+        <source>Audit trail accepted as it is (anchor reset)</source>
+        <translation>Audit trail accepted as it is (anchor reset)</translation>
+    </message>
+    <message>
         <source>Database encrypted</source>
         <translation>Database encrypted</translation>
     </message>
@@ -494,6 +498,18 @@
     <message>
         <source>Access</source>
         <translation>Access</translation>
+    </message>
+    <message>
+        <source>Anchor replaced</source>
+        <translation>Anchor replaced</translation>
+    </message>
+    <message>
+        <source>Entries missing</source>
+        <translation>Entries missing</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Partner</source>

@@ -79,7 +79,12 @@ REVIEWED_ESCAPES: dict[tuple[str, str], set[str]] = {
     ("mzdesk.core.privacy.collect", "collect"): {"unscoped:PRIVACY_EXPORT"},
     ("mzdesk.core.privacy.erase", "erase_person"): {"unscoped:ERASURE"},
     ("mzdesk.core.privacy.erase", "_enable_secure_delete"): {"connection"},
-    ("mzdesk.core.privacy.erase", "scrub_sqlite"): {"connection"},
+    ("mzdesk.core.privacy.erase", "scrub_sqlite"): {"connection", "unscoped:ERASURE"},
+    ("mzdesk.core.privacy.erase", "erase_and_scrub"): {"unscoped:ERASURE"},
+    ("mzdesk.core.privacy.erase", "reapply_erasures"): {"unscoped:REAPPLY_ERASURES"},
+    # the login's failure counter in a transaction of its own (users, not case data)
+    ("mzdesk.core.services.accounts", "_has_written"): {"connection"},
+    ("mzdesk.core.services.accounts", "_own_transaction"): {"connection"},
     ("mzdesk.core.privacy.retention", "due"): {"unscoped:RETENTION"},
     ("mzdesk.core.privacy.retention", "apply"): {"unscoped:RETENTION"},
     # kits: every row checked by kits.rights
@@ -141,6 +146,9 @@ SCOPE_IS_THE_DECISION: dict[str, str] = {
         for part in ("compute", "drill")
     },
     "mzdesk.core.privacy.export:build_document": "the Art. 15 document of export_person's rows",
+    "mzdesk.core.privacy.erase:find_mentions": (
+        "called in erase_and_scrub's ERASURE block: kinds and ids of other records, no text"
+    ),
     "mzdesk.core.kits.open:open_kit": "the laptop's new database, written by the program itself",
     "mzdesk.core.kits.rows:insert_rows": (
         "Core inserts: refused by the scope in a user's session outside the kits' block"

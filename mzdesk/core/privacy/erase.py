@@ -649,7 +649,8 @@ def scrub_sqlite(database: Database, needles: list[str], *, vacuum: bool = False
             report.checkpoint_busy = _checkpoint(connection)
             found = strings_in_files(sqlite_files(database.path), needles) if scan else set()
     if found:
-        with database.session() as session:
+        # Every live row, whichever team: a namesake's name is no remnant (strings only).
+        with database.session() as session, scope.unscoped(session, scope.Purpose.ERASURE):
             report.remaining = len(found - held_by_live_rows(session, found))
     log.info("sqlite scrubbed after erasure: %s", report.as_dict())
     return report
@@ -674,5 +675,7 @@ def erase_and_scrub(
     with database.session(user_id) if user_id else database.session() as session:
         report = erase_person(session, person_id)
         session.commit()
-        report.mentions = find_mentions(session, report.terms)
+        # Other persons' records, whichever team, named by kind and id only (never the text).
+        with scope.unscoped(session, scope.Purpose.ERASURE):
+            report.mentions = find_mentions(session, report.terms)
     return report, scrub_sqlite(database, report.needles)

@@ -218,6 +218,7 @@ class AuditModel(QAbstractTableModel):
             "restore": self.tr("Backup restored"),
             "retention": self.tr("Deleted after the retention period"),
             "audit_retention": self.tr("Audit trail shortened"),
+            "audit_anchor_reset": self.tr("Audit trail accepted as it is (anchor reset)"),
             "encrypt": self.tr("Database encrypted"),
             "rekey": self.tr("Database key changed"),
             "letter_printed": self.tr("Letter printed"),
@@ -273,6 +274,9 @@ class AuditModel(QAbstractTableModel):
     def _detail_labels(self) -> dict[str, str]:
         """The details' keys that are not record fields (those come from ``field_labels``)."""
         return {
+            "anchor_reset": self.tr("Anchor replaced"),
+            "missing": self.tr("Entries missing"),
+            "problem": self.tr("Problem"),
             "partner_id": self.tr("Partner"),
             "partner_ids": self.tr("Partners"),
             "partner_kinds": self.tr("Partner kinds"),
