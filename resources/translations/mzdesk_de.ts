@@ -2634,6 +2634,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Eingefügt: %1, aktualisiert: %2, Konflikte: %3, zu prüfende Duplikate: %4, abgewiesen: %5</translation>
     </message>
     <message>
+        <source>Not taken over:</source>
+        <translation>Nicht übernommen:</translation>
+    </message>
+    <message>
         <source>Deleted as on the laptop: %1, kept (changed here or in use): %2</source>
         <translation>Wie auf dem Laptop gelöscht: %1, behalten (hier geändert oder verwendet): %2</translation>
     </message>

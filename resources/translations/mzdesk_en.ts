@@ -2634,6 +2634,10 @@ Please send the details below to your IT support.</translation>
         <translation>Inserted: %1, updated: %2, conflicts: %3, duplicates to review: %4, rejected: %5</translation>
     </message>
     <message>
+        <source>Not taken over:</source>
+        <translation>Not taken over:</translation>
+    </message>
+    <message>
         <source>Deleted as on the laptop: %1, kept (changed here or in use): %2</source>
         <translation>Deleted as on the laptop: %1, kept (changed here or in use): %2</translation>
     </message>

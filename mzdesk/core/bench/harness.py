@@ -174,3 +174,21 @@ def _number(value: float | None, unit: str) -> str:
     if unit == "ms" and value < 10:
         return f"{value:.3f} ms"
     return f"{value:.1f} {unit}"
+
+
+def counsellor(database: Any) -> Any:
+    """The id of the counsellor the user-facing figures act for (the first active one by
+    name, e.g. the demo's ``berater1``), so that they measure the scope a counsellor's
+    session carries (``mzdesk.core.scope``); None without accounts (the program itself)."""
+    from sqlalchemy import select
+
+    from mzdesk.core.models import User
+    from mzdesk.core.models.enums import Role
+
+    with database.session(None) as session:
+        return session.scalar(
+            select(User.id)
+            .where(User.role == Role.COUNSELLOR, User.active.is_(True), User.team_id.is_not(None))
+            .order_by(User.username)
+            .limit(1)
+        )

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mzdesk.core.kits import reasons
 from mzdesk.ui.areas import AreaContext
 from mzdesk.ui.operations import BackgroundOp, show_error
 
@@ -108,7 +109,7 @@ def _run(
 
 
 def export_kit_dialog(parent: QWidget, ctx: AreaContext, event_id: uuid.UUID) -> None:
-    from mzdesk.cli.event_cmd import write_file
+    from mzdesk.core.files import write_file
     from mzdesk.core.kits import export_kit
 
     target = _save_name(
@@ -178,7 +179,7 @@ def open_kit_dialog(parent: QWidget) -> None:
 
 
 def return_kit_dialog(parent: QWidget, ctx: AreaContext, event_id: uuid.UUID) -> None:
-    from mzdesk.cli.event_cmd import write_file
+    from mzdesk.core.files import write_file
     from mzdesk.core.kits import return_kit
 
     target = _save_name(
@@ -231,6 +232,9 @@ def report_text(report: Any) -> str:
         .replace("%4", str(report.duplicates))
         .replace("%5", str(len(report.rejected)))
     )
+    if report.rejected:
+        lines.append(QCoreApplication.translate("KitActions", "Not taken over:"))
+        lines.extend(f"  – {line}" for line in reasons.summary(report.rejected))
     if report.deleted or report.kept:
         lines.append(
             QCoreApplication.translate(
@@ -239,6 +243,7 @@ def report_text(report: Any) -> str:
             .replace("%1", str(report.deleted))
             .replace("%2", str(len(report.kept)))
         )
+        lines.extend(f"  – {line}" for line in reasons.summary(report.kept))
     return "\n".join(lines)
 
 
