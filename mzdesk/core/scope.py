@@ -102,6 +102,9 @@ class Purpose(StrEnum):
     # copy (decided by the restore: Action.BACKUP on the live database; the user may not
     # exist in an old backup).
     REAPPLY_ERASURES = "reapply_erasures"
+    # One person's file after access.require admitted the person: their own rows, and what
+    # hangs on the cases the scope let through (person_file.load).
+    PERSON_FILE = "person_file"
 
 
 PURPOSE_ACTION: dict[Purpose, Action | None] = {
@@ -119,6 +122,7 @@ PURPOSE_ACTION: dict[Purpose, Action | None] = {
     Purpose.LOOKUP: None,
     Purpose.FILE_NUMBER: None,
     Purpose.REAPPLY_ERASURES: None,
+    Purpose.PERSON_FILE: Action.READ_PERSON,
 }
 
 _UNSCOPED_KEY = "scope_unscoped"

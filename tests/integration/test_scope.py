@@ -197,3 +197,34 @@ def test_an_admin_writes_no_case_data(database: Database, world: World) -> None:
         session.add(Person(file_number="MZ-T-0009", family_name="Zubrowna", given_names="Testa"))
         with pytest.raises(AccessDenied):
             session.commit()
+
+
+def test_a_shared_persons_file_shows_each_team_its_own_cases(
+    database: Database, world: World
+) -> None:
+    """A person with a case in each team: each team sees the person, and its own case with
+    what hangs on it — never the other team's case, contacts or referrals."""
+    from mzdesk.core.services import person_file
+
+    with database.session() as session:
+        shared = Case(
+            person_id=world.own,
+            team_id=world.teams["B"],
+            counsellor_id=world.users["berater_b"],
+            opened_on=date(2025, 4, 1),
+        )
+        session.add(shared)
+        session.flush()
+        session.add(Contact(case_id=shared.id, occurred_at=AT, channel="PHONE", note="B intern"))
+        session.commit()
+        shared_id = shared.id
+    for name, case_id, other_case in (
+        ("berater_a", world.case_a, shared_id),
+        ("berater_b", shared_id, world.case_a),
+    ):
+        with database.session(world.users[name]) as session:
+            file = person_file.load(session, world.own, record_view=False)
+        assert [case.id for case in file.cases] == [case_id], name
+        assert {contact.case_id for contact in file.contacts} == {case_id}, name
+        assert other_case not in {r.case_id for r in file.referrals}, name
+        assert other_case not in {p.case_id for p in file.placements}, name

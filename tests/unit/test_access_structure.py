@@ -61,6 +61,8 @@ REVIEWED_ESCAPES: dict[tuple[str, str], set[str]] = {
     ("mzdesk.core.scope", "_check_visible"): {"option"},
     ("mzdesk.core.scope", "_on_execute"): {"option"},  # the hook that honours the option
     ("mzdesk.core.scope", "owner_of"): {"unscoped:LOOKUP"},
+    # one admitted person's file: their rows, and those of the cases the scope let through
+    ("mzdesk.core.services.person_file", "load"): {"unscoped:PERSON_FILE"},
     # a typed id or file number resolved to an id before access.require decides
     ("mzdesk.core.services.lookup", "_matching_ids"): {"unscoped:LOOKUP"},
     ("mzdesk.core.services.lookup", "person"): {"unscoped:LOOKUP"},

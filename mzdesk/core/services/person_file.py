@@ -28,10 +28,10 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import Integer, Uuid, bindparam, func, select
+from sqlalchemy import Integer, Uuid, bindparam, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from mzdesk.core import access, org_settings
+from mzdesk.core import access, org_settings, scope
 from mzdesk.core.errors import NotFound
 from mzdesk.core.models import (
     AuditEntry,
@@ -300,6 +300,8 @@ def file_warnings(
 
 _PERSON_ID = bindparam("person_id", type_=Uuid())
 _CONTACT_LIMIT = bindparam("contact_limit", type_=Integer())
+# The cases of the file the user may see: what hangs on a case is read for these only.
+_CASE_IDS = bindparam("case_ids", type_=Uuid(), expanding=True)
 _Member = aliased(Person)
 
 # The statements are built once: constructing a select() costs more than running it here.
@@ -373,8 +375,7 @@ _CONSENTS = (
 )
 _TOPICS = (
     select(CaseTopic.case_id, CaseTopic.topic_code)
-    .join(Case, Case.id == CaseTopic.case_id)
-    .where(Case.person_id == _PERSON_ID)
+    .where(CaseTopic.case_id.in_(_CASE_IDS))
     .order_by(CaseTopic.case_id, CaseTopic.topic_code)
 )
 _CASES = (
@@ -409,8 +410,7 @@ _CONTACTS = (
         Contact.note,
         Contact.counsellor_id,
     )
-    .join(Case, Case.id == Contact.case_id)
-    .where(Case.person_id == _PERSON_ID)
+    .where(Contact.case_id.in_(_CASE_IDS))
     .order_by(Contact.occurred_at.desc(), Contact.id.desc())
     .limit(_CONTACT_LIMIT)
 )
@@ -433,9 +433,8 @@ _REFERRALS = (
         Referral.done_on,
         Referral.letter_sha256.is_not(None),
     )
-    .join(Case, Case.id == Referral.case_id)
     .join(Partner, Partner.id == Referral.partner_id)
-    .where(Case.person_id == _PERSON_ID)
+    .where(Referral.case_id.in_(_CASE_IDS))
     .order_by(Referral.created_on.desc(), Referral.id)
 )
 _FOLLOW_UPS = (
@@ -448,8 +447,7 @@ _FOLLOW_UPS = (
         FollowUp.source,
         FollowUp.done_at,
     )
-    .join(Case, Case.id == FollowUp.case_id)
-    .where(Case.person_id == _PERSON_ID)
+    .where(FollowUp.case_id.in_(_CASE_IDS))
     .order_by(FollowUp.due_on, FollowUp.id)
 )
 _PLACEMENTS = (
@@ -463,7 +461,10 @@ _PLACEMENTS = (
         Placement.legal_category_at_start,
     )
     .outerjoin(Partner, Partner.id == Placement.partner_id)
-    .where(Placement.person_id == _PERSON_ID)
+    .where(
+        Placement.person_id == _PERSON_ID,
+        or_(Placement.case_id.is_(None), Placement.case_id.in_(_CASE_IDS)),
+    )
     .order_by(Placement.starts_on.desc(), Placement.id)
 )
 
@@ -471,6 +472,7 @@ _CASE_EVENTS = (
     select(AuditEntry.entity_id, AuditEntry.at, AuditEntry.details)
     .where(
         AuditEntry.person_id == _PERSON_ID,
+        AuditEntry.entity_id.in_(_CASE_IDS),
         AuditEntry.entity == "case",
         AuditEntry.action == "status",
     )
@@ -523,45 +525,52 @@ def load(
         raise ValueError("contact_limit must not be negative")
     access.require(session, access.Action.READ_PERSON, person_id=person_id)
     today = today or date.today()
-    # Column selects through the session: plain rows, no ORM entities to track, and the
-    # scope limits the cases (and what hangs on them) to those the user may see.
-    params = {"person_id": person_id}
-    row = session.execute(_PERSON, params).first()
-    if row is None:
-        raise NotFound(f"no person with id {person_id}", german="Person nicht gefunden.")
-    person = PersonData(*tuple(row))  # the household size is a COUNT: 0 without a household
-    nationalities = tuple(session.execute(_NATIONALITIES, params).scalars())
-    languages = tuple(Language(*lang) for lang in session.execute(_LANGUAGES, params))
-    residence = tuple(ResidenceEntry(*entry) for entry in session.execute(_RESIDENCE, params))
-    categories = tuple(LegalCategoryEntry(*entry) for entry in session.execute(_CATEGORIES, params))
-    consents = tuple(ConsentEntry(*entry) for entry in session.execute(_CONSENTS, params))
-    topics: dict[uuid.UUID, list[str]] = {}
-    for case_id, code in session.execute(_TOPICS, params):
-        topics.setdefault(case_id, []).append(code)
-    cases = tuple(
-        _case_entry(case, tuple(topics.get(case[0], ())))
-        for case in session.execute(_CASES, params)
-    )
-    contacts: tuple[ContactEntry, ...] = ()
-    more_contacts = False
-    referrals: tuple[ReferralEntry, ...] = ()
-    follow_ups: tuple[FollowUpEntry, ...] = ()
-    placements: tuple[PlacementEntry, ...] = ()
-    events: list[CaseEvent] = []
-    if cases:  # without a case there is nothing more to read
-        contact_rows = session.execute(
-            _CONTACTS, {**params, "contact_limit": contact_limit + 1}
-        ).all()
-        more_contacts = len(contact_rows) > contact_limit
-        contacts = tuple(ContactEntry(*contact) for contact in contact_rows[:contact_limit])
-        referrals = tuple(
-            ReferralEntry(*tuple(entry)) for entry in session.execute(_REFERRALS, params)
+    # Column selects through the session: plain rows, no ORM entities to track. The cases
+    # come through the scope (another team's case of this person stays hidden); everything
+    # else is read for this one person, whom access.require admitted, and for those cases.
+    params: dict[str, Any] = {"person_id": person_id}
+    case_rows = session.execute(_CASES, params).all()
+    params["case_ids"] = [case[0] for case in case_rows]
+    with scope.unscoped(session, scope.Purpose.PERSON_FILE):
+        row = session.execute(_PERSON, params).first()
+        if row is None:
+            raise NotFound(f"no person with id {person_id}", german="Person nicht gefunden.")
+        person = PersonData(*tuple(row))  # the household size is a COUNT: 0 without a household
+        nationalities = tuple(session.execute(_NATIONALITIES, params).scalars())
+        languages = tuple(Language(*lang) for lang in session.execute(_LANGUAGES, params))
+        residence = tuple(ResidenceEntry(*entry) for entry in session.execute(_RESIDENCE, params))
+        categories = tuple(
+            LegalCategoryEntry(*entry) for entry in session.execute(_CATEGORIES, params)
         )
-        follow_ups = tuple(FollowUpEntry(*entry) for entry in session.execute(_FOLLOW_UPS, params))
-        placements = tuple(PlacementEntry(*entry) for entry in session.execute(_PLACEMENTS, params))
-        for case_id, at, details in session.execute(_CASE_EVENTS, params):
-            if (event := _case_event(case_id, at, details)) is not None:
-                events.append(event)
+        consents = tuple(ConsentEntry(*entry) for entry in session.execute(_CONSENTS, params))
+        contacts: tuple[ContactEntry, ...] = ()
+        more_contacts = False
+        referrals: tuple[ReferralEntry, ...] = ()
+        follow_ups: tuple[FollowUpEntry, ...] = ()
+        placements: tuple[PlacementEntry, ...] = ()
+        events: list[CaseEvent] = []
+        topics: dict[uuid.UUID, list[str]] = {}
+        if case_rows:  # without a case there is nothing more to read
+            for case_id, code in session.execute(_TOPICS, params):
+                topics.setdefault(case_id, []).append(code)
+            contact_rows = session.execute(
+                _CONTACTS, {**params, "contact_limit": contact_limit + 1}
+            ).all()
+            more_contacts = len(contact_rows) > contact_limit
+            contacts = tuple(ContactEntry(*contact) for contact in contact_rows[:contact_limit])
+            referrals = tuple(
+                ReferralEntry(*tuple(entry)) for entry in session.execute(_REFERRALS, params)
+            )
+            follow_ups = tuple(
+                FollowUpEntry(*entry) for entry in session.execute(_FOLLOW_UPS, params)
+            )
+            placements = tuple(
+                PlacementEntry(*entry) for entry in session.execute(_PLACEMENTS, params)
+            )
+            for case_id, at, details in session.execute(_CASE_EVENTS, params):
+                if (event := _case_event(case_id, at, details)) is not None:
+                    events.append(event)
+    cases = tuple(_case_entry(case, tuple(topics.get(case[0], ()))) for case in case_rows)
     lead_weeks = int(org_settings.get_setting(session, LEAD_WEEKS_SETTING))
     in_force = _latest_started(residence, today)
     if record_view:

@@ -208,7 +208,7 @@ def _page_keys(
     session: Session, query: SearchQuery, after: SearchKey | None, by_name: bool, limit: int
 ) -> Select[uuid.UUID, str, Any]:
     """The (id, sort_key, position) of one page of matches, in page order."""
-    visible = access.visible_persons(session)
+    # The scope limits ``Person`` to what the user may see (an ORM statement).
     if by_name:
         statement = select(Person.id, Person.sort_key, Person.sort_key.label("position"))
         if session.get_bind().dialect.name == "sqlite":
@@ -217,7 +217,6 @@ def _page_keys(
             statement = statement.select_from(_FTS_JOINED).where(_fts_match(query), _NOT_MERGED_FTS)
         else:
             statement = statement.where(_matching(session, query), Person.merged_into_id.is_(None))
-        statement = statement.where(visible)
         if after is not None:
             statement = statement.where(
                 or_(
@@ -230,7 +229,7 @@ def _page_keys(
     statement = (
         select(Person.id, Person.sort_key, _FTS.c.rowid.label("position"))
         .select_from(_FTS_JOINED)
-        .where(_fts_match(query), _NOT_MERGED_FTS, visible)
+        .where(_fts_match(query), _NOT_MERGED_FTS)
     )
     if after is not None:
         statement = statement.where(_FTS.c.rowid > after.value)
