@@ -80,8 +80,14 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> World:
         )
         referral = one(
             "SELECT r.id FROM referrals r JOIN cases c ON c.id = r.case_id "
-            f"WHERE c.team_id = {sud} AND r.letter_pdf IS NOT NULL"
+            f"WHERE c.team_id = {sud} AND r.letter_pdf IS NOT NULL AND r.consent_id IS NOT NULL"
         )
+        # its consent still holds (a letter whose consent ended never leaves again)
+        connection.execute(
+            "UPDATE consents SET withdrawn_on = NULL, expires_on = NULL WHERE id = "
+            f"(SELECT consent_id FROM referrals WHERE id = '{referral}')"
+        )
+        connection.commit()
         event = one(f"SELECT id FROM events WHERE team_id = {sud}")
     connection.close()
     return World(folder, url, person, case, referral, event)
