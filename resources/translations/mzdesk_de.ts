@@ -388,6 +388,10 @@
         <translation>Veranstaltungsmappe exportiert</translation>
     </message>
     <message>
+        <source>Event kit returned from the laptop</source>
+        <translation>Veranstaltungsmappe vom Laptop zurückgegeben</translation>
+    </message>
+    <message>
         <source>Consent recorded</source>
         <translation>Einwilligung erfasst</translation>
     </message>

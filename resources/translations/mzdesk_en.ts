@@ -388,6 +388,10 @@
         <translation>Event kit exported</translation>
     </message>
     <message>
+        <source>Event kit returned from the laptop</source>
+        <translation>Event kit returned from the laptop</translation>
+    </message>
+    <message>
         <source>Consent recorded</source>
         <translation>Consent recorded</translation>
     </message>

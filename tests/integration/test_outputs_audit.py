@@ -210,6 +210,17 @@ def test_cli_event_list_and_kit_are_recorded(database: Database, tmp_path: Path)
     )
     assert [e.details["via"] for e in of(database, "attendance_list")] == ["cli"]
     assert [e.details["via"] for e in of(database, "kit_exported")] == ["cli"]
+    # the laptop records in its own trail what leaves it
+    laptop = tmp_path / "laptop.sqlite"
+    assert main(["event", "open-kit", str(kit), "--passphrase-file", str(passphrase),
+                 "--db", f"sqlite:///{laptop}"]) == 0  # fmt: skip
+    back = tmp_path / "back.mzkit"
+    assert main(["event", "return-kit", short, "-o", str(back), "--passphrase-file",
+                 str(passphrase), "--db", f"sqlite:///{laptop}"]) == 0  # fmt: skip
+    with Database(f"sqlite:///{laptop}") as on_laptop:
+        [returned] = of(on_laptop, "kit_returned")
+    assert returned.entity_id == event_id and returned.details["format"] == "mzkit"
+    assert returned.details["via"] == "cli" and returned.details["rows"] == 0
 
 
 def test_privacy_export_is_recorded_by_the_output_module(database: Database) -> None:

@@ -162,6 +162,20 @@ def return_kit(
         session.add(Setting(key=content.SENT_SETTING, value=carried))
     else:
         sent_setting.value = carried
+    from mzdesk.core.services import outputs
+
+    outputs.record_output(  # the laptop's own trail: what left it, and when
+        session,
+        outputs.OutputKind.KIT_RETURNED,
+        entity="event",
+        entity_id=event_id,
+        output_format="mzkit",
+        ids={"kit_id": kit_id},
+        counts={
+            "rows": sum(len(rows) for rows in changed.values()),
+            "deleted": sum(len(ids) for ids in deleted.values()),
+        },
+    )
     log.info(
         "return %s of kit %s: %d rows, %d deleted",
         kit_id,

@@ -49,6 +49,7 @@ class OutputKind(StrEnum):
     EMPLOYER_LIST = "employer_list"
     PRIVACY_EXPORT = "privacy_export"  # Art. 15 GDPR: everything about one person
     KIT_EXPORTED = "kit_exported"
+    KIT_RETURNED = "kit_returned"  # the laptop's return file for the office
 
 
 class Channel(StrEnum):
