@@ -58,7 +58,7 @@ def test_the_reasons_built_at_run_time_are_translated() -> None:
     assert reasons.german(
         "family_name contains an invisible text-direction control character (U+202E) at position 4"
     ) == (
-        "family_name enthält ein unsichtbares Steuerzeichen für die Schreibrichtung (U+202E)"
+        "Familienname enthält ein unsichtbares Steuerzeichen für die Schreibrichtung (U+202E)"
         " an Stelle 4"
     )
 

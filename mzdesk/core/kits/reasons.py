@@ -37,6 +37,25 @@ TABLE_LABELS = {
     "placements": "Vermittlung",
 }
 
+COLUMN_LABELS = {
+    "family_name": "Familienname",
+    "given_names": "Vornamen",
+    "family_name_original": "Familienname (Originalschrift)",
+    "given_names_original": "Vornamen (Originalschrift)",
+    "phone": "Telefon",
+    "email": "E-Mail",
+    "street": "Straße",
+    "postcode": "PLZ",
+    "city": "Ort",
+    "municipality": "Gemeinde",
+    "name": "Name",
+    "department": "Abteilung",
+    "place": "Ort",
+    "address": "Adresse",
+    "profession_wish": "Berufswunsch",
+    "label": "Bezeichnung",
+}
+
 _FIXED = {
     "about a person the kit did not carry": "betrifft eine Person, die nicht in der Mappe war",
     "about a person of another team": "betrifft eine Person eines anderen Teams",
@@ -85,7 +104,8 @@ def german(reason: str) -> str:
         return f"im Büro geändert ({found.group(1)}), nachdem der Laptop ihn bekam"
     if (found := _BAD.match(reason)) and found.group(2) in _KINDS:
         column, kind, code, position = found.groups()
-        return f"{column} enthält {_KINDS[kind]} ({code}) an Stelle {position}"
+        label = COLUMN_LABELS.get(column, column)
+        return f"{label} enthält {_KINDS[kind]} ({code}) an Stelle {position}"
     return reason
 
 
