@@ -21,13 +21,16 @@ bookkeeping left out: reading and being refused are audited, logging in counts a
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from access_world import AT, PASSWORD, World, build
+import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import select, update
 
 from mzdesk.core.database import Database
@@ -44,10 +47,12 @@ from mzdesk.core.models import (
 from mzdesk.core.models.enums import Role
 from mzdesk.core.services import accounts
 from mzdesk.core.services.lookup import short_id
+from tests.integration.access_world import AT, PASSWORD, World, build
 
 DISABLED, FORGETFUL = "ehemals_a", "vergesslich_a"
 # (not the phones in access_world's merge conflicts: an erasure must find its person's alone)
 OTHER_PHONE, OWN_PHONE, FRESH_PHONE = "0151 1234562", "0151 1234561", "0151 1234563"
+WORDS = "file number, name or phone"  # the label of the marks that are not ids
 # Left out of the digest: what a read or a refusal writes besides (audit, login counters).
 NOT_DIGESTED = frozenset({"audit_entries"})
 USER_BOOKKEEPING = frozenset(
@@ -125,7 +130,7 @@ class MatrixWorld:
                 "Bruni",
                 OTHER_PHONE,
             ]
-        found = {word: "file number, name or phone" for word in words}
+        found = {word: WORDS for word in words}
         for value, what in self.ids_of(team).items():
             found |= {str(value): what, short_id(value): f"{what} (short id)", value.hex: what}
         return found
@@ -233,6 +238,17 @@ def build_matrix(database: Database) -> MatrixWorld:
             {u.username: u.id for u in session.scalars(select(User))}  # the two new accounts
         )
         return found
+
+
+@contextlib.contextmanager
+def cheap_password_hashes() -> Iterator[None]:
+    """Cheap argon2 hashes while the block runs (many logins; the same login code)."""
+    with pytest.MonkeyPatch.context() as patch:
+        hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+        patch.setattr(accounts, "_hasher", hasher)
+        accounts._dummy_hash.cache_clear()
+        yield
+    accounts._dummy_hash.cache_clear()
 
 
 def digest(database: Database, leave_out: frozenset[str] = frozenset()) -> str:

@@ -4,7 +4,8 @@ Every command of ``mzdesk.cli.COMMAND_MODULES`` is a row of ``MATRIX`` (a comman
 fails ``test_every_command_is_in_the_matrix``). A row runs its command as the counsellor and
 the lead of team A and as the admin — each on the own team's record, the other team's record
 and a person without a case (or without a target, for commands about none) — and once as a
-disabled account and with a wrong password. Commands that need no login run once, without.
+disabled account and with a wrong password (on the first target: the login comes first).
+Commands that need no login run once, without one (``--selftest``: in the GUI matrix).
 
 Each cell's expected outcome is written out:
 
@@ -39,10 +40,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from access_world import PASSWORD
-from argon2 import PasswordHasher
 from conftest import postgres_server_url
-from matrix_world import DISABLED, FORGETFUL, MatrixWorld, build_matrix, digest
 from sqlalchemy import create_engine, func, select, text, update
 from sqlalchemy.engine import make_url
 
@@ -51,8 +49,16 @@ from mzdesk.core import schema
 from mzdesk.core.database import Database
 from mzdesk.core.kits import export_kit, merge_kit, open_kit, return_kit
 from mzdesk.core.models import AuditEntry, Person, Team, User
-from mzdesk.core.services import accounts
 from mzdesk.core.services.lookup import short_id
+from tests.integration.access_world import PASSWORD
+from tests.integration.matrix_world import (
+    DISABLED,
+    FORGETFUL,
+    MatrixWorld,
+    build_matrix,
+    cheap_password_hashes,
+    digest,
+)
 
 PASS = "Messe-Mappe 2025 mit Umlaut ü"
 ACTORS = ("berater_a", "leitung_a", "admin")
@@ -73,14 +79,15 @@ class Row:
 
     ``expect`` maps each actor to one letter per target (see the module docstring);
     ``postgres`` overrides it where PostgreSQL differs (a SQLite-only command).
-    ``shows``: per target, the keys of own-team identifiers (``Ids``) an allowed cell prints.
+    ``shows``: per target (or "actor/target"), the keys of team A's identifiers
+    (``own_marks``) an allowed cell prints.
     ``writes``: allowed cells change the case data (each runs on a copy of its own when
     ``isolate``, else the row's allowed cells share one copy, in actor order).
     ``files``: output files (relative to the cell's folder) scanned like stdout.
     """
 
     command: str  # the command's words, as the parser names them
-    args: str  # the rest of the command line; {placeholders} from ``Ids``
+    args: str  # the rest of the command line; {placeholders}: ``_placeholders``, {actor}
     targets: tuple[str, ...]
     expect: dict[str, str]
     postgres: dict[str, str] = field(default_factory=dict)
@@ -122,7 +129,7 @@ def free(command: str, args: str, expect: str, **extra: Any) -> Row:
 P = {"own": ("own_number",), "fresh": ("fresh_number",)}  # a person's file shows its number
 
 
-def CASEWORKERS(keys: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+def caseworkers(keys: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """``shows`` of a command without a target that only caseworkers see data in."""
     return {"berater_a/-": keys, "leitung_a/-": keys}
 
@@ -169,7 +176,7 @@ MATRIX: tuple[Row, ...] = (
     # --- cases, contacts, status -----------------------------------------------------------
     row("case open", "{person} --topic WORK", PERSON, "0D0 0D0 DDD", writes=True, isolate=True),
     # The admin's case lists are empty (no case data), not refused.
-    row("case list", "", NONE, "0 0 0", shows=CASEWORKERS(("case_short",))),
+    row("case list", "", NONE, "0 0 0", shows=caseworkers(("case_short",))),
     row("case list", "--person {person} --json", PERSON, "0D0 0D0 DDD", shows={"own": ("case",)}),
     row("case list", "--counsellor berater_b --json", NONE, "0 0 0"),
     row("case show", "{case}", RECORD, "0D 0D DD", shows={"own": ("own_number",)}),
@@ -422,7 +429,14 @@ def leaf_commands() -> set[str]:
     return found
 
 
+# The top-level options; ``--selftest`` (no login, every area rendered) is a row of the GUI
+# matrix: tests/gui/test_gui_matrix.py::test_selftest_needs_no_login_and_names_nobody.
+TOP_LEVEL_OPTIONS = {"-h", "--help", "--version", "--db", "--user", "--selftest"}
+
+
 def test_every_command_is_in_the_matrix() -> None:
+    options = {o for a in build_parser()._actions for o in a.option_strings}
+    assert options == TOP_LEVEL_OPTIONS, "a new top-level option: is it in a matrix?"
     listed = {r.command for r in MATRIX}
     commands = leaf_commands()
     assert len(commands) > 50  # the walk found the commands (not an empty parser)
@@ -492,14 +506,8 @@ class Backend:
 
 @pytest.fixture(scope="module")
 def cheap_logins() -> Iterator[None]:
-    """Cheap argon2 hashes for the matrix's many logins (verified by the same code)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(
-            accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
-        )
-        accounts._dummy_hash.cache_clear()
+    with cheap_password_hashes():
         yield
-    accounts._dummy_hash.cache_clear()
 
 
 def _new_postgres_database() -> str:
@@ -741,7 +749,7 @@ def _placeholders(backend: Backend, target: str, out: Path, url: str) -> dict[st
         db=url,
         partner=short_id(world.base.partner),
         event_a=short_id(world.base.event_a),
-        laptop_a=f"sqlite:///{_laptop_copy(files['laptop_a'], out)}",
+        laptop_a=f"sqlite:///{out / 'laptop-copy.sqlite'}",  # made by _laptop_copy when used
     )
     persons = {"own": world.own, "other": world.other, "fresh": world.fresh}
     if target in persons:
@@ -785,15 +793,12 @@ def own_marks(world: MatrixWorld) -> dict[str, str]:
     }
 
 
-def _laptop_copy(laptop: Path, out: Path) -> Path:
+def _laptop_copy(laptop: Path, out: Path) -> None:
     """Each cell returns from its own copy of the laptop database."""
-    target = out / "laptop-copy.sqlite"
-    if not target.exists():
-        source = sqlite3.connect(laptop)
-        copied = sqlite3.connect(target)
-        with contextlib.closing(source), contextlib.closing(copied):
-            source.backup(copied)
-    return target
+    source = sqlite3.connect(laptop)
+    copied = sqlite3.connect(out / "laptop-copy.sqlite")
+    with contextlib.closing(source), contextlib.closing(copied):
+        source.backup(copied)
 
 
 def _file_text(path: Path) -> str:
@@ -903,6 +908,8 @@ def test_cli_matrix(
             url = shared
         out = tmp_path / f"cell{number}"
         out.mkdir()
+        if "{laptop_a}" in entry.args:
+            _laptop_copy(backend.files["laptop_a"], out)
         argv = _argv(entry, _placeholders(backend, target, out, url) | {"actor": actor})
         shown_line = " ".join(argv[: argv.index("--db")])
         shown_line = shown_line.replace(str(out), "<out>").replace(str(backend.folder), "<world>")
