@@ -75,11 +75,11 @@ OWN = {
     "own": "MZ-T-0001",
     "fresh": "MZ-T-0003",
     "old": "MZ-T-0004",
-    "twin": "MZ-T-0006",
     "own_name": "Zubrowa",
 }
 # What each role sees of team A in an area or action (keys of OWN); "refused": a German
-# refusal ("Keine Berechtigung …") is shown instead. Nothing listed: nothing of team A.
+# refusal ("Keine Berechtigung …") is shown instead. Nothing listed: nothing required (and for
+# the admin nothing of team A may show, as nothing of team B for anyone).
 SHOWS: dict[str, dict[str, tuple[str, ...]]] = {
     "clients_search": {
         "berater_a": ("own", "fresh", "old"),
@@ -92,7 +92,11 @@ SHOWS: dict[str, dict[str, tuple[str, ...]]] = {
         "admin": ("refused",),
     },
     "follow_ups": {"berater_a": ("own", "own_name"), "leitung_a": (), "admin": ()},
-    "referrals": {"berater_a": ("own", "own_name"), "leitung_a": ("own", "own_name"), "admin": ()},
+    "referrals": {
+        "berater_a": ("own", "own_name"),
+        "leitung_a": ("own", "own_name"),
+        "admin": ("refused",),
+    },
     "fair_attendees": {
         "berater_a": ("own_name",),
         "leitung_a": ("own_name",),
