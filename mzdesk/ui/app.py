@@ -280,7 +280,15 @@ def ask_login(
 
 # Areas only some roles see: the core's permission for the area's work decides (the core
 # refuses the rest anyway; hiding spares the user a refusal).
-AREA_ACTIONS: dict[str, str] = {"audit": "read_audit", "statistics": "read_statistics"}
+AREA_ACTIONS: dict[str, str] = {
+    "clients": "read_person",
+    "follow_ups": "read_person",
+    "referrals": "read_person",
+    "events": "events",
+    "kit_review": "events",
+    "statistics": "read_statistics",
+    "audit": "read_audit",
+}
 
 
 def hide_areas(window: MainWindow, role: Role) -> None:
@@ -300,8 +308,11 @@ def hide_areas(window: MainWindow, role: Role) -> None:
             action.setEnabled(False)
     current = window.navigation.currentItem()
     if current is not None and current.isHidden():
+        shown = [
+            r for r in range(window.navigation.count()) if not window.navigation.item(r).isHidden()
+        ]
         window.navigation.blockSignals(True)
-        window.navigation.setCurrentRow(0)
+        window.navigation.setCurrentRow(shown[0] if shown else -1)  # the first area offered
         window.navigation.blockSignals(False)
 
 

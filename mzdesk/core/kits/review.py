@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from mzdesk.core import access, scope
 from mzdesk.core.access import Action
 from mzdesk.core.errors import MzdeskError, NotFound
-from mzdesk.core.kits import content
+from mzdesk.core.kits import content, rights
 from mzdesk.core.kits.content import table
 from mzdesk.core.kits.merge import DUPLICATE_ENTITY
 from mzdesk.core.kits.rows import with_derived
@@ -114,7 +114,11 @@ def open_conflicts(session: Session) -> list[ConflictItem]:
 
 
 def open_duplicates(session: Session) -> list[DuplicateItem]:
-    """New persons from kits that may be known already, with their candidates (best first)."""
+    """New persons from kits that may be known already, with their candidates (best first).
+
+    Only candidates the acting user may see: another team's merge may have asked whether a
+    new person (visible to all until they have a case) is one of that team's persons — that
+    question, its candidate and even its existence stay with that team."""
     access.require(session, Action.EVENTS)
     rows = list(
         session.scalars(
@@ -123,6 +127,10 @@ def open_duplicates(session: Session) -> list[DuplicateItem]:
             .order_by(MergeConflict.created_at)
         )
     )
+    offered = rights.visible_persons_among(
+        session, {uuid.UUID(str(row.office_value)) for row in rows}
+    )
+    rows = [row for row in rows if uuid.UUID(str(row.office_value)) in offered]
     ids = {row.entity_id for row in rows} | {uuid.UUID(str(row.office_value)) for row in rows}
     labels = _person_labels(session, ids)
     grouped: dict[uuid.UUID, list[DuplicateCandidate]] = {}

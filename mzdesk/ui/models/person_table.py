@@ -31,6 +31,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from mzdesk.core import reference
+from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import BirthDatePrecision
 from mzdesk.core.services import persons, search
 from mzdesk.core.services.persons import PageKey, PersonOrder, PersonRow, PersonSort
@@ -133,6 +134,12 @@ class PersonTableModel(QAbstractTableModel):
                 )
         except SQLAlchemyError as error:
             self._failed(error)
+            return
+        except MzdeskError as error:  # e.g. access denied: no rows, never out of Qt's call
+            log.info("client search refused (%s)", type(error).__name__)
+            self._exhausted = True
+            if first:
+                self.search_counted.emit(0, False)
             return
         self._search_next = page.next_key
         self._exhausted = page.next_key is None

@@ -223,8 +223,14 @@ class EventsView(AreaView):
     def refresh(self) -> None:
         self.search_timer.stop()
         selected = self.selected_event_id()
-        with self._context.session_factory() as session:
-            found = events.list_events(session, text=self.search_edit.text())
+        try:
+            with self._context.session_factory() as session:
+                found = events.list_events(session, text=self.search_edit.text())
+        except MzdeskError as error:  # e.g. an admin: no events for them; say so in German
+            self.model.removeRows(0, self.model.rowCount())
+            self.count_label.setText(error.german)
+            self.show_selected()
+            return
         self.model.removeRows(0, self.model.rowCount())
         for summary in found:
             first = QStandardItem(summary.starts_on.strftime("%d.%m.%Y"))

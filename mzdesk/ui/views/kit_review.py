@@ -213,9 +213,18 @@ class KitReviewView(AreaView):
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
-        with self._context.session_factory() as session:
-            conflicts = review.open_conflicts(session)
-            duplicates = review.open_duplicates(session)
+        try:
+            with self._context.session_factory() as session:
+                conflicts = review.open_conflicts(session)
+                duplicates = review.open_duplicates(session)
+        except MzdeskError as error:  # e.g. an admin: no kits for them; say so in German
+            self.conflicts.setRowCount(0)
+            self.duplicates.clear()
+            for label in (self.conflict_count, self.duplicate_count):
+                label.setText(error.german)
+            for button in (self.keep_office, self.take_kit, self.link, self.keep_new):
+                button.setEnabled(False)
+            return
         current = self.conflicts.currentRow()
         self.conflicts.setRowCount(len(conflicts))
         fields = field_labels()

@@ -207,9 +207,18 @@ class ReferralsView(AreaView):
     def refresh(self, select: uuid.UUID | None = None) -> None:
         selected = select or self.selected_referral()
         user_id = self._context.user_id
-        with self._context.session_factory() as session:
-            rows = referrals.referral_rows(session, status=self.status_combo.currentData())
-            rejections = referrals.rejections_for_counsellor(session, user_id) if user_id else []
+        try:
+            with self._context.session_factory() as session:
+                rows = referrals.referral_rows(session, status=self.status_combo.currentData())
+                rejections = (
+                    referrals.rejections_for_counsellor(session, user_id) if user_id else []
+                )
+        except MzdeskError as error:  # e.g. an admin: no case data; say so in German
+            self.model.removeRows(0, self.model.rowCount())
+            self.count_label.setText(error.german)
+            self.rejections_label.hide()
+            self._update_buttons()
+            return
         self.model.removeRows(0, self.model.rowCount())
         for row in rows:
             self.model.appendRow(
