@@ -11,12 +11,9 @@ import argparse
 import uuid
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mzdesk.cli.common import open_current_database, print_json
-from mzdesk.core import scope
-from mzdesk.core.models import Person
 from mzdesk.core.services import lookup
 from mzdesk.core.services.merge import merge_persons
 
@@ -41,10 +38,8 @@ def add_merge_parser(actions: Any) -> argparse.ArgumentParser:
 
 def _find(session: Session, text: str) -> uuid.UUID:
     """The person's id (not followed through merges); another team's person is refused and
-    audited by ``lookup.by_id``, as every lookup is — never answered with "not found"."""
-    with scope.unscoped(session, scope.Purpose.LOOKUP):  # the id only; access decided next
-        found = session.scalars(select(Person.id).where(Person.file_number == text.strip())).first()
-    return lookup.by_id(session, Person, found or text, "person").id
+    audited, as every lookup is — never answered with "not found"."""
+    return lookup.person_record(session, text).id
 
 
 def run_merge(args: argparse.Namespace) -> int:

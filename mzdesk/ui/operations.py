@@ -201,7 +201,12 @@ class BackgroundOp(Generic[T]):
             if self._on_cancel is not None and self._parent_alive():
                 self._on_cancel()
             return
-        log.error("background operation failed\n%s", crash_report(type(error), error.__traceback__))
+        if isinstance(error, MzdeskError):  # refused or invalid: the person is told, no crash
+            log.info("background operation refused: %s", type(error).__name__)
+        else:
+            log.error(
+                "background operation failed\n%s", crash_report(type(error), error.__traceback__)
+            )
         if not self._parent_alive():
             return
         if self._failure is not None:

@@ -176,9 +176,9 @@ MATRIX: tuple[Row, ...] = (
     # --- cases, contacts, status -----------------------------------------------------------
     row("case open", "{person} --topic WORK", PERSON, "0D0 0D0 DDD", writes=True, isolate=True),
     # The admin's case lists are empty (no case data), not refused.
-    row("case list", "", NONE, "0 0 0", shows=caseworkers(("case_short",))),
+    row("case list", "", NONE, "0 0 D", shows=caseworkers(("case_short",))),
     row("case list", "--person {person} --json", PERSON, "0D0 0D0 DDD", shows={"own": ("case",)}),
-    row("case list", "--counsellor berater_b --json", NONE, "0 0 0"),
+    row("case list", "--counsellor berater_b --json", NONE, "0 0 D"),
     row("case show", "{case}", RECORD, "0D 0D DD", shows={"own": ("own_number",)}),
     row("case set-status", "{case} active", RECORD, "0D 0D DD", writes=True, isolate=True),
     row("case edit", "{case} --goals Ziel-{actor}", RECORD, "0D 0D DD", writes=True),
@@ -203,7 +203,7 @@ MATRIX: tuple[Row, ...] = (
         "followup list",
         "--today 2025-06-01",
         NONE,
-        "0 0 0",  # the admin: "nothing due" (no case data), not a denial
+        "0 0 D",  # the admin reads no case data: refused, like person find
         shows={"berater_a/-": ("own_number", "followup_short")},
     ),
     row("followup done", "{followup}", RECORD, "0D 0D DD", writes=True, isolate=True),
@@ -363,6 +363,7 @@ MATRIX: tuple[Row, ...] = (
     row("user passwd", "berater_b", NONE, "D D 0", writes=True),
     row("user team-add", "'Team C'", NONE, "D D 0", writes=True),
     row("audit verify", "", NONE, "D 0 0"),
+    row("audit reset-anchor", "--reason Rücksicherung", NONE, "D D 0", isolate=True),
     # --- privacy ---------------------------------------------------------------------------
     row(
         "privacy export",
@@ -390,6 +391,7 @@ MATRIX: tuple[Row, ...] = (
         isolate=True,
         check="retention_done",
     ),
+    row("privacy scrub", "", NONE, "D 0 0", isolate=True),
     # --- backups and the database ----------------------------------------------------------
     row("backup", "-o {out}/copy.sqlite", NONE, "D D 0"),
     row("restore", "{backup}", NONE, "D D 0", postgres="D D 1", writes=True),
@@ -992,7 +994,12 @@ def _judge(cell: Cell, got: Outcome, before: str, after: str, wanted: list[str])
         problems.append(f"not one line: {lines[:3]}")
     if cell.expected == "D" and not got.err.startswith("mzdesk: access denied"):
         problems.append(f"not an access denial: {said}")
-    if cell.expected == "L" and "wrong user name or password" not in got.err:
+    # a failed login, or (after the limit: disabled and unknown accounts count like real ones)
+    # the lockout that follows from the failures
+    if cell.expected == "L" and not (
+        "wrong user name or password" in got.err
+        or "account locked after repeated failed logins" in got.err
+    ):
         problems.append(f"not a failed login: {said}")
     if got.out.strip():
         problems.append(f"refused, but printed {got.out.strip()[:80]!r}")

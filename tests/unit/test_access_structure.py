@@ -66,6 +66,7 @@ REVIEWED_ESCAPES: dict[tuple[str, str], set[str]] = {
     # a typed id or file number resolved to an id before access.require decides
     ("mzdesk.core.services.lookup", "_matching_ids"): {"unscoped:LOOKUP"},
     ("mzdesk.core.services.lookup", "person"): {"unscoped:LOOKUP"},
+    ("mzdesk.core.services.lookup", "person_record"): {"unscoped:LOOKUP"},
     # the capped count over an FTS join: the inner statement carries visible_persons
     ("mzdesk.core.services.search", "count_matches"): {"unscoped:EXPLICIT_SCOPE"},
     # counts that must not depend on who looks (no record leaves); rows stay filtered

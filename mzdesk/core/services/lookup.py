@@ -94,3 +94,15 @@ def person(session: Session, text: str | uuid.UUID) -> Person:
     if found is None:  # pragma: no cover - the scope hides what the policy allowed
         raise NotFound(f"person {found_id} not found")
     return found
+
+
+def person_record(session: Session, text: str | uuid.UUID) -> Person:
+    """A person by file number, id or short id — this record itself, not followed through
+    merges (``person merge`` names both records); refused and audited like every lookup."""
+    found_id: uuid.UUID | None = None
+    if isinstance(text, str):
+        with scope.unscoped(session, scope.Purpose.LOOKUP):  # the id only; access decided next
+            found_id = session.scalars(
+                select(Person.id).where(Person.file_number == text.strip())
+            ).first()
+    return by_id(session, Person, found_id or text, "person")

@@ -135,6 +135,9 @@ class FollowUpsView(AreaView):
 
         def failed(error: BaseException) -> None:
             self._loading = False
+            if isinstance(error, MzdeskError):  # e.g. an admin: no case data; say so in German
+                self._refused(error)
+                return
             log.error("follow-ups could not be read: %s", type(error).__name__)
             self.message_label.setText(self.tr("The follow-ups could not be read."))
 
@@ -151,9 +154,18 @@ class FollowUpsView(AreaView):
 
     def refresh(self) -> None:
         """Read what is due now (one session) and rebuild the list, keeping the selection."""
-        with self._context.session_factory() as session:
-            due = followups.due_for(session, self._context.user_id, date.today())
+        try:
+            with self._context.session_factory() as session:
+                due = followups.due_for(session, self._context.user_id, date.today())
+        except MzdeskError as error:
+            self._refused(error)
+            return
         self._show_due(due)
+
+    def _refused(self, error: MzdeskError) -> None:
+        self.due = None
+        self.tree.clear()
+        self.message_label.setText(error.german)
 
     def _show_due(self, due: DueList) -> None:
         selected = self.selected_item()
