@@ -1,11 +1,13 @@
 """``mzdesk backup [-o F] [--passphrase-file P]`` and ``mzdesk restore F``.
 
-``backup`` without ``-o`` writes into the backup folder (setting ``backup.folder``, default
-``backups`` beside the database) and rotates it; with a passphrase (``--passphrase-file`` or
-the setting ``backup.passphrase_file``) the file is encrypted. On PostgreSQL it wraps
-``pg_dump --format=custom``. ``restore`` verifies the file before it replaces anything,
-erases again every person erased since the backup was made (the erasure ledger, see
-``core.backup``) and keeps the current database aside (``<name>.replaced-<timestamp>.sqlite``).
+``backup`` without ``-o`` writes into the backup folder (setting ``backup.folder``; default
+``backups`` beside a SQLite file, and for PostgreSQL ``backups/<database name>`` in the user's
+data folder), named after the database, and rotates that database's backups there; with a
+passphrase (``--passphrase-file`` or the setting ``backup.passphrase_file``) the file is
+encrypted. On PostgreSQL it wraps ``pg_dump --format=custom``. ``restore`` verifies the file
+before it replaces anything, erases again every person erased since the backup was made (the
+erasure ledger, see ``core.backup``) and keeps the current database aside
+(``<name>.replaced-<timestamp>.sqlite``).
 """
 
 from __future__ import annotations
@@ -33,7 +35,9 @@ def register(subparsers: Any) -> None:
         "--output",
         type=Path,
         metavar="F",
-        help="the backup file (default: a new file in the backup folder)",
+        help="the backup file (default: a new file named after the database in the backup "
+        "folder: backup.folder, or 'backups' beside a SQLite file, or for PostgreSQL "
+        "backups/<database> in the user's data folder)",
     )
     make.add_argument(
         "--passphrase-file",

@@ -14,13 +14,26 @@ from there; the folder is removed right after, or — after a ``kill -9`` — by
 command or GUI start. (A SQLCipher database's copy is ciphertext already and is sealed on
 top.)
 
-**Automatic backups** (:func:`auto_backup`, called by the GUI on close and daily) go to the
-folder ``backup.folder`` (default: ``backups`` beside the database) as
-``mzdesk-YYYYMMDDTHHMMSSZ.sqlite`` or ``.mzbackup`` (encrypted, when ``backup.passphrase_file``
-names a file holding the passphrase), and :func:`rotate` keeps the newest backup of each of the
-last ``backup.keep_daily`` days that have one. Rotation is also how an erased person leaves the
-backups: backups taken after an erasure no longer contain them, older ones expire. Backups
-made by hand (``-o``) never rotate.
+**Automatic backups** (:func:`auto_backup`, called by the GUI on close and daily, and by
+``mzdesk backup``) go to the folder ``backup.folder`` (default, :func:`default_folder`:
+``backups`` beside a SQLite file; for PostgreSQL ``backups/<database name>`` in the user's data
+folder) and are named after their database: ``<name>.<YYYYMMDDTHHMMSSZ>.<tag>.sqlite``,
+``.pgdump`` or ``.mzbackup`` (encrypted, when ``backup.passphrase_file`` names a file holding
+the passphrase) — ``<name>`` is the SQLite file's name without its suffix or the PostgreSQL
+database's name, ``<tag>`` eight hex digits of the installation id (two desks' databases
+called ``mzdesk.sqlite`` may share one configured folder). :func:`rotate` works on one
+database's backups only (:class:`BackupSet`): it keeps the newest of each of the last
+``backup.keep_daily`` days that have one, and never deletes the last encrypted backup while
+no newer encrypted one is kept — so a plain backup never replaces an encrypted one. The daily
+check (:func:`latest_backup_time`) looks at the same database's backups only.
+Rotation is also how an erased person leaves the backups: backups taken after an erasure no
+longer contain them, older ones expire. Backups made by hand (``-o``) never rotate.
+
+**Names of the previous scheme** (``mzdesk-YYYYMMDDTHHMMSSZ.*``, one for every database in
+the folder) are still listed (:func:`backups_in`) and restored. Each one rotates with the
+database whose audit trail records writing it (the ``backup`` entry names the file); one that
+no database can be told to have written (a trail restored to before it, a deleted database)
+is left alone: delete it by hand once it is no longer needed.
 
 **The erasure ledger.** A restore must not bring an erased person back. The ledger is the list
 of erased person ids (never a name): the live database's ``erase`` audit entries and
@@ -68,6 +81,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
+from sqlalchemy import select
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
@@ -82,8 +96,10 @@ from mzdesk.core.database import (
     rekey_sqlite_file,
 )
 from mzdesk.core.errors import MzdeskError
+from mzdesk.core.models import AuditEntry
 from mzdesk.core.org_settings import get_setting
 from mzdesk.core.privacy import erase
+from mzdesk.core.privacy.sealed import MAGIC as SEAL_MAGIC
 from mzdesk.core.privacy.sealed import (
     SealedError,
     is_sealed,
@@ -95,15 +111,18 @@ from mzdesk.core.services import audit
 
 log = logging.getLogger(__name__)
 
-PREFIX = "mzdesk-"
 PLAIN_SUFFIX = ".sqlite"
 SEALED_SUFFIX = ".mzbackup"
 DUMP_SUFFIX = ".pgdump"
 PARTIAL_SUFFIX = ".partial"
 STALE_PARTIAL = timedelta(hours=1)
-_NAME = re.compile(
-    r"^mzdesk-(?P<stamp>\d{8}T\d{6}Z)(?:-(?P<n>\d+))?(?:\.sqlite|\.mzbackup|\.pgdump)$"
-)
+_STAMP = r"(?P<stamp>\d{8}T\d{6}Z)"
+_TAIL = r"(?:-(?P<n>\d+))?(?:\.sqlite|\.mzbackup|\.pgdump)$"
+# <database>.<time>.<installation tag>[-n].<suffix>:
+# mzdesk-laptop.20261204T033114Z.3f2a9c1e.sqlite
+_NAME = re.compile(rf"^(?P<base>.+)\.{_STAMP}\.(?P<tag>[0-9a-f]{{8}}){_TAIL}")
+# the previous scheme, one for every database: mzdesk-<time>[-n].<suffix>
+_LEGACY_NAME = re.compile(rf"^mzdesk-{_STAMP}{_TAIL}")
 # Tables without which a file is not an mzdesk database.
 REQUIRED_TABLES = frozenset({"alembic_version", "persons", "cases", "audit_entries", "settings"})
 PG_DUMP_TIMEOUT_S = 3600
@@ -194,16 +213,38 @@ def read_passphrase_file(path: Path) -> str:
     return passphrase
 
 
+def database_name(database: Database) -> str:
+    """The name backups of ``database`` are given: the SQLite file's name without its suffix
+    (``mzdesk-laptop``), or the PostgreSQL database's name (characters a file name cannot
+    hold replaced by ``_``)."""
+    if database.path is not None:
+        return database.path.stem
+    name = re.sub(r"[^\w.-]", "_", str(database.url.database or "")).lstrip(".")
+    return name or "database"
+
+
+def installation_tag(database: Database) -> str:
+    """Eight hex digits of the database's installation id: two databases of the same name
+    (two desks' ``mzdesk.sqlite`` backing up into one share) keep their backups apart."""
+    return (database.installation_id.replace("-", "").lower() + "0" * 8)[:8]
+
+
+def default_folder(database: Database) -> Path:
+    """``backups`` beside a SQLite file; for a server database ``backups/<database name>`` in
+    the user's data folder (``platformdirs.user_data_path``, beside the default database)."""
+    if database.path is not None:
+        return database.path.parent / "backups"
+    from platformdirs import user_data_path
+
+    return user_data_path("mzdesk", appauthor=False) / "backups" / database_name(database)
+
+
 def backup_folder(database: Database, session: Session) -> Path:
+    """The setting ``backup.folder``, or :func:`default_folder`."""
     configured = str(get_setting(session, "backup.folder") or "").strip()
     if configured:
         return Path(configured).expanduser()
-    if database.path is None:
-        raise BackupError(
-            "set backup.folder for a server database",
-            german="Für eine Server-Datenbank muss backup.folder gesetzt sein.",
-        )
-    return database.path.parent / "backups"
+    return default_folder(database)
 
 
 def configured_passphrase(session: Session) -> str | None:
@@ -212,13 +253,20 @@ def configured_passphrase(session: Session) -> str | None:
 
 
 def default_name(database: Database, folder: Path, *, encrypted: bool) -> Path:
+    """A new file in ``folder`` named after the database, the time and its installation tag:
+    ``<name>.<YYYYMMDDTHHMMSSZ>.<tag>[-n].<suffix>``."""
     suffix = SEALED_SUFFIX if encrypted else (PLAIN_SUFFIX if database.is_sqlite else DUMP_SUFFIX)
-    base = f"{PREFIX}{_stamp()}"
-    target = folder / f"{base}{suffix}"
-    counter = 2
-    while target.exists():
-        target = folder / f"{base}-{counter}{suffix}"
+    name, tag, now = database_name(database), installation_tag(database), datetime.now(UTC)
+    base = f"{name}.{_stamp(now)}.{tag}"
+    # after the newest of this second: a name that rotation freed again is not reused
+    # (a backup named like the first would sort before the -2 beside it, and be rotated away)
+    second = now.replace(microsecond=0)
+    used = [f.n for f in _scan(folder) if (f.base, f.tag, f.when) == (name, tag, second)]
+    counter = max(used, default=0) + 1
+    target = folder / (f"{base}{suffix}" if counter == 1 else f"{base}-{counter}{suffix}")
+    while target.exists():  # a partial file, or a name of another suffix
         counter += 1
+        target = folder / f"{base}-{counter}{suffix}"
     return target
 
 
@@ -464,28 +512,103 @@ def write_ledger(folder: Path, ids: Iterable[uuid.UUID]) -> Path | None:
     return path
 
 
-def backups_in(folder: Path) -> list[tuple[datetime, Path]]:
-    """The automatic backups in ``folder`` with their time, oldest first."""
-    found: list[tuple[datetime, int, Path]] = []
+# --- the automatic backups of a folder ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """An automatic backup found in a folder, by its name."""
+
+    when: datetime
+    n: int  # the counter of a second backup within the same second
+    path: Path
+    base: str | None  # the database's name; None for a name of the previous scheme
+    tag: str | None  # its installation tag (None for the previous scheme)
+
+
+@dataclass(frozen=True)
+class BackupSet:
+    """Which automatic backups in a folder are one database's: those named after it (its
+    name and installation tag), and the previous scheme's ``mzdesk-<time>`` files that its
+    audit trail records writing (``legacy``)."""
+
+    base: str
+    tag: str
+    legacy: frozenset[str] = frozenset()
+
+    def owns(self, found: BackupFile) -> bool:
+        if found.base is None:
+            return found.path.name in self.legacy
+        return found.base == self.base and found.tag == self.tag
+
+
+def _scan(folder: Path) -> list[BackupFile]:
+    """Every automatic backup in ``folder`` (of any database, old names too), oldest first."""
     if not folder.is_dir():
         return []
+    found: list[BackupFile] = []
     for path in folder.iterdir():
-        match = _NAME.match(path.name)
+        match = _NAME.match(path.name) or _LEGACY_NAME.match(path.name)
         if match and path.is_file():
             when = datetime.strptime(match["stamp"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
-            found.append((when, int(match["n"] or 1), path))
-    return [(when, path) for when, _n, path in sorted(found)]
+            groups = match.groupdict()
+            found.append(
+                BackupFile(when, int(match["n"] or 1), path, groups.get("base"), groups.get("tag"))
+            )
+    return sorted(found, key=lambda item: (item.when, item.n, item.path.name))
 
 
-def rotate(folder: Path, keep_daily: int, *, now: datetime | None = None) -> list[Path]:
-    """Keep the newest backup of each of the newest ``keep_daily`` days; delete the rest."""
+def _recorded_backups(session: Session) -> set[str]:
+    """The file names of every backup the audit trail of this database records."""
+    names: set[str] = set()
+    for details in session.scalars(select(AuditEntry.details).where(AuditEntry.action == "backup")):
+        name = details.get("file") if isinstance(details, dict) else None
+        if isinstance(name, str):
+            names.add(name)
+    return names
+
+
+def backup_set(database: Database, folder: Path, *, user_id: uuid.UUID | None = None) -> BackupSet:
+    """The backups in ``folder`` that are ``database``'s (see :class:`BackupSet`)."""
+    legacy = {found.path.name for found in _scan(folder) if found.base is None}
+    if legacy:
+        with _session(database, user_id) as session:
+            legacy &= _recorded_backups(session)
+    return BackupSet(database_name(database), installation_tag(database), frozenset(legacy))
+
+
+def backups_in(folder: Path, of: BackupSet | None = None) -> list[tuple[datetime, Path]]:
+    """The automatic backups in ``folder`` with their time, oldest first: all of them, or
+    those of one database (``of``)."""
+    return [(found.when, found.path) for found in _scan(folder) if of is None or of.owns(found)]
+
+
+def is_encrypted_backup(path: Path) -> bool:
+    """Sealed with a passphrase, or a copy of an encrypted (SQLCipher) database."""
+    with path.open("rb") as handle:
+        head = handle.read(len(SQLITE_HEADER))
+    if head.startswith(SEAL_MAGIC):
+        return True
+    return path.suffix == PLAIN_SUFFIX and len(head) == len(SQLITE_HEADER) and head != SQLITE_HEADER
+
+
+def rotate(
+    folder: Path, keep_daily: int, *, of: BackupSet, now: datetime | None = None
+) -> list[Path]:
+    """Of one database's backups in ``folder`` keep the newest of each of the newest
+    ``keep_daily`` days and delete the rest — never another database's, and never its last
+    encrypted backup while no newer encrypted one is kept (a plain backup does not replace
+    it). Partial files a crash left (older than :data:`STALE_PARTIAL`) go too."""
     now = now or datetime.now(UTC)
+    own = [found for found in _scan(folder) if of.owns(found)]
     newest_per_day: dict[str, Path] = {}
-    backups = backups_in(folder)
-    for when, path in backups:  # oldest first: a later one of the same day replaces it
-        newest_per_day[when.strftime("%Y%m%d")] = path
+    for found in own:  # oldest first: a later one of the same day replaces it
+        newest_per_day[found.when.strftime("%Y%m%d")] = found.path
     kept = {newest_per_day[day] for day in sorted(newest_per_day)[-keep_daily:]}
-    removed = [path for _when, path in backups if path not in kept]
+    if not any(is_encrypted_backup(path) for path in kept):
+        encrypted = [found.path for found in own if is_encrypted_backup(found.path)]
+        kept.update(encrypted[-1:])
+    removed = [found.path for found in own if found.path not in kept]
     for path in removed:
         path.unlink(missing_ok=True)
     if folder.is_dir():
@@ -499,13 +622,15 @@ def rotate(folder: Path, keep_daily: int, *, now: datetime | None = None) -> lis
     return removed
 
 
-def latest_backup_time(folder: Path) -> datetime | None:
-    backups = backups_in(folder)
+def latest_backup_time(folder: Path, *, of: BackupSet) -> datetime | None:
+    """The time of one database's newest automatic backup in ``folder`` (None: none yet)."""
+    backups = backups_in(folder, of)
     return backups[-1][0] if backups else None
 
 
 def auto_backup(database: Database, *, user_id: uuid.UUID | None = None) -> BackupResult:
-    """The GUI's automatic backup: configured folder and passphrase, then rotation."""
+    """The automatic backup: configured folder and passphrase, then this database's
+    rotation."""
     with _session(database, user_id) as session:
         folder = backup_folder(database, session)
         passphrase = configured_passphrase(session)
@@ -516,7 +641,7 @@ def auto_backup(database: Database, *, user_id: uuid.UUID | None = None) -> Back
         passphrase=passphrase,
         user_id=user_id,
     )
-    removed = rotate(folder, keep)
+    removed = rotate(folder, keep, of=backup_set(database, folder, user_id=user_id))
     return BackupResult(result.path, result.encrypted, result.size, result.backend, tuple(removed))
 
 

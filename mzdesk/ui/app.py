@@ -3,11 +3,13 @@
 Order matters: the crash handler first, then Qt's messages into logging, the translators,
 then the main window's frame is shown and painted, and only then — from the event loop — the
 database is opened, backed up and migrated (or refused with one German line) and the first
-page loaded. The selftest opens the database before it builds the window.
+page loaded. The selftest opens the database before it builds the window, and changes
+nothing: no database created or migrated, no backup, no personal setting (:func:`run_selftest`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
@@ -16,6 +18,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 # Only Qt and the light parts of mzdesk before the first paint: the core (SQLAlchemy, the
@@ -332,26 +335,88 @@ def _ensure_platform() -> None:
 
 
 def run_selftest(db_url: str | None, areas: list[Area] | None = None) -> int:
-    """Open the database like the GUI, build the main window, render every area."""
+    """Build the main window on the database and render every area — leaving no trace but
+    the log: no database is created or migrated, no backup written, no personal setting
+    saved (newcomer walk F12).
+
+    A database that does not exist, or would need an upgrade, is left as it is and the
+    selftest runs on a temporary empty database instead (and says so); the window's state
+    is saved into a copy of the user's settings; the automatic backup is off. Everything
+    temporary lives in a private folder (0700) removed at the end. The one thing it adds to
+    a database is to the audit trail: it opens the first person's file (does the detail pane
+    render?), and that look is audited as every other is ("view", by no user) — a read of
+    personal data nobody can see in the trail is what the trail exists to prevent.
+    """
+    from mzdesk.core.files import private_temp_dir
+
     _ensure_platform()
-    with gui_session() as session:
+    with gui_session() as session, private_temp_dir() as scratch_name:
+        scratch = Path(scratch_name)
         try:
-            database = open_database(db_url)
+            database = _selftest_database(db_url, scratch)
         except MzdeskError as error:
             print(f"mzdesk: {error}", file=sys.stderr)
             return EXIT_FAILED
         try:
-            return _selftest(database, session, registry.areas() if areas is None else areas)
+            areas = registry.areas() if areas is None else areas
+            return _selftest(database, session, areas, _scratch_settings(scratch))
         finally:
             _wait_for_operations()
             database.close()
 
 
-def _selftest(database: Database, session: GuiRun, areas: list[Area]) -> int:
+def _selftest_database(db_url: str | None, scratch: Path) -> Database:
+    """The database to test, opened without changing it — or a temporary empty one in
+    ``scratch`` when it does not exist or needs an upgrade first."""
+    from sqlalchemy.engine import make_url
+
+    from mzdesk.core import schema
+    from mzdesk.core.database import Database, describe_url, resolve_url, sqlite_file
+    from mzdesk.core.errors import SchemaOutdated
+
+    url = resolve_url(db_url)
+    path = sqlite_file(make_url(url))
+    if path is not None and not path.exists():
+        reason = f"{describe_url(url)} does not exist (the selftest creates no database)"
+    else:
+        database = Database(url)
+        try:
+            schema.require_current(database)  # a newer or foreign schema is refused
+            return database
+        except SchemaOutdated:
+            reason = (
+                f"{database.display_url} needs 'mzdesk db upgrade' (schema "
+                f"{schema.current_revision(database) or 'none'}; the GUI migrates it on start, "
+                "after a backup — the selftest changes nothing)"
+            )
+            database.close()
+        except BaseException:
+            database.close()
+            raise
+    print(f"database: {reason}; the selftest uses a temporary empty database")
+    temporary = Database(f"sqlite:///{scratch / 'selftest.sqlite'}", create=True)
+    schema.upgrade(temporary)
+    return temporary
+
+
+def _scratch_settings(scratch: Path) -> Settings:
+    """A copy of the user's settings (the window opens as it would): what the window and the
+    views save on closing goes into the copy, never into the user's file."""
+    from mzdesk.core.files import write_private
+    from mzdesk.ui.settings import settings_file
+
+    copy = scratch / "mzdesk.ini"
+    with contextlib.suppress(FileNotFoundError):
+        write_private(copy, settings_file().read_bytes())
+    return Settings(copy)
+
+
+def _selftest(database: Database, session: GuiRun, areas: list[Area], settings: Settings) -> int:
     from PySide6.QtCore import Qt
 
-    context = AreaContext(database.session, Settings(), session.translations.language)
+    context = AreaContext(database.session, settings, session.translations.language)
     window = MainWindow(database, context, areas)
+    window.auto_backup.disable()  # before the event loop runs its first check
     window.window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
     window.window.resize(1200, 760)
     window.show()

@@ -15,10 +15,12 @@ Wiring (main window)::
         ...
 
 The daily check runs every hour (laptops sleep; a fixed 24-hour timer would drift) and backs
-up when the newest backup in the folder is older than a day. The backup itself is
-:func:`mzdesk.core.backup.auto_backup` (folder, passphrase and rotation from the organisation
-settings) inside a :class:`~mzdesk.ui.operations.BackgroundOp`. A server (PostgreSQL) database
-is backed up by its administrator: nothing happens here.
+up when this database's newest backup in the folder is older than a day (the backups of
+another database in the same folder do not count, :class:`mzdesk.core.backup.BackupSet`). The
+backup itself is :func:`mzdesk.core.backup.auto_backup` (folder, passphrase and rotation from
+the organisation settings) inside a :class:`~mzdesk.ui.operations.BackgroundOp`. A server
+(PostgreSQL) database is backed up by its administrator (``mzdesk backup``, pg_dump): nothing
+happens here. The selftest turns it off (:meth:`AutoBackup.disable`).
 """
 
 from __future__ import annotations
@@ -61,13 +63,20 @@ class AutoBackup(QObject):
         self._user_id = user_id
         self._max_age = max_age
         self._running = False
+        self._disabled = False
         self._timer = QTimer(self)
         self._timer.setInterval(check_interval_ms)
         self._timer.timeout.connect(self.check_due)
 
     @property
     def enabled(self) -> bool:
-        return self._database.is_sqlite
+        return self._database.is_sqlite and not self._disabled
+
+    def disable(self) -> None:
+        """No automatic backup from now on, neither daily nor on close (the selftest, which
+        leaves no trace)."""
+        self._disabled = True
+        self._timer.stop()
 
     def start(self) -> None:
         """Check now (a backup if the last is older than a day), then every interval."""
@@ -80,9 +89,12 @@ class AutoBackup(QObject):
         self._timer.stop()
 
     def _due(self) -> bool:
+        """This database's newest backup is older than a day (another database's backup in
+        the same folder does not count)."""
         with self._database.session() as session:
             folder = backup.backup_folder(self._database, session)
-        latest = backup.latest_backup_time(folder)
+        own = backup.backup_set(self._database, folder, user_id=self._user_id)
+        latest = backup.latest_backup_time(folder, of=own)
         return latest is None or datetime.now(UTC) - latest >= self._max_age
 
     def _backup(self, only_if_due: bool) -> backup.BackupResult | None:

@@ -66,3 +66,26 @@ def test_failure_is_reported_in_german_and_close_goes_on(qtbot: QtBot, tmp_path:
     qtbot.waitUntil(lambda: closed == [True])
     assert _backups(tmp_path) == []
     db.close()
+
+
+def test_another_databases_fresh_backup_does_not_count_as_this_ones(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Two databases beside each other share the ``backups`` folder: the daily check of one
+    is not satisfied by the other's backup of a minute ago."""
+    other = Database(f"sqlite:///{tmp_path / 'other.sqlite'}", create=True)
+    schema.upgrade(other)
+    db = Database(f"sqlite:///{tmp_path / 'desk.sqlite'}", create=True)
+    schema.upgrade(db)
+    theirs = backup.auto_backup(other)
+    window = QWidget()
+    qtbot.addWidget(window)
+    auto = AutoBackup(window, db)
+    with qtbot.waitSignal(auto.succeeded, timeout=10_000) as signal:
+        auto.start()
+    auto.stop()
+    ours = signal.args[0].path
+    assert ours.parent == theirs.path.parent == tmp_path / "backups"
+    assert ours.name.startswith("desk.") and theirs.path.exists()
+    other.close()
+    db.close()

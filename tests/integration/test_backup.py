@@ -165,19 +165,23 @@ def test_rotation_keeps_the_newest_of_each_of_the_last_days(tmp_path: Path) -> N
     for day in range(10):
         for hour in (0, 5):
             when = start + timedelta(days=day, hours=hour)
-            (folder / f"mzdesk-{when:%Y%m%dT%H%M%SZ}.sqlite").write_bytes(b"x")
+            (folder / f"mzdesk.{when:%Y%m%dT%H%M%SZ}.0123abcd.sqlite").write_bytes(b"x")
+    other = folder / f"mzdesk.{start:%Y%m%dT%H%M%SZ}.fedc9876.sqlite"  # another database's
+    other.write_bytes(b"x")
     (folder / "notes.txt").write_text("kept")
-    stale = folder / "mzdesk-20260301T000000Z.sqlite.partial"
+    stale = folder / "mzdesk.20260301T000000Z.0123abcd.sqlite.partial"
     stale.write_bytes(b"half")
     import os
 
     os.utime(stale, (0, 0))
-    removed = backup.rotate(folder, 3, now=start + timedelta(days=10))
+    own = backup.BackupSet("mzdesk", "0123abcd")
+    removed = backup.rotate(folder, 3, of=own, now=start + timedelta(days=10))
     left = sorted(p.name for p in folder.iterdir())
     assert left == [
-        "mzdesk-20260308T130000Z.sqlite",
-        "mzdesk-20260309T130000Z.sqlite",
-        "mzdesk-20260310T130000Z.sqlite",
+        "mzdesk.20260301T080000Z.fedc9876.sqlite",
+        "mzdesk.20260308T130000Z.0123abcd.sqlite",
+        "mzdesk.20260309T130000Z.0123abcd.sqlite",
+        "mzdesk.20260310T130000Z.0123abcd.sqlite",
         "notes.txt",
     ]
     assert len(removed) == 20 - 3 + 1
@@ -197,7 +201,8 @@ def test_auto_backup_uses_settings_and_rotates(sqlite_url: str, tmp_path: Path) 
     assert first.encrypted and first.path.suffix == ".mzbackup" and first.path.parent.name == "auto"
     assert second.path != first.path
     assert [p for _w, p in backup.backups_in(tmp_path / "auto")] == [second.path]  # 1 day kept
-    assert backup.latest_backup_time(tmp_path / "auto") is not None
+    own = backup.backup_set(db, tmp_path / "auto")
+    assert backup.latest_backup_time(tmp_path / "auto", of=own) is not None
     with db.session() as s:
         count = s.scalar(select(func.count()).where(AuditEntry.action == "backup"))
     assert count == 2
