@@ -44,7 +44,7 @@ from sqlalchemy.orm import Session
 from mzdesk.core.dedupe import Candidate
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import BirthDatePrecision, EventContactOutcome
-from mzdesk.core.services import events
+from mzdesk.core.services import event_attendance, events, languages, short_intake
 from mzdesk.core.services.attendee_import import parse_birth_date
 from mzdesk.ui import theme
 from mzdesk.ui.operations import BackgroundOp, Progress
@@ -113,7 +113,7 @@ class FairMode(QWidget):
         self._chosen: Candidate | None = None
         self._hint_serial = 0
         self._escape_armed = False
-        self.current: events.AttendeeRow | None = None
+        self.current: event_attendance.AttendeeRow | None = None
         self.setObjectName("FairMode")
         self.setWindowTitle(self.tr("Fair mode"))
         font = QFont(self.font())
@@ -370,7 +370,7 @@ class FairMode(QWidget):
     def refresh(self) -> None:
         with self._factory() as session:
             tally = events.tally(session, self.event_id)
-            self.attendees = events.attendees(session, self.event_id)
+            self.attendees = event_attendance.attendees(session, self.event_id)
         self.tally = tally
         self.tally_labels["registered"].setText(str(tally.registered))
         self.tally_labels["anonymous"].setText(str(tally.anonymous))
@@ -387,14 +387,14 @@ class FairMode(QWidget):
 
     def add_headcount(self) -> None:
         with self._factory() as session:
-            events.add_headcount(session, self.event_id)
+            event_attendance.add_headcount(session, self.event_id)
             session.commit()
         self.refresh()
         self.changed.emit()
 
     def undo_headcount(self) -> None:
         with self._factory() as session:
-            done = events.undo_headcount(session, self.event_id)
+            done = event_attendance.undo_headcount(session, self.event_id)
             session.commit()
         if done:
             self.refresh()
@@ -407,16 +407,16 @@ class FairMode(QWidget):
         self._escape_armed = False
         self.hint_timer.start()
 
-    def _intake(self) -> events.ShortIntake:
+    def _intake(self) -> short_intake.ShortIntake:
         birth_text = self.birth_edit.text().strip()
         born, precision = parse_birth_date(birth_text)
-        return events.ShortIntake(
+        return short_intake.ShortIntake(
             family_name=self.family_edit.text(),
             given_names=self.given_edit.text(),
             birth_date=born,
             birth_date_precision=precision if born else BirthDatePrecision.YEAR,
-            languages=events.parse_languages(self.languages_edit.text()),
-            german_level=events.german_level(self.german_edit.text()),
+            languages=languages.parse_languages(self.languages_edit.text()),
+            german_level=languages.german_level(self.german_edit.text()),
             profession_wish=self.wish_edit.text().strip() or None,
             phone=self.phone_edit.text().strip() or None,
             consent_to_contact=self.consent_check.isChecked(),
@@ -431,7 +431,7 @@ class FairMode(QWidget):
             born, precision = parse_birth_date(self.birth_edit.text())
         except MzdeskError:
             born, precision = None, BirthDatePrecision.YEAR
-        probe = events.ShortIntake(
+        probe = short_intake.ShortIntake(
             family_name=self.family_edit.text(),
             given_names=self.given_edit.text(),
             birth_date=born,
@@ -444,7 +444,7 @@ class FairMode(QWidget):
 
         def op(_progress: Progress) -> list[Candidate]:
             with factory() as session:
-                return events.duplicate_hints(session, probe)
+                return short_intake.duplicate_hints(session, probe)
 
         def done(found: list[Candidate]) -> None:
             if serial == self._hint_serial:
@@ -498,7 +498,7 @@ class FairMode(QWidget):
             intake = self._intake()
             with self._factory() as session:
                 if self._chosen is not None:
-                    attendance = events.register_person(
+                    attendance = event_attendance.register_person(
                         session,
                         self.event_id,
                         self._chosen.person_id,
@@ -507,10 +507,12 @@ class FairMode(QWidget):
                         german_level_text=intake.german_level,
                     )
                 else:
-                    attendance = events.register_new_attendee(session, self.event_id, intake)
+                    attendance = event_attendance.register_new_attendee(
+                        session, self.event_id, intake
+                    )
                 session.commit()
                 attendance_id = attendance.id
-        except events.AlreadyRegistered as exc:
+        except event_attendance.AlreadyRegistered as exc:
             self.refresh()
             self._set_current(exc.attendance_id)
             self._clear_form()
@@ -609,7 +611,7 @@ class FairMode(QWidget):
         assert self.current is not None
         try:
             with self._factory() as session:
-                events.record_contact(
+                event_attendance.record_contact(
                     session, self.event_id, self.current.attendance_id, employer.partner_id, outcome
                 )
                 session.commit()
