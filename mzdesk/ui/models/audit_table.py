@@ -82,11 +82,15 @@ class AuditModel(QAbstractTableModel):
 
     def load(self, where: audit.AuditFilter) -> None:
         """Start over with ``where`` (raises MzdeskError, e.g. no permission)."""
-        with self._context.session_factory() as session:
+
+        def read(
+            session: Session,
+        ) -> tuple[int, list[audit.AuditRow], dict[uuid.UUID, str]]:
             total = audit.count_filtered(session, where)
             first = audit.list_entries(session, where, limit=PAGE)
-            names = self._lookup(session, first)
-        self.show_rows(where, total, first, names)
+            return total, first, self._lookup(session, first)
+
+        self.show_rows(where, *self._context.read(read))
 
     def show_rows(
         self,
@@ -127,12 +131,14 @@ class AuditModel(QAbstractTableModel):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid() or not self._more or not self.rows:
             return
+
+        def read(session: Session) -> list[audit.AuditRow]:
+            page = audit.list_entries(session, self.where, before_seq=self.rows[-1].seq, limit=PAGE)
+            self._names.update(self._lookup(session, page))
+            return page
+
         try:
-            with self._context.session_factory() as session:
-                page = audit.list_entries(
-                    session, self.where, before_seq=self.rows[-1].seq, limit=PAGE
-                )
-                self._names.update(self._lookup(session, page))
+            page = self._context.read(read)
         except MzdeskError:
             self._more = False
             return

@@ -130,11 +130,8 @@ class AuditView(AreaView):
         return edit
 
     def _fill_actions(self) -> None:
-        try:
-            with self.context.session_factory() as session:
-                names = audit.known_actions(session)
-        except MzdeskError:
-            names = []
+        # refused (no right to read the trail): no actions to offer
+        names = self.context.read(audit.known_actions, refused=lambda _german: None) or []
         labels = self.model.action_labels()
         self.action.addItem("", "")
         for name in names:
@@ -151,8 +148,8 @@ class AuditView(AreaView):
 
     def apply(self) -> None:
         try:
-            with self.context.session_factory() as session:
-                where = audit.make_filter(
+            where = self.context.read(
+                lambda session: audit.make_filter(
                     session,
                     person=self.person.text(),
                     user=self.user.text(),
@@ -160,6 +157,7 @@ class AuditView(AreaView):
                     start=_parse_day(self.start.text()),
                     end=_parse_day(self.end.text()),
                 )
+            )
             self.model.load(where)
         except MzdeskError as error:
             log.info("audit view: %s", type(error).__name__)

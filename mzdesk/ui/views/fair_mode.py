@@ -43,10 +43,10 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core.dedupe import Candidate
 from mzdesk.core.errors import MzdeskError
-from mzdesk.core.models import BirthDatePrecision, EventContactOutcome
+from mzdesk.core.models import Attendance, BirthDatePrecision, EventContactOutcome
 from mzdesk.core.services import event_attendance, events, languages, short_intake
 from mzdesk.core.services.attendee_import import parse_birth_date
-from mzdesk.ui import theme
+from mzdesk.ui import session_scope, theme
 from mzdesk.ui.operations import BackgroundOp, Progress
 
 log = logging.getLogger(__name__)
@@ -122,9 +122,13 @@ class FairMode(QWidget):
         # A widget's own style sheet resets its font: each one names the size again.
         self._size = f"font-size: {font.pointSizeF():.1f}pt;"
         theme.style(self, FAIR_STYLE)
-        with self._factory() as session:
-            detail = events.event_detail(session, event_id)
-            self.employers = events.employers(session, event_id)
+        detail, self.employers = session_scope.read(
+            self._factory,
+            lambda session: (
+                events.event_detail(session, event_id),
+                events.employers(session, event_id),
+            ),
+        )
         self._build(detail.name)
         self._shortcuts()
         self.refresh()
@@ -368,9 +372,13 @@ class FairMode(QWidget):
     # --- figures ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        with self._factory() as session:
-            tally = events.tally(session, self.event_id)
-            self.attendees = event_attendance.attendees(session, self.event_id)
+        tally, self.attendees = session_scope.read(
+            self._factory,
+            lambda session: (
+                events.tally(session, self.event_id),
+                event_attendance.attendees(session, self.event_id),
+            ),
+        )
         self.tally = tally
         self.tally_labels["registered"].setText(str(tally.registered))
         self.tally_labels["anonymous"].setText(str(tally.anonymous))
@@ -386,16 +394,16 @@ class FairMode(QWidget):
         self.message_label.setText(text)
 
     def add_headcount(self) -> None:
-        with self._factory() as session:
-            event_attendance.add_headcount(session, self.event_id)
-            session.commit()
+        session_scope.write(
+            self._factory, lambda session: event_attendance.add_headcount(session, self.event_id)
+        )
         self.refresh()
         self.changed.emit()
 
     def undo_headcount(self) -> None:
-        with self._factory() as session:
-            done = event_attendance.undo_headcount(session, self.event_id)
-            session.commit()
+        done = session_scope.write(
+            self._factory, lambda session: event_attendance.undo_headcount(session, self.event_id)
+        )
         if done:
             self.refresh()
             self.changed.emit()
@@ -443,8 +451,9 @@ class FairMode(QWidget):
         serial, factory = self._hint_serial, self._factory
 
         def op(_progress: Progress) -> list[Candidate]:
-            with factory() as session:
-                return short_intake.duplicate_hints(session, probe)
+            return session_scope.read(
+                factory, lambda session: short_intake.duplicate_hints(session, probe)
+            )
 
         def done(found: list[Candidate]) -> None:
             if serial == self._hint_serial:
@@ -496,9 +505,10 @@ class FairMode(QWidget):
         """Register the typed attendee; on an error the typing stays and the reason shows."""
         try:
             intake = self._intake()
-            with self._factory() as session:
+
+            def register(session: Session) -> Attendance:
                 if self._chosen is not None:
-                    attendance = event_attendance.register_person(
+                    return event_attendance.register_person(
                         session,
                         self.event_id,
                         self._chosen.person_id,
@@ -506,12 +516,9 @@ class FairMode(QWidget):
                         profession_wish=intake.profession_wish,
                         german_level_text=intake.german_level,
                     )
-                else:
-                    attendance = event_attendance.register_new_attendee(
-                        session, self.event_id, intake
-                    )
-                session.commit()
-                attendance_id = attendance.id
+                return event_attendance.register_new_attendee(session, self.event_id, intake)
+
+            attendance_id = session_scope.write(self._factory, register).id
         except event_attendance.AlreadyRegistered as exc:
             self.refresh()
             self._set_current(exc.attendance_id)
@@ -609,14 +616,15 @@ class FairMode(QWidget):
 
     def record_contact(self, employer: events.PresentPartner, outcome: EventContactOutcome) -> None:
         assert self.current is not None
-        try:
-            with self._factory() as session:
-                event_attendance.record_contact(
-                    session, self.event_id, self.current.attendance_id, employer.partner_id, outcome
-                )
-                session.commit()
-        except MzdeskError as exc:
-            self._show_message(exc.german, error=True)
+        attendance_id = self.current.attendance_id
+        contact = session_scope.write(
+            self._factory,
+            lambda session: event_attendance.record_contact(
+                session, self.event_id, attendance_id, employer.partner_id, outcome
+            ),
+            refused=lambda german: self._show_message(german, error=True),
+        )
+        if contact is None:
             return
         self.refresh()
         self._show_message(f"#{self.current.number} · {employer.name}: {outcome_label(outcome)} ✓")

@@ -9,6 +9,7 @@ Ctrl+N keeps it as a new person. Every decision is one session, one commit.
 from __future__ import annotations
 
 import uuid
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -28,10 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mzdesk.core.errors import MzdeskError
 from mzdesk.core.kits import review
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
-from mzdesk.ui.operations import show_error
+from mzdesk.ui.operations import show_message
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1  # the conflict's column name (field cell)
@@ -213,9 +213,9 @@ class KitReviewView(AreaView):
 
     # -- loading -------------------------------------------------------------------------------
     def reload(self) -> None:
-        with self._context.session_factory() as session:
-            conflicts = review.open_conflicts(session)
-            duplicates = review.open_duplicates(session)
+        conflicts, duplicates = self._context.read(
+            lambda session: (review.open_conflicts(session), review.open_duplicates(session))
+        )
         current = self.conflicts.currentRow()
         self.conflicts.setRowCount(len(conflicts))
         fields = field_labels()
@@ -292,12 +292,7 @@ class KitReviewView(AreaView):
         self._run(lambda session: review.keep_as_new(session, person_id))
 
     def _run(self, action: Any) -> None:
-        try:
-            with self._context.session_factory() as session:
-                action(session)
-                session.commit()
-        except MzdeskError as error:
-            show_error(self, error)
+        self._context.write(action, refused=partial(show_message, self))
         self.reload()
 
     def selftest(self) -> str:

@@ -280,11 +280,10 @@ class StatisticsView(AreaView):
 
     def compute(self) -> BackgroundOp[StatsReport]:
         period = self.period()
-        factory = self._context.session_factory
+        context = self._context
 
         def op(_progress: Progress) -> StatsReport:
-            with factory() as session:
-                return compute_statistics(session, period)
+            return context.read(lambda session: compute_statistics(session, period))
 
         self.compute_button.setEnabled(False)
         self.status_label.setText(self.tr("Computing …"))
@@ -385,14 +384,15 @@ class StatisticsView(AreaView):
         if key is None or self.report is None:
             return None
         period = self.report.period
-        factory = self._context.session_factory
+        context = self._context
         row_label = str(model.table.rows[index.row()][0])
         column = model.table.columns[index.column()].header
         title = f"{model.table.title} – {row_label} – {column} ({period.label})"
 
         def op(_progress: Progress) -> list[tuple[uuid.UUID, str]]:
-            with factory() as session:
-                return file_numbers(session, drill_down(session, key, period))
+            return context.read(
+                lambda session: file_numbers(session, drill_down(session, key, period))
+            )
 
         def show(rows: list[tuple[uuid.UUID, str]]) -> None:
             dialog = DrillDialog(title, rows, self)
@@ -424,12 +424,14 @@ class StatisticsView(AreaView):
             path = path.with_name(f"{path.name}.{spec.suffix}")
         threshold = SUPPRESS_BELOW if self.suppress_check.isChecked() else 0
 
-        factory = self._context.session_factory
+        context = self._context
 
         def op(_progress: Progress) -> Path:
-            with factory() as session:  # checked and audited in core, then committed
-                export_statistics(session, report, spec.suffix, path, suppress_below=threshold)
-                session.commit()
+            context.write(  # checked and audited in core, then committed
+                lambda session: export_statistics(
+                    session, report, spec.suffix, path, suppress_below=threshold
+                )
+            )
             return path
 
         def done(written: Path) -> None:
@@ -445,8 +447,7 @@ class StatisticsView(AreaView):
 
     def selftest(self) -> str:
         period = self.period()
-        with self._context.session_factory() as session:
-            report = compute_statistics(session, period)
+        report = self._context.read(lambda session: compute_statistics(session, period))
         self.show_report(report)
         model = self.models["by_legal_category"]
         if model.rowCount() < 2:
