@@ -11,9 +11,10 @@ functions are that block::
     if referral_id is None:
         return  # refused: the label says why, in German; nothing was stored
 
-* :func:`write` runs ``work(session)`` in a new session and commits. Whatever ``work`` (or
-  the commit) raises rolls the session back — nothing of the action is stored — and goes on
-  to the caller.
+* :func:`write` runs ``work(session)`` in a new session and commits (SQLAlchemy's
+  ``session.begin()`` block). Whatever ``work`` (or the commit) raises rolls the session back
+  — nothing of the action is stored — and goes on to the caller. ``work`` does not commit
+  itself (core functions never do: the caller owns the transaction).
 * :func:`read` is the same without a commit: whatever ``work`` flushed is rolled back when
   the session closes. Objects it returns keep what they loaded (the session is closed, not
   expired).
@@ -70,14 +71,9 @@ def write(
 ) -> T | None:
     """``work(session)`` in a new session, committed; rolled back if anything is raised."""
     try:
-        with sessions() as session:
-            try:
-                result = work(session)
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
-            return result
+        # SQLAlchemy's own idiom: begin() commits when the block ends, rolls back if it raises
+        with sessions() as session, session.begin():
+            return work(session)
     except MzdeskError as error:
         if refused is None:
             raise
