@@ -44,6 +44,8 @@ COMMAND_MODULES = [
     "mzdesk.cli.person_cmd",
     "mzdesk.cli.event_cmd",
     "mzdesk.cli.case_cmd",
+    "mzdesk.cli.contact_cmd",
+    "mzdesk.cli.status_cmd",
     "mzdesk.cli.user_cmd",
     "mzdesk.cli.privacy_cmd",
     "mzdesk.cli.backup_cmd",

@@ -15,16 +15,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar, overload
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from mzdesk.ui import session_scope
+from mzdesk.ui.session_scope import Refused
 from mzdesk.ui.settings import Settings
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,29 @@ class AreaContext:
     user_id: uuid.UUID | None = None  # the logged-in user (sessions are opened for them)
     # Open a person's file in the clients area (set by the main window; no-op elsewhere).
     show_person: Callable[[uuid.UUID], None] = lambda _person_id: None
+
+    @overload
+    def read(self, work: Callable[[Session], T]) -> T: ...
+    @overload
+    def read(self, work: Callable[[Session], T], *, refused: Refused) -> T | None: ...
+    def read(self, work: Callable[[Session], T], *, refused: Refused | None = None) -> T | None:
+        """``work(session)`` in a session of its own, not committed (:mod:`.session_scope`);
+        with ``refused``, a refusal's German text goes there and the result is None."""
+        if refused is None:
+            return session_scope.read(self.session_factory, work)
+        return session_scope.read(self.session_factory, work, refused=refused)
+
+    @overload
+    def write(self, work: Callable[[Session], T]) -> T: ...
+    @overload
+    def write(self, work: Callable[[Session], T], *, refused: Refused) -> T | None: ...
+    def write(self, work: Callable[[Session], T], *, refused: Refused | None = None) -> T | None:
+        """``work(session)`` in a session of its own, committed, rolled back on any error
+        (:mod:`.session_scope`); with ``refused``, a refusal's German text goes there and the
+        result is None."""
+        if refused is None:
+            return session_scope.write(self.session_factory, work)
+        return session_scope.write(self.session_factory, work, refused=refused)
 
 
 class AreaView(QWidget):

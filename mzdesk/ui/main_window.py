@@ -265,8 +265,7 @@ class MainWindow(QObject):
         def count(_progress: object) -> int:
             from mzdesk.core.services import persons
 
-            with self.context.session_factory() as session:
-                return persons.count(session)
+            return self.context.read(persons.count)
 
         BackgroundOp(parent=self.window, op=count, success=self._show_count).failure(
             self._count_failed

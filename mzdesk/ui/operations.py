@@ -225,4 +225,10 @@ def show_error(parent: QWidget | None, error: BaseException) -> None:
             "The action could not be completed because of an unexpected error. "
             "Details are in the log.",
         )
+    show_message(parent, text)
+
+
+def show_message(parent: QWidget | None, text: str) -> None:
+    """A one-line message in a warning box: e.g. a refusal's German text
+    (``ctx.write(…, refused=partial(show_message, self))``)."""
     QMessageBox.warning(parent, "mzdesk", text)

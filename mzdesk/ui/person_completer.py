@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QStringListModel, Qt, QTimer
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
+from mzdesk.ui import session_scope
 from mzdesk.ui.operations import BackgroundOp, Progress
 
 if TYPE_CHECKING:
@@ -71,8 +72,9 @@ class PersonCompleter(QObject):
         def find(_progress: Progress) -> dict[str, str]:
             from mzdesk.core.services import search
 
-            with self._sessions() as session:
-                rows = search.search_persons(session, text, limit=OFFERED)
+            rows = session_scope.read(
+                self._sessions, lambda session: search.search_persons(session, text, limit=OFFERED)
+            )
             return {describe(row): row.file_number for row in rows}
 
         BackgroundOp(parent=self._field, op=find, success=self._show).failure(

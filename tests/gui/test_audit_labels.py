@@ -23,8 +23,8 @@ import mzdesk
 from mzdesk.core.privacy import trail
 from mzdesk.core.services.audit import AuditRow
 from mzdesk.ui.areas import AreaContext
+from mzdesk.ui.models.audit_table import AuditModel
 from mzdesk.ui.settings import Settings
-from mzdesk.ui.views.audit import AuditModel
 
 ROOT = Path(mzdesk.__file__).parent
 # Actions given as a name, not a literal: where the name is defined.

@@ -27,8 +27,9 @@ from mzdesk.core.models import (
     Partner,
     Person,
 )
-from mzdesk.core.services import events
-from mzdesk.core.services.events import PartnerPresence, ShortIntake
+from mzdesk.core.services import event_attendance, events
+from mzdesk.core.services.events import PartnerPresence
+from mzdesk.core.services.short_intake import ShortIntake
 from mzdesk.ui.views.fair_mode import FairMode
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -78,7 +79,7 @@ def fair_db(tmp_path: Path) -> Iterator[tuple[Database, uuid.UUID, uuid.UUID]]:
         other = events.create_event(
             session, name="Infoabend", starts_on=date(2025, 1, 1), place="X"
         )
-        known = events.register_new_attendee(
+        known = event_attendance.register_new_attendee(
             session,
             other.id,
             ShortIntake(
@@ -341,7 +342,7 @@ def test_counsellor_at_another_teams_fair_gets_the_number_and_records_contacts(
         ).id
         session.commit()
     with database.session(users["berater_a"]) as session:
-        events.register_new_attendee(
+        event_attendance.register_new_attendee(
             session,
             event_id,
             ShortIntake.with_birth_year(1990, family_name="Testowa", consent_to_contact=True),

@@ -15,9 +15,9 @@ from sqlalchemy import func, select
 
 from mzdesk.core.database import Database
 from mzdesk.core.models import Attendance, BirthDatePrecision, Person, PersonNationality
-from mzdesk.core.services import attendee_import, events
+from mzdesk.core.services import attendee_import, event_attendance, events
 from mzdesk.core.services.attendee_import import BadValue, parse_birth_date
-from mzdesk.core.services.events import ShortIntake
+from mzdesk.core.services.short_intake import ShortIntake
 
 TODAY = date(2026, 11, 1)
 
@@ -116,7 +116,7 @@ def test_duplicates_certain_link_possible_review_and_reimport(
         other_event = events.create_event(
             session, name="Infoabend", starts_on=date(2026, 1, 1), place="Bürgerhaus"
         )
-        known = events.register_new_attendee(
+        known = event_attendance.register_new_attendee(
             session,
             other_event.id,
             ShortIntake(
@@ -126,7 +126,7 @@ def test_duplicates_certain_link_possible_review_and_reimport(
                 birth_date_precision=BirthDatePrecision.EXACT,
             ),
         )
-        events.register_new_attendee(
+        event_attendance.register_new_attendee(
             session,
             other_event.id,
             ShortIntake(

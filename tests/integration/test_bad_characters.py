@@ -23,7 +23,15 @@ from mzdesk.cli import main
 from mzdesk.core.database import Database
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import Contact, Event, FollowUp, Partner, Person, User
-from mzdesk.core.services import attendee_import, cases, contacts, events, partners
+from mzdesk.core.services import (
+    attendee_import,
+    cases,
+    contacts,
+    event_attendance,
+    events,
+    partners,
+    short_intake,
+)
 from mzdesk.core.services.intake import IntakeInvalid, PersonInput, create_person
 
 BAD = {
@@ -222,8 +230,8 @@ def test_event_names_refuse_bad_characters(
 def test_fair_mode_short_intake_refuses_bad_characters(database: Database) -> None:
     event_id = _event(database)
     with database.session() as session, pytest.raises(MzdeskError) as refused:
-        events.register_new_attendee(
-            session, event_id, events.ShortIntake(family_name="Test\u200dname")
+        event_attendance.register_new_attendee(
+            session, event_id, short_intake.ShortIntake(family_name="Test\u200dname")
         )
     assert "U+200D" in str(refused.value) and "unsichtbares" in refused.value.german
     assert _count(database, Person) == 0

@@ -27,8 +27,10 @@ from mzdesk.core.models import (
     Person,
     PersonLanguage,
 )
-from mzdesk.core.services import event_lists, events
-from mzdesk.core.services.events import LanguageEntry, PartnerPresence, ShortIntake
+from mzdesk.core.services import event_attendance, event_lists, events, languages
+from mzdesk.core.services.events import PartnerPresence
+from mzdesk.core.services.languages import LanguageEntry
+from mzdesk.core.services.short_intake import ShortIntake
 
 
 def _partners(database: Database) -> list[uuid.UUID]:
@@ -73,7 +75,7 @@ def test_event_lifecycle(database: Database) -> None:
             (1, "Pflegedienst Sonnenweg"),
             (2, "Bäckerei Probst"),
         ]
-        attendance = events.register_new_attendee(
+        attendance = event_attendance.register_new_attendee(
             session,
             event_id,
             ShortIntake.with_birth_year(
@@ -87,17 +89,17 @@ def test_event_lifecycle(database: Database) -> None:
                 consent_to_contact=True,
             ),
         )
-        events.register_new_attendee(
+        event_attendance.register_new_attendee(
             session, event_id, ShortIntake.with_birth_year(None, family_name="Коваленко")
         )
-        events.add_headcount(session, event_id)
-        events.add_headcount(session, event_id)
-        events.add_headcount(session, event_id)
-        assert events.undo_headcount(session, event_id)
-        events.record_contact(
+        event_attendance.add_headcount(session, event_id)
+        event_attendance.add_headcount(session, event_id)
+        event_attendance.add_headcount(session, event_id)
+        assert event_attendance.undo_headcount(session, event_id)
+        event_attendance.record_contact(
             session, event_id, attendance.id, employers[0].partner_id, EventContactOutcome.TALK
         )
-        events.record_contact(
+        event_attendance.record_contact(
             session, event_id, attendance.id, employers[1].partner_id, EventContactOutcome.HIRED
         )
         session.commit()
@@ -125,7 +127,7 @@ def test_event_lifecycle(database: Database) -> None:
             (person.id, CaseSource.EVENT, event_id)
         ]
         assert session.scalar(select(func.count()).select_from(AuditEntry)) == 2
-        rows = events.attendees(session, event_id)
+        rows = event_attendance.attendees(session, event_id)
         assert [(r.number, r.family_name, r.contacts) for r in rows] == [
             (1, "Öztürk", 2),
             (2, "Коваленко", 0),
@@ -141,20 +143,20 @@ def test_contacts_need_consent_and_an_employer(database: Database) -> None:
     partner_ids = _partners(database)
     event_id = _event(database, partner_ids)
     with database.session() as session:
-        no_consent = events.register_new_attendee(
+        no_consent = event_attendance.register_new_attendee(
             session, event_id, ShortIntake.with_birth_year(1985, family_name="Haddad")
         )
         with pytest.raises(events.EventError, match="consent"):
-            events.record_contact(
+            event_attendance.record_contact(
                 session, event_id, no_consent.id, partner_ids[0], EventContactOutcome.TALK
             )
-        consented = events.register_new_attendee(
+        consented = event_attendance.register_new_attendee(
             session,
             event_id,
             ShortIntake.with_birth_year(1985, family_name="Rahimi", consent_to_contact=True),
         )
         with pytest.raises(events.EventError, match="not an employer"):
-            events.record_contact(
+            event_attendance.record_contact(
                 session, event_id, consented.id, partner_ids[2], EventContactOutcome.TALK
             )
         session.rollback()
@@ -164,13 +166,13 @@ def test_contacts_need_consent_and_an_employer(database: Database) -> None:
 def test_existing_person_registers_once(database: Database) -> None:
     event_id = _event(database, _partners(database))
     with database.session() as session:
-        first = events.register_new_attendee(
+        first = event_attendance.register_new_attendee(
             session, event_id, ShortIntake.with_birth_year(1979, family_name="Nguyen")
         )
         session.commit()
         assert first.person_id is not None
-        with pytest.raises(events.AlreadyRegistered) as info:
-            events.register_person(session, event_id, first.person_id)
+        with pytest.raises(event_attendance.AlreadyRegistered) as info:
+            event_attendance.register_person(session, event_id, first.person_id)
         assert info.value.attendance_id == first.id
 
 
@@ -187,7 +189,7 @@ def test_bad_intake_is_refused(database: Database, intake: ShortIntake, message:
     event_id = _event(database, _partners(database))
     with database.session() as session:
         with pytest.raises(events.EventError, match=message):
-            events.register_new_attendee(session, event_id, intake)
+            event_attendance.register_new_attendee(session, event_id, intake)
         session.rollback()
         assert session.scalar(select(func.count()).select_from(Person)) == 0
 
@@ -229,7 +231,7 @@ def test_printed_lists_hold_only_what_the_door_needs(database: Database, tmp_pat
     partner_ids = _partners(database)
     event_id = _event(database, partner_ids)
     with database.session() as session:
-        events.register_new_attendee(
+        event_attendance.register_new_attendee(
             session,
             event_id,
             ShortIntake.with_birth_year(
@@ -358,13 +360,13 @@ def test_cli_refuses_bad_input(database: Database) -> None:
     ],
 )
 def test_languages_are_found_by_any_name(typed: str, expected: tuple[Any, ...]) -> None:
-    assert tuple((e.code, e.level) for e in events.parse_languages(typed)) == expected
+    assert tuple((e.code, e.level) for e in languages.parse_languages(typed)) == expected
 
 
 @pytest.mark.parametrize("typed", ["Klingonisch", "arabisch, Elbisch b1", "x", "Kurdisch (Zaza)"])
 def test_unknown_languages_are_refused_clearly(typed: str) -> None:
     with pytest.raises(events.EventError, match="unknown language") as info:
-        events.parse_languages(typed)
+        languages.parse_languages(typed)
     assert info.value.german.startswith("Unbekannte Sprache")
 
 
@@ -407,34 +409,34 @@ def test_counsellor_of_another_team_works_with_whom_they_register(database: Data
         ).id
         session.commit()
     with database.session(ids["berater_a"]) as session:
-        first = events.register_new_attendee(
+        first = event_attendance.register_new_attendee(
             session,
             event_id,
             ShortIntake.with_birth_year(1990, family_name="Testowa", consent_to_contact=True),
         )
         session.commit()
     with database.session(ids["berater_b"]) as session:
-        second = events.register_new_attendee(
+        second = event_attendance.register_new_attendee(
             session,
             event_id,
             ShortIntake.with_birth_year(
                 1991,
                 family_name="Probowin",
-                languages=events.parse_languages("Farsi, Kurdisch"),
+                languages=languages.parse_languages("Farsi, Kurdisch"),
                 consent_to_contact=True,
             ),
         )
         session.commit()
         # B sees the person just registered, with the number of registration (2, not 1).
-        rows = events.attendees(session, event_id)
+        rows = event_attendance.attendees(session, event_id)
         assert [(r.number, r.attendance_id, r.family_name) for r in rows] == [
             (2, second.id, "Probowin")
         ]
-        events.record_contact(
+        event_attendance.record_contact(
             session, event_id, second.id, partner_ids[0], EventContactOutcome.INTERVIEW
         )
         session.commit()
-        assert events.attendees(session, event_id)[0].contacts == 1
+        assert event_attendance.attendees(session, event_id)[0].contacts == 1
         case = session.scalars(select(Case).where(Case.person_id == second.person_id)).one()
         assert (case.team_id, case.counsellor_id, case.source, case.event_id) == (
             ids["team_b"],
@@ -444,13 +446,15 @@ def test_counsellor_of_another_team_works_with_whom_they_register(database: Data
         )
     with database.session(ids["berater_a"]) as session:
         # A sees only A's registration; its number is the same whoever looks.
-        assert [(r.number, r.attendance_id) for r in events.attendees(session, event_id)] == [
-            (1, first.id)
-        ]
+        assert [
+            (r.number, r.attendance_id) for r in event_attendance.attendees(session, event_id)
+        ] == [(1, first.id)]
         case = session.scalars(select(Case).where(Case.person_id == first.person_id)).one()
         assert (case.team_id, case.counsellor_id) == (ids["team_a"], ids["berater_a"])
     with database.session() as session:  # the program sees everyone, numbered alike
-        assert [(r.number, r.attendance_id) for r in events.attendees(session, event_id)] == [
+        assert [
+            (r.number, r.attendance_id) for r in event_attendance.attendees(session, event_id)
+        ] == [
             (1, first.id),
             (2, second.id),
         ]
@@ -464,7 +468,7 @@ def test_event_case_falls_back_to_the_event_team(database: Database) -> None:
         event_id = events.create_event(
             session, name="Infotag", starts_on=date(2026, 5, 6), place="X", team_id=ids["team_a"]
         ).id
-        attendance = events.register_new_attendee(
+        attendance = event_attendance.register_new_attendee(
             session,
             event_id,
             ShortIntake.with_birth_year(1990, family_name="Testowa", consent_to_contact=True),

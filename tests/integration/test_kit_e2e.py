@@ -386,12 +386,12 @@ def test_deletions_on_the_laptop_reach_the_office_unless_changed_or_in_use(
     capsys: pytest.CaptureFixture[str], files: dict[str, Path], tmp_path: Path
 ) -> None:
     from mzdesk.core.models import PersonLanguage
-    from mzdesk.core.services import events
+    from mzdesk.core.services import event_attendance
 
     office = f"sqlite:///{tmp_path / 'office.sqlite'}"
     world = build_office(office, attendees=3, others=0)
     with Database(office) as database, database.session() as session:
-        heads = [events.add_headcount(session, world.event_id).id for _ in range(2)]
+        heads = [event_attendance.add_headcount(session, world.event_id).id for _ in range(2)]
         session.commit()
         attendance = {
             person_id: session.scalars(
@@ -407,8 +407,8 @@ def test_deletions_on_the_laptop_reach_the_office_unless_changed_or_in_use(
     assert run(capsys, "event", "open-kit", files["kit"], "--db", f"sqlite:///{files['laptop']}",
                "--passphrase-file", files["pass"])[0] == 0  # fmt: skip
     with Database(f"sqlite:///{files['laptop']}") as laptop, laptop.session() as session:
-        assert events.undo_headcount(session, world.event_id)  # both +1 taken back
-        assert events.undo_headcount(session, world.event_id)
+        assert event_attendance.undo_headcount(session, world.event_id)  # both +1 taken back
+        assert event_attendance.undo_headcount(session, world.event_id)
         for person_id in world.attendees[:2]:  # two registrations removed
             session.delete(session.get(Attendance, attendance[person_id]))
         session.delete(session.get(PersonLanguage, language))  # not a fair row
@@ -454,7 +454,7 @@ def test_deletions_on_the_laptop_reach_the_office_unless_changed_or_in_use(
 def test_a_head_count_made_and_undone_on_the_laptop_between_returns_leaves_the_office(
     capsys: pytest.CaptureFixture[str], files: dict[str, Path], tmp_path: Path
 ) -> None:
-    from mzdesk.core.services import events
+    from mzdesk.core.services import event_attendance
 
     office = f"sqlite:///{tmp_path / 'office.sqlite'}"
     laptop = f"sqlite:///{files['laptop']}"
@@ -476,12 +476,12 @@ def test_a_head_count_made_and_undone_on_the_laptop_between_returns_leaves_the_o
         return _count(url, Attendance, Attendance.person_id.is_(None))
 
     with Database(laptop) as database, database.session() as session:
-        made = events.add_headcount(session, world.event_id).id  # mid-fair
+        made = event_attendance.add_headcount(session, world.event_id).id  # mid-fair
         session.commit()
     round_trip()
     assert head_counts(office) == 1
     with Database(laptop) as database, database.session() as session:
-        assert events.undo_headcount(session, world.event_id)  # taken back later
+        assert event_attendance.undo_headcount(session, world.event_id)  # taken back later
         session.commit()
     second = round_trip()
     assert second["deleted_rows"] == [{"table": "attendances", "id": str(made)}]
@@ -492,14 +492,14 @@ def test_a_return_cannot_delete_rows_of_another_event(
     capsys: pytest.CaptureFixture[str], files: dict[str, Path], tmp_path: Path
 ) -> None:
     """Whoever holds the passphrase may only take back the kit's own fair rows."""
-    from mzdesk.core.services import events
+    from mzdesk.core.services import event_attendance, events
 
     office = f"sqlite:///{tmp_path / 'office.sqlite'}"
     laptop = f"sqlite:///{files['laptop']}"
     world = build_office(office, attendees=1, others=0)
     with Database(office) as database, database.session() as session:
         other = events.create_event(session, name="Infoabend", starts_on=FAIR_DAY, place="Rathaus")
-        foreign = events.add_headcount(session, other.id)
+        foreign = event_attendance.add_headcount(session, other.id)
         session.commit()
         foreign_id = foreign.id
         foreign_row = content.encode_row(

@@ -72,7 +72,7 @@ REVIEWED_ESCAPES: dict[tuple[str, str], set[str]] = {
     # counts that must not depend on who looks (no record leaves); rows stay filtered
     ("mzdesk.core.services.events", "tally"): {"unscoped:EVENT_TALLY"},
     ("mzdesk.core.services.events", "list_events"): {"unscoped:EVENT_TALLY"},
-    ("mzdesk.core.services.events", "attendees"): {"unscoped:EVENT_TALLY"},
+    ("mzdesk.core.services.event_attendance", "attendees"): {"unscoped:EVENT_TALLY"},
     # organisation-wide aggregates for leads (READ_STATISTICS); drill-downs stay scoped
     ("mzdesk.core.stats.report", "compute_statistics"): {"unscoped:STATISTICS"},
     ("mzdesk.core.stats", "bench_yearly_raw"): {"connection"},  # the benchmark's baseline

@@ -74,7 +74,7 @@ def _smallest_event(database: Database) -> uuid.UUID:
 
 
 def measure(database: Database, runs: int) -> Figure:
-    from mzdesk.core.services import attendee_import, events
+    from mzdesk.core.services import attendee_import, event_attendance
 
     data = registration_list(database)
     event_id = _smallest_event(database)
@@ -98,7 +98,7 @@ def measure(database: Database, runs: int) -> Figure:
         with database.session() as session:
             for row in parsed.rows:
                 if row.intake is not None:
-                    events.register_new_attendee(
+                    event_attendance.register_new_attendee(
                         session, event_id, row.intake, registered_beforehand=True
                     )
             session.flush()

@@ -52,7 +52,7 @@ from mzdesk.core.dedupe.blocking import blocking_keys, name_pairs
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import Attendance, BirthDatePrecision, Person
 from mzdesk.core.names import fold
-from mzdesk.core.services import events
+from mzdesk.core.services import event_attendance, events, languages, short_intake
 from mzdesk.core.services.partners import PartnerError as _CsvError
 from mzdesk.core.services.partners import _decode_lines, _delimiter, _records
 from mzdesk.core.text import clean_text
@@ -226,7 +226,7 @@ def parse_birth_date(
             f"birth date not readable: {raw!r} (e.g. 24.11.1990, 1990-11-24 or 1990)",
             german=f"Geburtsdatum nicht lesbar: {raw!r} (z. B. 24.11.1990 oder 1990).",
         )
-    if value > today or value.year < events.OLDEST_BIRTH_YEAR:
+    if value > today or value.year < short_intake.OLDEST_BIRTH_YEAR:
         raise BadValue(
             f"birth date {raw!r} is not plausible",
             german=f"Geburtsdatum {raw!r} ist nicht plausibel.",
@@ -264,16 +264,16 @@ def _consent(text: str) -> bool:
     raise BadValue(f"consent must be ja/nein (yes/no), not {text.strip()!r}")
 
 
-def intake_from(values: Mapping[str, str], today: date | None = None) -> events.ShortIntake:
+def intake_from(values: Mapping[str, str], today: date | None = None) -> short_intake.ShortIntake:
     """The short intake of one row's mapped cells; :class:`MzdeskError` with the reason."""
     born, precision = parse_birth_date(values.get("birth_date", ""), today)
-    intake = events.ShortIntake(
+    intake = short_intake.ShortIntake(
         family_name=" ".join(values.get("family_name", "").split()),
         given_names=" ".join(values.get("given_names", "").split()),
         birth_date=born,
         birth_date_precision=precision,
-        languages=events.parse_languages(values.get("languages")),
-        german_level=events.german_level(values.get("german_level")),
+        languages=languages.parse_languages(values.get("languages")),
+        german_level=languages.german_level(values.get("german_level")),
         profession_wish=" ".join(values.get("profession_wish", "").split()) or None,
         phone=" ".join(values.get("phone", "").split()) or None,
         email=values.get("email", "").strip() or None,
@@ -282,7 +282,7 @@ def intake_from(values: Mapping[str, str], today: date | None = None) -> events.
     )
     if intake.email and ("@" not in intake.email or " " in intake.email):
         raise BadValue(f"not an e-mail address: {intake.email!r}")
-    events.check_intake(intake, today)
+    short_intake.check_intake(intake, today)
     return intake
 
 
@@ -293,7 +293,7 @@ def intake_from(values: Mapping[str, str], today: date | None = None) -> events.
 class ParsedRow:
     line: int
     cells: dict[str, str]  # field -> raw text
-    intake: events.ShortIntake | None  # None: rejected (see ParsedFile.rejected)
+    intake: short_intake.ShortIntake | None  # None: rejected (see ParsedFile.rejected)
 
 
 @dataclass
@@ -480,7 +480,7 @@ def import_data(
             BirthDatePrecision.EXACT,  # the stored date must equal the row's exact one
         )
         if certain:
-            attendance = events.register_person(
+            attendance = event_attendance.register_person(
                 session,
                 event.id,
                 likely[0].person_id,
@@ -492,7 +492,7 @@ def import_data(
             report.linked += 1
             file_number = likely[0].file_number
         else:
-            attendance = events.register_new_attendee(
+            attendance = event_attendance.register_new_attendee(
                 session, event.id, intake, registered_beforehand=True
             )
             report.created += 1

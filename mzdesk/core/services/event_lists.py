@@ -25,7 +25,8 @@ from mzdesk.core.access import Action
 from mzdesk.core.models import Event
 from mzdesk.core.names import fold
 from mzdesk.core.services import outputs
-from mzdesk.core.services.events import attendees, get_event, present_partners
+from mzdesk.core.services.event_attendance import attendees
+from mzdesk.core.services.events import get_event, present_partners
 
 log = logging.getLogger(__name__)
 

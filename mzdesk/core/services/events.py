@@ -1,25 +1,15 @@
-"""Job fairs and outreach days: the event, who was there, whom they met, and the entrance lists.
+"""Job fairs and outreach days: the event, the partners present, and its running figures.
 
 * An event has a date (or a range), a place, a kind, the employers and partners present (each
   with its role: ``is_employer``) and its organisers (users).
-* Attendees are registered either as an existing person or through the *short intake* of fair
-  mode (:class:`ShortIntake`): a new ``Person`` (birth year as ``YEAR`` precision, languages as
-  ``PersonLanguage`` rows, German among them with its level), an ``Attendance`` with the
-  consent to be contacted, the profession or wish and the German level. When the new person
-  consents to be contacted, a ``Case`` with source ``event`` (topic WORK) is opened for the
-  registering user (counsellor) and their team — else the event's team — so that whoever
-  registered them follows up, also at another team's event; without consent there is no case.
-* People who do not register are counted anonymously: every +1 is its own ``Attendance`` row
-  with ``headcount`` 1 (rows only ever inserted: two laptops counting at one event merge
-  without conflicts); the last +1 can be taken back.
-* Employer contacts (attendee x employer, outcome) are recorded only for attendees who
-  consented: "contacts are recorded with consent" (domain.md).
 * Employers are numbered 1, 2, … in one order (:func:`employers`): fair mode's keys and the
-  printed employer list use the same numbers; attendees are numbered by registration order
-  among all of the event's registered attendees, whoever looks (a user who may not see some
-  of them sees gaps, never different numbers).
+  printed employer list use the same numbers.
+* The tally counts registered persons, anonymous heads and employer contacts, the same for
+  everyone who looks.
 
-The printed lists (attendance list, employer list) are in :mod:`.event_lists`.
+Who was there is in :mod:`.event_attendance` (registration, head count, employer contacts),
+the short intake of fair mode in :mod:`.short_intake`, languages as typed in
+:mod:`.languages`, the printed lists (attendance list, employer list) in :mod:`.event_lists`.
 """
 
 from __future__ import annotations
@@ -29,24 +19,17 @@ import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
-from functools import cache
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from mzdesk.core import access, reference, scope
+from mzdesk.core import access, scope
 from mzdesk.core.access import Action
-from mzdesk.core.dedupe import Candidate, PersonProbe, find_candidates
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import (
     Attendance,
-    BirthDatePrecision,
-    Case,
-    CaseSource,
-    CaseStatus,
-    CaseTopic,
     Event,
     EventContact,
     EventContactOutcome,
@@ -54,40 +37,20 @@ from mzdesk.core.models import (
     EventOrganiser,
     EventPartner,
     Partner,
-    Person,
-    PersonLanguage,
-    PersonNationality,
     Team,
     User,
 )
 from mzdesk.core.names import fold
-from mzdesk.core.services import audit
 from mzdesk.core.services.lookup import by_id, short_id
 from mzdesk.core.text import checked_name, clean_text
 
 log = logging.getLogger(__name__)
 
 MAX_NAME = 200
-MAX_PHONE = 64
-MAX_WISH = 200
-CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
-OLDEST_BIRTH_YEAR = 1900
 
 
 class EventError(MzdeskError):
     """Event data that cannot be stored as given."""
-
-
-class AlreadyRegistered(EventError):
-    """The person is already an attendee of this event (``attendance_id`` says where)."""
-
-    def __init__(self, message: str, german: str, attendance_id: uuid.UUID) -> None:
-        super().__init__(message, german=german)
-        self.attendance_id = attendance_id
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 # --- events -----------------------------------------------------------------------------------
@@ -108,7 +71,7 @@ def get_event(session: Session, text: str | uuid.UUID) -> Event:
     return by_id(session, Event, text, "event")
 
 
-_GERMAN_WHAT = {
+GERMAN_WHAT = {
     "name": "Der Name",
     "place": "Der Ort",
     "address": "Die Adresse",
@@ -122,9 +85,11 @@ _GERMAN_WHAT = {
 }
 
 
-def _clean(value: str | None, limit: int, what: str) -> str | None:
+def clean_field(value: str | None, limit: int, what: str) -> str | None:
+    """A one-line text field: spaces collapsed, checked, at most ``limit`` characters;
+    ``what`` names it in the refusal (a key of :data:`GERMAN_WHAT`)."""
     text = " ".join((value or "").split())
-    checked_name(text, what, _GERMAN_WHAT[what])  # no control or invisible characters
+    checked_name(text, what, GERMAN_WHAT[what])  # no control or invisible characters
     if len(text) > limit:
         raise EventError(f"{what} longer than {limit} characters")
     return text or None
@@ -151,7 +116,7 @@ def _presences(session: Session, partners: Sequence[PartnerPresence]) -> list[Ev
             EventPartner(
                 partner_id=presence.partner_id,
                 is_employer=presence.is_employer,
-                booth=_clean(presence.booth, 32, "booth"),
+                booth=clean_field(presence.booth, 32, "booth"),
             )
         )
     return rows
@@ -182,8 +147,8 @@ def create_event(
 ) -> Event:
     """A new event with the partners present and its organisers (the caller commits)."""
     access.require(session, Action.EVENTS)
-    clean_name = _clean(name, MAX_NAME, "name")
-    clean_place = _clean(place, MAX_NAME, "place")
+    clean_name = clean_field(name, MAX_NAME, "name")
+    clean_place = clean_field(place, MAX_NAME, "place")
     if not clean_name:
         raise EventError("an event needs a name", german="Die Veranstaltung braucht einen Namen.")
     if not clean_place:
@@ -197,7 +162,7 @@ def create_event(
         starts_on=starts_on,
         ends_on=ends_on,
         place=clean_place,
-        address=_clean(address, 300, "address"),
+        address=clean_field(address, 300, "address"),
         description=clean_text(description or "", multiline=True).strip() or None,
         team_id=team_id,
     )
@@ -238,14 +203,14 @@ def edit_event(
             german="Die Veranstaltung wurde inzwischen geändert. Bitte neu laden.",
         )
     if name is not _UNSET:
-        clean = _clean(name, MAX_NAME, "name")
+        clean = clean_field(name, MAX_NAME, "name")
         if not clean:
             raise EventError(
                 "an event needs a name", german="Die Veranstaltung braucht einen Namen."
             )
         event.name = clean
     if place is not _UNSET:
-        clean = _clean(place, MAX_NAME, "place")
+        clean = clean_field(place, MAX_NAME, "place")
         if not clean:
             raise EventError(
                 "an event needs a place", german="Die Veranstaltung braucht einen Ort."
@@ -259,7 +224,7 @@ def edit_event(
     if kind is not _UNSET:
         event.kind = EventKind(kind)
     if address is not _UNSET:
-        event.address = _clean(address, 300, "address")
+        event.address = clean_field(address, 300, "address")
     if description is not _UNSET:
         event.description = clean_text(description or "", multiline=True).strip() or None
     if team_id is not _UNSET:
@@ -552,488 +517,3 @@ def event_detail(session: Session, event_id: uuid.UUID | str) -> EventDetail:
         organisers=tuple((row[0], row[1]) for row in organisers),
         tally=tally(session, event.id),
     )
-
-
-# --- attendees --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LanguageEntry:
-    code: str  # reference "languages"
-    level: str | None = None  # A1 … C2, NATIVE
-
-
-@dataclass(frozen=True)
-class ShortIntake:
-    """What fair mode asks: enough to follow up, nothing more."""
-
-    family_name: str
-    given_names: str = ""
-    birth_date: date | None = None  # from a birth year: 01.01. with precision YEAR
-    birth_date_precision: BirthDatePrecision = BirthDatePrecision.YEAR
-    languages: tuple[LanguageEntry, ...] = ()
-    german_level: str | None = None
-    profession_wish: str | None = None
-    phone: str | None = None
-    email: str | None = None
-    nationality: str | None = None  # reference "countries"
-    consent_to_contact: bool = False
-
-    @classmethod
-    def with_birth_year(cls, year: int | None, **values: Any) -> ShortIntake:
-        born = date(year, 1, 1) if year else None
-        return cls(birth_date=born, birth_date_precision=BirthDatePrecision.YEAR, **values)
-
-    def probe(self) -> PersonProbe:
-        return PersonProbe(
-            family_name=self.family_name,
-            given_names=self.given_names,
-            birth_date=self.birth_date,
-            birth_date_precision=self.birth_date_precision,
-            nationalities=(self.nationality,) if self.nationality else (),
-            phone=self.phone,
-        )
-
-
-def german_level(text: str | None) -> str | None:
-    """``b1`` → ``B1``; empty → None; anything else refused."""
-    value = (text or "").strip().upper()
-    if not value:
-        return None
-    if value in ("MUTTERSPRACHE", "NATIVE", "M"):
-        return "NATIVE"
-    if value not in (*CEFR_LEVELS, "NATIVE"):
-        raise EventError(
-            f"German level must be A1 … C2, not {text!r}",
-            german=f"Deutschniveau bitte als A1 … C2 angeben, nicht {text!r}.",
-        )
-    return value
-
-
-_UMLAUTS = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
-)
-
-
-def _spellings(label: str) -> set[str]:
-    """A label folded (case and accents ignored), also with umlauts written ae/oe/ue."""
-    return {fold(label), fold(label.translate(_UMLAUTS))} - {""}
-
-
-def _label_names(label: str) -> tuple[set[str], set[str]]:
-    """The whole label, and its parts: before and inside the parentheses.
-    ``Persisch (Farsi)`` → ({"persisch farsi"}, {"persisch", "farsi"})."""
-    parts = [label.split("(", 1)[0], *re.findall(r"\(([^)]*)\)", label)]
-    return _spellings(label), set().union(*(_spellings(part) for part in parts))
-
-
-@cache
-def _language_names() -> tuple[tuple[str, frozenset[str], frozenset[str]], ...]:
-    """Per language (reference order): its code, whole names (code, German and English label)
-    and part names ("Farsi", "Persisch", "Kurmandschi", "Kurdish", …)."""
-    result = []
-    for item in reference.items("languages"):
-        whole, parts = {fold(item.code)}, set()
-        for text in (item.de, item.en):
-            label_whole, label_parts = _label_names(text)
-            whole |= label_whole
-            parts |= label_parts
-        result.append((item.code, frozenset(whole), frozenset(parts)))
-    return tuple(result)
-
-
-def language_code(text: str) -> str:
-    """A language from its code or its German or English name, case and accents ignored.
-
-    In this order: the code or a whole label (``Persisch (Farsi)``); a part of a label — before
-    or inside the parentheses (``Farsi``, ``Persisch``, ``Kurmandschi``); a unique start of a
-    name (``Ukr``). A part shared by several languages (``Kurdisch``: Kurmandschi and Sorani)
-    means the first of them in the reference data, which lists the general one first (``ku``,
-    ISO 639-1 "Kurdish"). Unknown: :class:`EventError`.
-    """
-    wanted = fold(text)
-    if wanted:
-        names = _language_names()
-        for code, whole, _parts in names:
-            if wanted in whole:
-                return code
-        for code, _whole, parts in names:
-            if wanted in parts:
-                return code
-        starts = {
-            code for code, whole, parts in names if any(n.startswith(wanted) for n in whole | parts)
-        }
-        if len(wanted) >= 3 and len(starts) == 1:
-            return starts.pop()
-    raise EventError(f"unknown language {text!r}", german=f"Unbekannte Sprache {text!r}.")
-
-
-def parse_languages(text: str | None) -> tuple[LanguageEntry, ...]:
-    """``arabisch, englisch b1`` → Arabic (no level), English B1. Separators: , ; /"""
-    entries: dict[str, LanguageEntry] = {}
-    for part in re.split(r"[,;/]", text or ""):
-        words = part.split()
-        if not words:
-            continue
-        level = None
-        if len(words) > 1 and words[-1].upper() in (*CEFR_LEVELS, "NATIVE"):
-            level = words.pop().upper()
-        code = language_code(" ".join(words))
-        entries.setdefault(code, LanguageEntry(code, level))
-    return tuple(entries.values())
-
-
-def check_intake(intake: ShortIntake, today: date | None = None) -> None:
-    """Refuse what cannot be stored, with a one-line reason (English and German)."""
-    today = today or date.today()
-    if not " ".join(intake.family_name.split()):
-        raise EventError("family name is missing", german="Der Familienname fehlt.")
-    for text, what in (
-        (intake.family_name, "family name"),
-        (intake.given_names, "given names"),
-        (intake.phone, "phone"),
-        (intake.email, "email"),
-        (intake.profession_wish, "profession"),
-        (intake.german_level, "German level"),
-    ):
-        checked_name(text or "", what, _GERMAN_WHAT[what])
-    for value, what in ((intake.family_name, "family name"), (intake.given_names, "given names")):
-        if len(value.strip()) > MAX_NAME:
-            raise EventError(f"{what} longer than {MAX_NAME} characters")
-    if intake.birth_date is not None and not (
-        intake.birth_date.year >= OLDEST_BIRTH_YEAR and intake.birth_date <= today
-    ):
-        raise EventError(
-            f"birth date {intake.birth_date.isoformat()} is not plausible",
-            german="Das Geburtsdatum ist nicht plausibel.",
-        )
-    if intake.phone and len(intake.phone.strip()) > MAX_PHONE:
-        raise EventError("phone number too long", german="Die Telefonnummer ist zu lang.")
-    if intake.profession_wish and len(intake.profession_wish.strip()) > MAX_WISH:
-        raise EventError(f"profession or wish longer than {MAX_WISH} characters")
-    german_level(intake.german_level)
-    known = reference.by_code("languages")
-    for entry in intake.languages:
-        if entry.code not in known:
-            raise EventError(f"unknown language {entry.code!r}")
-    if intake.nationality and intake.nationality not in reference.by_code("countries"):
-        raise EventError(f"unknown country {intake.nationality!r}")
-
-
-def duplicate_hints(session: Session, intake: ShortIntake, limit: int = 3) -> list[Candidate]:
-    """Existing persons who may be the one being registered (the inline hint of fair mode)."""
-    access.require(session, Action.READ_PERSON)
-    if not intake.family_name.strip():
-        return []
-    return find_candidates(session, intake.probe(), limit=limit)
-
-
-def file_number(person_id: uuid.UUID, year: int) -> str:
-    """A file number that needs no counter: laptops at an event create persons offline, and
-    a running number would collide when their kits come home. ``MZ-2026-E3F9A1C``: year, E
-    for event, the last 7 hex digits of the (random) person id."""
-    return f"MZ-{year}-E{person_id.hex[-7:].upper()}"
-
-
-def _event_for_registration(session: Session, event_id: uuid.UUID) -> Event:
-    access.require(session, Action.EVENTS)
-    event = session.get(Event, event_id)
-    if event is None:
-        raise EventError(f"event {event_id} not found")
-    return event
-
-
-def _existing_attendance(
-    session: Session, event_id: uuid.UUID, person_id: uuid.UUID
-) -> Attendance | None:
-    return session.scalars(
-        select(Attendance).where(Attendance.event_id == event_id, Attendance.person_id == person_id)
-    ).first()
-
-
-def create_short_intake_person(
-    session: Session, event: Event, intake: ShortIntake, *, source: str = "event"
-) -> Person:
-    """A new person from the short intake (checked), with an audit entry."""
-    access.require(session, Action.EDIT_PERSON)
-    check_intake(intake)
-    person_id = uuid.uuid4()
-    number = file_number(person_id, date.today().year)
-    while session.scalars(select(Person.id).where(Person.file_number == number)).first():
-        person_id = uuid.uuid4()  # a 1 in 268 million chance per person already there
-        number = file_number(person_id, date.today().year)
-    person = Person(
-        id=person_id,
-        file_number=number,
-        family_name=" ".join(intake.family_name.split()),
-        given_names=" ".join(intake.given_names.split()),
-        birth_date=intake.birth_date,
-        birth_date_precision=intake.birth_date_precision,
-        phone=(intake.phone or "").strip() or None,
-        email=(intake.email or "").strip() or None,
-        team_id=_follow_up_by(session, event)[0],
-    )
-    languages = list(intake.languages)
-    level = german_level(intake.german_level)
-    if level and not any(entry.code == "de" for entry in languages):
-        languages.append(LanguageEntry("de", level))
-    person.languages = [
-        PersonLanguage(language_code=entry.code, cefr_level=entry.level, position=index)
-        for index, entry in enumerate(languages)
-    ]
-    if intake.nationality:
-        person.nationalities = [PersonNationality(country_code=intake.nationality, position=0)]
-    session.add(person)
-    session.flush()
-    audit.append(
-        session,
-        "create",
-        "person",
-        entity_id=person.id,
-        person_id=person.id,
-        details={"source": source, "event_id": event.id},
-    )
-    return person
-
-
-def register_new_attendee(
-    session: Session,
-    event_id: uuid.UUID,
-    intake: ShortIntake,
-    *,
-    registered_beforehand: bool = False,
-    at: datetime | None = None,
-) -> Attendance:
-    """A new person from the short intake, registered at the event (the caller commits)."""
-    event = _event_for_registration(session, event_id)
-    person = create_short_intake_person(session, event, intake)
-    attendance = Attendance(
-        event_id=event.id,
-        person_id=person.id,
-        headcount=0,
-        registered_at=at or _now(),
-        registered_beforehand=registered_beforehand,
-        consent_to_contact=intake.consent_to_contact,
-        profession_wish=_clean(intake.profession_wish, MAX_WISH, "profession"),
-        german_level=german_level(intake.german_level),
-    )
-    session.add(attendance)
-    if intake.consent_to_contact:
-        _open_event_case(session, event, person.id)
-    session.flush()
-    log.info("event %s: new person %s registered", event.id, person.id)
-    return attendance
-
-
-def _follow_up_by(session: Session, event: Event) -> tuple[uuid.UUID | None, uuid.UUID | None]:
-    """(team, counsellor) of a person registered at a fair: the registering user and their
-    team, so that whoever registered them can work with them (an event of another team must
-    not make them vanish for that user); the event's team when the user has none, and for the
-    program itself (imports, demo data: no user)."""
-    who = access.actor(session)
-    if who is None:
-        return event.team_id, None
-    return who.team_id or event.team_id, who.id
-
-
-def _open_event_case(session: Session, event: Event, person_id: uuid.UUID) -> None:
-    team_id, counsellor_id = _follow_up_by(session, event)
-    case = Case(
-        person_id=person_id,
-        team_id=team_id,
-        counsellor_id=counsellor_id,
-        status=CaseStatus.OPEN,
-        opened_on=date.today(),
-        source=CaseSource.EVENT,
-        event_id=event.id,
-    )
-    case.topics = [CaseTopic(topic_code="WORK")]
-    session.add(case)
-
-
-def register_person(
-    session: Session,
-    event_id: uuid.UUID,
-    person_id: uuid.UUID,
-    *,
-    consent_to_contact: bool = False,
-    profession_wish: str | None = None,
-    german_level_text: str | None = None,
-    registered_beforehand: bool = False,
-    at: datetime | None = None,
-) -> Attendance:
-    """An existing person registered at the event; :class:`AlreadyRegistered` if they are."""
-    event = _event_for_registration(session, event_id)
-    access.require(session, Action.EDIT_PERSON, person_id=person_id)
-    person = session.get(Person, person_id)
-    if person is None or person.merged_into_id is not None:
-        raise EventError(f"person {person_id} not found or merged")
-    existing = _existing_attendance(session, event.id, person_id)
-    if existing is not None:
-        raise AlreadyRegistered(
-            "the person is already registered for this event",
-            german="Die Person ist für diese Veranstaltung bereits angemeldet.",
-            attendance_id=existing.id,
-        )
-    attendance = Attendance(
-        event_id=event.id,
-        person_id=person_id,
-        headcount=0,
-        registered_at=at or _now(),
-        registered_beforehand=registered_beforehand,
-        consent_to_contact=consent_to_contact,
-        profession_wish=_clean(profession_wish, MAX_WISH, "profession"),
-        german_level=german_level(german_level_text),
-    )
-    session.add(attendance)
-    session.flush()
-    log.info("event %s: person %s registered", event.id, person_id)
-    return attendance
-
-
-def add_headcount(
-    session: Session, event_id: uuid.UUID, count: int = 1, *, at: datetime | None = None
-) -> Attendance:
-    """``count`` more people who did not register (one new row per press)."""
-    event = _event_for_registration(session, event_id)
-    if not 1 <= count <= 10_000:
-        raise EventError("a head count is 1 … 10000")
-    row = Attendance(
-        event_id=event.id,
-        person_id=None,
-        headcount=count,
-        registered_at=at or _now(),
-        registered_beforehand=False,
-        consent_to_contact=False,
-    )
-    session.add(row)
-    session.flush()
-    return row
-
-
-def undo_headcount(session: Session, event_id: uuid.UUID) -> bool:
-    """Take back the latest single +1 of this event (False if there is none)."""
-    _event_for_registration(session, event_id)
-    row = session.scalars(
-        select(Attendance)
-        .where(
-            Attendance.event_id == event_id,
-            Attendance.person_id.is_(None),
-            Attendance.headcount == 1,
-        )
-        .order_by(Attendance.registered_at.desc(), Attendance.created_at.desc())
-        .limit(1)
-    ).first()
-    if row is None:
-        return False
-    session.delete(row)
-    session.flush()
-    return True
-
-
-def record_contact(
-    session: Session,
-    event_id: uuid.UUID,
-    attendance_id: uuid.UUID,
-    partner_id: uuid.UUID,
-    outcome: EventContactOutcome,
-    *,
-    at: datetime | None = None,
-) -> EventContact:
-    """An attendee met an employer present at the event (only with their consent)."""
-    event = _event_for_registration(session, event_id)
-    attendance = session.get(Attendance, attendance_id)
-    if attendance is None or attendance.event_id != event.id or attendance.person_id is None:
-        raise EventError(
-            "not a registered attendee of this event",
-            german="Keine angemeldete Person dieser Veranstaltung.",
-        )
-    access.require(session, Action.EDIT_PERSON, person_id=attendance.person_id)
-    if not attendance.consent_to_contact:
-        raise EventError(
-            "no consent: employer contacts are recorded only with the attendee's consent",
-            german="Keine Einwilligung: Arbeitgeberkontakte werden nur mit Einwilligung erfasst.",
-        )
-    presence = session.scalars(
-        select(EventPartner).where(
-            EventPartner.event_id == event.id, EventPartner.partner_id == partner_id
-        )
-    ).first()
-    if presence is None or not presence.is_employer:
-        raise EventError(
-            "not an employer present at this event",
-            german="Kein Arbeitgeber dieser Veranstaltung.",
-        )
-    contact = EventContact(
-        event_id=event.id,
-        attendance_id=attendance.id,
-        partner_id=partner_id,
-        outcome=EventContactOutcome(outcome),
-        occurred_at=at or _now(),
-    )
-    session.add(contact)
-    session.flush()
-    return contact
-
-
-@dataclass(frozen=True)
-class AttendeeRow:
-    """A registered attendee as fair mode and the lists show them."""
-
-    number: int  # by registration: 1, 2, …
-    attendance_id: uuid.UUID
-    person_id: uuid.UUID
-    family_name: str
-    given_names: str
-    birth_year: int | None
-    consent_to_contact: bool
-    registered_beforehand: bool
-    contacts: int
-
-
-def attendees(session: Session, event_id: uuid.UUID) -> list[AttendeeRow]:
-    """The registered attendees the user may see, in registration order, with contact counts.
-    Numbers count all registered attendees of the event, so they do not depend on the viewer."""
-    access.require(session, Action.EVENTS)
-    with scope.unscoped(session, scope.Purpose.EVENT_TALLY):  # ``visible`` is selected below
-        return _attendees(session, event_id)
-
-
-def _attendees(session: Session, event_id: uuid.UUID) -> list[AttendeeRow]:
-    contacts = dict(
-        session.execute(
-            select(EventContact.attendance_id, func.count())
-            .where(EventContact.event_id == event_id)
-            .group_by(EventContact.attendance_id)
-        ).all()
-    )
-    rows = session.execute(
-        select(
-            Attendance.id,
-            Attendance.consent_to_contact,
-            Attendance.registered_beforehand,
-            Person.id,
-            Person.family_name,
-            Person.given_names,
-            Person.birth_date,
-            access.visible_persons(session).label("visible"),
-        )
-        .join(Person, Person.id == Attendance.person_id)
-        .where(Attendance.event_id == event_id)
-        .order_by(Attendance.registered_at, Attendance.created_at, Attendance.id)
-    ).all()
-    return [
-        AttendeeRow(
-            number,
-            row[0],
-            row[3],
-            row[4],
-            row[5],
-            row[6].year if row[6] else None,
-            bool(row[1]),
-            bool(row[2]),
-            int(contacts.get(row[0], 0)),
-        )
-        for number, row in enumerate(rows, start=1)
-        if row[7]
-    ]

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.names import fold
 from mzdesk.core.services import attendee_import
+from mzdesk.ui import session_scope
 from mzdesk.ui.dialogs.csv_import import CsvImportDialog
 from mzdesk.ui.forms import child
 from mzdesk.ui.operations import Progress, show_error
@@ -135,10 +136,10 @@ class AttendeeImportDialog(CsvImportDialog):
         data, mapping, factory, event_id = self._data, self.mapping(), self._factory, self._event_id
 
         def op(_progress: Progress) -> attendee_import.ImportReport:
-            with factory() as session:
-                report = attendee_import.import_data(session, event_id, data, mapping)
-                session.commit()
-            return report
+            return session_scope.write(
+                factory,
+                lambda session: attendee_import.import_data(session, event_id, data, mapping),
+            )
 
         self.run_import(op, self._imported, self.tr("Importing attendees …"))
 

@@ -55,9 +55,13 @@ class CaseEditDialog(FormDialog):
         self.source = child(form, QComboBox, "sourceCombo")
         self.opened = child(form, QLineEdit, "openedEdit")
         self.counsellor.addItem(QCoreApplication.translate("CaseForms", "nobody yet"), None)
-        with ctx.session_factory() as session:
-            for person in cases.counsellors(session):
-                self.counsellor.addItem(person.display_name, person.id)
+        counsellors = ctx.read(
+            lambda session: [
+                (person.display_name, person.id) for person in cases.counsellors(session)
+            ]
+        )
+        for name, user_id in counsellors:
+            self.counsellor.addItem(name, user_id)
         for source, text in (
             (CaseSource.DESK, QCoreApplication.translate("CaseForms", "desk")),
             (CaseSource.EVENT, QCoreApplication.translate("CaseForms", "event")),
@@ -98,8 +102,8 @@ class CaseEditDialog(FormDialog):
         opened = read_date(
             self.opened.text(), QCoreApplication.translate("CaseForms", "Opened on"), required=True
         )
-        with self._ctx.session_factory() as session:
-            case = cases.open_case(
+        case = self._ctx.write(
+            lambda session: cases.open_case(
                 session,
                 person_id=self.person_id,
                 counsellor_id=self.counsellor.currentData(),
@@ -108,14 +112,14 @@ class CaseEditDialog(FormDialog):
                 source=CaseSource(str(self.source.currentData())),
                 opened_on=opened,
             )
-            session.commit()
-            self.case_id = case.id
+        )
+        self.case_id = case.id
         return True
 
     def _edit(self, case: CaseEntry, version: int) -> bool:
         try:
-            with self._ctx.session_factory() as session:
-                cases.edit_case(
+            self._ctx.write(
+                lambda session: cases.edit_case(
                     session,
                     case.id,
                     topics=checked_codes(self.topics),
@@ -123,7 +127,7 @@ class CaseEditDialog(FormDialog):
                     counsellor_id=self.counsellor.currentData(),
                     expected_version=version,
                 )
-                session.commit()
+            )
         except cases.CaseChanged as changed:
             if not ask_overwrite(self, case, changed.current, self._ctx.language):
                 return False  # back to the form, input kept

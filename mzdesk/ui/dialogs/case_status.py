@@ -75,8 +75,8 @@ class CaseStatusDialog(FormDialog):
 
     def _save(self, version: int, day: date | None) -> bool:
         try:
-            with self._ctx.session_factory() as session:
-                cases.set_status(
+            self._ctx.write(
+                lambda session: cases.set_status(
                     session,
                     self.case.id,
                     self.chosen(),
@@ -84,7 +84,7 @@ class CaseStatusDialog(FormDialog):
                     on=day,
                     expected_version=version,
                 )
-                session.commit()
+            )
         except cases.CaseChanged as changed:
             if not ask_overwrite(self, self.case, changed.current, self._ctx.language):
                 return False

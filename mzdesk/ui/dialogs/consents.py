@@ -123,9 +123,14 @@ class ConsentEditDialog(QDialog):
             _checkable(
                 self.categories_list, reference.label("data_categories", code, language), code
             )
-        with ctx.session_factory() as session:
-            for partner in partners.find_partners(session, "", limit=5000):
-                _checkable(self.partners_list, partner.name, partner.id)
+        found = ctx.read(
+            lambda session: [
+                (partner.name, partner.id)
+                for partner in partners.find_partners(session, "", limit=5000)
+            ]
+        )
+        for name, partner_id in found:
+            _checkable(self.partners_list, name, partner_id)
         for item in sorted(reference.items("partner_kinds"), key=lambda i: i.label(language)):
             _checkable(self.kinds_list, item.label(language), item.code)
         versions = consents.text_versions()
@@ -153,28 +158,26 @@ class ConsentEditDialog(QDialog):
         expires: date | None = None
         if self.expires_check.isChecked():
             expires = self.expires_date.date().toPython()
-        try:
-            with self.ctx.session_factory() as session:
-                consent = consents.add_consent(
-                    session,
-                    person_id=self.person_id,
-                    purpose=self.purpose_edit.text(),
-                    categories=[str(c) for c in _checked(self.categories_list)],
-                    partner_ids=[
-                        p for p in _checked(self.partners_list) if isinstance(p, uuid.UUID)
-                    ],
-                    partner_kinds=[str(k) for k in _checked(self.kinds_list)],
-                    given_on=self.given_date.date().toPython(),
-                    expires_on=expires,
-                    form=ConsentForm(self.form_combo.currentData()),
-                    witness=self.witness_edit.text(),
-                    text_version=self.version_combo.currentText() or None,
-                    recorded_by_id=self.ctx.user_id,
-                )
-                consent_id = consent.id
-                session.commit()
-        except MzdeskError as error:
-            self.message_label.setText(error.german)
+
+        def record(session: Session) -> uuid.UUID:
+            consent = consents.add_consent(
+                session,
+                person_id=self.person_id,
+                purpose=self.purpose_edit.text(),
+                categories=[str(c) for c in _checked(self.categories_list)],
+                partner_ids=[p for p in _checked(self.partners_list) if isinstance(p, uuid.UUID)],
+                partner_kinds=[str(k) for k in _checked(self.kinds_list)],
+                given_on=self.given_date.date().toPython(),
+                expires_on=expires,
+                form=ConsentForm(self.form_combo.currentData()),
+                witness=self.witness_edit.text(),
+                text_version=self.version_combo.currentText() or None,
+                recorded_by_id=self.ctx.user_id,
+            )
+            return consent.id
+
+        consent_id = self.ctx.write(record, refused=self.message_label.setText)
+        if consent_id is None:
             return
         self.consent_id = consent_id
         log.info("consent %s recorded for person %s", consent_id, self.person_id)
@@ -192,13 +195,16 @@ class ConsentsDialog(QDialog):
         self.preview: LetterPreviewDialog | None = None
         self.setWindowTitle(self.tr("Consents"))
         self.resize(980, 480)
-        with ctx.session_factory() as session:
+
+        def load(session: Session) -> tuple[str, list[str], str | None]:
             person = session.get(Person, person_id)
             if person is None:
                 raise MzdeskError("person not found", german="Person nicht gefunden.")
-            self.heading = f"{person.family_name}, {person.given_names} ({person.file_number})"
+            heading = f"{person.family_name}, {person.given_names} ({person.file_number})"
             spoken = [skill.language_code for skill in person.languages]
-            interpreter = person.interpreter_language
+            return heading, spoken, person.interpreter_language
+
+        self.heading, spoken, interpreter = ctx.read(load)
         self.table = QTableWidget(0, 7, self)
         self.table.setAccessibleName(self.tr("Consents"))
         self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons, not cell to cell
@@ -263,7 +269,8 @@ class ConsentsDialog(QDialog):
 
     def refresh(self, select: uuid.UUID | None = None) -> None:
         today = date.today()
-        with self.ctx.session_factory() as session:
+
+        def load(session: Session) -> list[tuple[uuid.UUID, bool, list[str]]]:
             rows = []
             for consent in consents.list_consents(session, self.person_id):
                 scope = consents.scope_of(session, consent)
@@ -295,6 +302,9 @@ class ConsentsDialog(QDialog):
                         ],
                     )
                 )
+            return rows
+
+        rows = self.ctx.read(load)
         self.table.setRowCount(len(rows))
         for row, (consent_id, open_, values) in enumerate(rows):
             for column, value in enumerate(values):
@@ -347,12 +357,11 @@ class ConsentsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
-        try:
-            with self.ctx.session_factory() as session:
-                consents.withdraw(session, consent_id, date.today())
-                session.commit()
-        except MzdeskError as error:
-            self.message_label.setText(error.german)
+        withdrawn = self.ctx.write(
+            lambda session: consents.withdraw(session, consent_id, date.today()),
+            refused=self.message_label.setText,
+        )
+        if withdrawn is None:
             return False
         log.info("consent %s withdrawn", consent_id)
         self.refresh(consent_id)
@@ -362,14 +371,15 @@ class ConsentsDialog(QDialog):
         """The form for signature: filled from the selected consent, else blank."""
         language = str(self.language_combo.currentData())
         consent_id = self.selected_consent()
-        try:
-            with self.ctx.session_factory() as session:
-                person = session.get(Person, self.person_id)
-                assert person is not None
-                consent = consents.get_consent(session, consent_id) if consent_id else None
-                pdf = consents.render_form(session, person, language, consent=consent)
-        except MzdeskError as error:
-            self.message_label.setText(error.german)
+
+        def render(session: Session) -> bytes:
+            person = session.get(Person, self.person_id)
+            assert person is not None
+            consent = consents.get_consent(session, consent_id) if consent_id else None
+            return consents.render_form(session, person, language, consent=consent)
+
+        pdf = self.ctx.read(render, refused=self.message_label.setText)
+        if pdf is None:
             return None
         suffix = short_id(consent_id) if consent_id else "blanko"
         person_id = self.person_id

@@ -122,8 +122,8 @@ class ContactEntryDialog(FormDialog):
         follow_up = read_date(
             self.follow_up.text(), QCoreApplication.translate("CaseForms", "Next follow-up")
         )
-        with self._ctx.session_factory() as session:
-            contact = contacts.add_contact(
+        contact = self._ctx.write(
+            lambda session: contacts.add_contact(
                 session,
                 case_id=self.case_id,
                 channel=str(self.channel.currentData()),
@@ -137,8 +137,8 @@ class ContactEntryDialog(FormDialog):
                 follow_up_text=self.follow_up_text.text(),
                 counsellor_id=self._ctx.user_id,
             )
-            session.commit()
-            self.contact_id = contact.id
+        )
+        self.contact_id = contact.id
         return True
 
 

@@ -336,8 +336,7 @@ class IntakeDialog(QDialog):
         return self.collect() != self._base
 
     def _load(self, person_id: uuid.UUID) -> None:
-        with self._context.session_factory() as session:
-            stored = intake.load_input(session, person_id)
+        stored = self._context.read(lambda session: intake.load_input(session, person_id))
         self._version = stored.version
         self._base = stored.input
         self.show_input(stored.input)
@@ -420,11 +419,10 @@ class IntakeDialog(QDialog):
             self._save_edit(data, self._version)
             return
         self._set_busy(True)
-        factory = self._context.session_factory
+        context = self._context
 
         def find(_progress: object) -> list[Candidate]:
-            with factory() as session:
-                return intake.duplicate_candidates(session, data)
+            return context.read(lambda session: intake.duplicate_candidates(session, data))
 
         BackgroundOp(
             parent=self, op=find, success=lambda found: self._duplicates_checked(data, found)
@@ -455,10 +453,8 @@ class IntakeDialog(QDialog):
 
     def _create(self, data: PersonInput) -> None:
         try:
-            with self._context.session_factory() as session:
-                person = intake.create_person(session, data)
-                session.commit()
-                person_id = person.id
+            person = self._context.write(lambda session: intake.create_person(session, data))
+            person_id = person.id
         except IntakeInvalid as exc:
             self._set_busy(False)
             self.show_errors(exc.errors)
@@ -478,10 +474,11 @@ class IntakeDialog(QDialog):
             self.accept()
             return
         assert self._person_id is not None
+        person_id = self._person_id
         try:
-            with self._context.session_factory() as session:
-                intake.edit_person(session, self._person_id, changes, version)
-                session.commit()
+            self._context.write(
+                lambda session: intake.edit_person(session, person_id, changes, version)
+            )
         except EditConflict as conflict:
             self._conflict(data, conflict)
             return

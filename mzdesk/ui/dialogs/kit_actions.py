@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -27,6 +27,9 @@ from PySide6.QtWidgets import (
 from mzdesk.core.kits import reasons
 from mzdesk.ui.areas import AreaContext
 from mzdesk.ui.operations import BackgroundOp, show_error
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 KIT_FILTER = "mzdesk kit (*.mzkit)"
 MIN_PASSPHRASE = 8
@@ -124,12 +127,13 @@ def export_kit_dialog(parent: QWidget, ctx: AreaContext, event_id: uuid.UUID) ->
     if not target or not passphrase:
         return
 
-    def work(_progress: Any) -> int:
-        with ctx.session_factory() as session:
-            data = export_kit(session, event_id, passphrase)  # audited in core
-            write_file(target, data)
-            session.commit()  # the kit's audit entry, with the file written
+    def export(session: Session) -> int:
+        data = export_kit(session, event_id, passphrase)  # audited in core
+        write_file(target, data)
         return len(data)
+
+    def work(_progress: Any) -> int:
+        return ctx.write(export)  # the kit's audit entry, committed with the file written
 
     _run(
         parent,
@@ -194,12 +198,13 @@ def return_kit_dialog(parent: QWidget, ctx: AreaContext, event_id: uuid.UUID) ->
     if not target or not passphrase:
         return
 
-    def work(_progress: Any) -> int:
-        with ctx.session_factory() as session:
-            data = return_kit(session, event_id, passphrase)
-            write_file(target, data)
-            session.commit()
+    def write_return(session: Session) -> int:
+        data = return_kit(session, event_id, passphrase)
+        write_file(target, data)
         return len(data)
+
+    def work(_progress: Any) -> int:
+        return ctx.write(write_return)
 
     _run(
         parent,
@@ -258,6 +263,7 @@ def merge_kit_dialog(parent: QWidget, ctx: AreaContext) -> None:
         return
 
     def work(progress: Any) -> Any:
+        # Not ctx.write: a kit merged before is reported, and its session is not committed.
         with ctx.session_factory() as session:
             report = merge_kit(session, source.read_bytes(), passphrase, progress=progress.update)
             if not report.already_merged:

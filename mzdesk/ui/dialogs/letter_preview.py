@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.files import write_private
-from mzdesk.ui import theme
+from mzdesk.ui import session_scope, theme
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -88,9 +88,10 @@ def session_output(
 
     def checked(purpose: str) -> None:
         if check is not None:
-            with session_factory() as session:
-                check(session, purpose)
+            session_scope.read(session_factory, lambda session: check(session, purpose))
 
+    # Not session_scope.write: the commit waits for the caller's block (the PDF printed or
+    # written), which runs inside the session.
     @contextmanager
     def release(purpose: str) -> Iterator[bytes]:
         with session_factory() as session:

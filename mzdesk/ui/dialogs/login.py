@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.services import accounts
-from mzdesk.ui import theme
+from mzdesk.ui import session_scope, theme
 
 log = logging.getLogger(__name__)
 
@@ -130,9 +130,13 @@ class LoginDialog(QDialog):
             return
         try:
             if self.first_admin:
-                with self._sessions() as session:
-                    accounts.create_first_admin(session, name, password, self.display_name.text())
-                    session.commit()
+                session_scope.write(
+                    self._sessions,
+                    lambda session: accounts.create_first_admin(
+                        session, name, password, self.display_name.text()
+                    ),
+                )
+            # accounts.login commits itself, the count of a failed attempt too
             with self._sessions() as session:
                 self.account = accounts.login(session, name, password)
         except MzdeskError as error:

@@ -52,11 +52,12 @@ class MergeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._context = context
-        with context.session_factory() as session:
-            files = [
+        files = context.read(
+            lambda session: [
                 person_file.load(session, pid, contact_limit=0, record_view=False)
                 for pid in (first_id, second_id)
             ]
+        )
         # the older file (lower file number) is kept unless the counsellor chooses otherwise
         files.sort(key=lambda file: file.person.file_number)
         self.files = files
@@ -180,13 +181,10 @@ class MergeDialog(QDialog):
 
     def _merge(self, keep_id: uuid.UUID, other_id: uuid.UUID) -> None:
         self.merge_button.setEnabled(False)
-        factory = self._context.session_factory
+        context = self._context
 
         def run(_progress: object) -> MergeReport:
-            with factory() as session:
-                report = merge_persons(session, keep_id, other_id)
-                session.commit()
-                return report
+            return context.write(lambda session: merge_persons(session, keep_id, other_id))
 
         def done(_report: MergeReport) -> None:
             self.merged.emit(keep_id, other_id)

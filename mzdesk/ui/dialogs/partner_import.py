@@ -22,6 +22,7 @@ from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import Partner
 from mzdesk.core.names import fold
 from mzdesk.core.services import partners
+from mzdesk.ui import session_scope
 from mzdesk.ui.dialogs.csv_import import CsvImportDialog
 from mzdesk.ui.operations import BackgroundOp, Progress, show_error
 
@@ -130,8 +131,7 @@ class PartnerImportDialog(CsvImportDialog):
 
         def op(_progress: Progress) -> ImportPreview:
             data = read_file(path)
-            with factory() as session:
-                return preview_import(session, data)
+            return session_scope.read(factory, lambda session: preview_import(session, data))
 
         def success(preview: ImportPreview) -> None:
             if self._path == path:  # not a file chosen before the current one
@@ -183,10 +183,7 @@ class PartnerImportDialog(CsvImportDialog):
 
         def op(_progress: Progress) -> partners.ImportReport:
             data = read_file(path)
-            with factory() as session:
-                report = partners.import_csv(session, data)
-                session.commit()
-            return report
+            return session_scope.write(factory, lambda session: partners.import_csv(session, data))
 
         self.run_import(op, self._imported, self.tr("Importing partners …"))
 

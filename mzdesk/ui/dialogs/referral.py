@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
@@ -34,7 +35,6 @@ from PySide6.QtWidgets import (
 )
 
 from mzdesk.core import reference
-from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import ReferralStatus, Role, User
 from mzdesk.core.services import partners, referrals
 from mzdesk.core.services.lookup import short_id
@@ -43,15 +43,22 @@ from mzdesk.ui.areas import AreaContext
 from mzdesk.ui.dialogs.letter_preview import LetterOutput, LetterPreviewDialog, session_output
 from mzdesk.ui.forms import find_data
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 log = logging.getLogger(__name__)
 
 
 def is_team_lead(ctx: AreaContext) -> bool:
-    if ctx.user_id is None:
+    user_id = ctx.user_id
+    if user_id is None:
         return False
-    with ctx.session_factory() as session:
-        user = session.get(User, ctx.user_id)
+
+    def lead(session: Session) -> bool:
+        user = session.get(User, user_id)
         return user is not None and user.role is Role.TEAM_LEAD
+
+    return ctx.read(lead)
 
 
 PURPOSES = {"print": referrals.LetterPurpose.PRINT, "pdf": referrals.LetterPurpose.PDF}
@@ -70,22 +77,28 @@ def open_letter_preview(
     parent: QWidget, ctx: AreaContext, referral_id: uuid.UUID
 ) -> LetterPreviewDialog | None:
     """The preview of a referral's letter (stored if sent, else as it would be sent today)."""
-    notice = ""
-    try:
-        with ctx.session_factory() as session:
-            referral = referrals.get_referral(session, referral_id)
-            pdf = referrals.preview_letter(session, referral)
-            draft = referral.status is ReferralStatus.DRAFT
-            name = f"Ueberweisung-{short_id(referral.id)}.pdf"
-            try:
-                referrals.check_release(session, referral_id, referrals.LetterPurpose.PRINT)
-            except referrals.ReferralError as refusal:  # said at once (no consent, no letter)
-                notice = refusal.german
-    except MzdeskError as error:
-        from mzdesk.ui.operations import show_error
+    from mzdesk.ui.operations import show_message
 
-        show_error(parent, error)
+    def load(session: Session) -> tuple[bytes, bool, str, str]:
+        referral = referrals.get_referral(session, referral_id)
+        pdf = referrals.preview_letter(session, referral)
+        draft = referral.status is ReferralStatus.DRAFT
+        name = f"Ueberweisung-{short_id(referral.id)}.pdf"
+        notice = ""
+        try:
+            referrals.check_release(session, referral_id, referrals.LetterPurpose.PRINT)
+        except referrals.ReferralError as refusal:  # said at once (no consent, no letter)
+            notice = refusal.german
+        return pdf, draft, name, notice
+
+    loaded = ctx.read(load, refused=lambda german: show_message(parent, german))
+    if loaded is None:
         return None
+    pdf, draft, name, notice = loaded
+
+    # Sending and recording an exception commit, then read the stored letter in the same
+    # session: a preview that failed after the commit must not undo what was sent (not
+    # ctx.write, which would roll the whole block back).
 
     def send(reason: str | None) -> bytes:
         with ctx.session_factory() as session:
@@ -195,9 +208,9 @@ class ReferralDialog(QDialog):
     # --- data ---------------------------------------------------------------------------------
 
     def _load_partners(self) -> None:
-        with self.ctx.session_factory() as session:
+        def load(session: Session) -> list[tuple[uuid.UUID, str]]:
             found = partners.find_partners(session, "", include_inactive=False, limit=5000)
-            rows = [
+            return [
                 (
                     partner.id,
                     " · ".join(
@@ -213,7 +226,8 @@ class ReferralDialog(QDialog):
                 )
                 for partner in found
             ]
-        for partner_id, text in rows:
+
+        for partner_id, text in self.ctx.read(load):
             self.partner_combo.addItem(text, partner_id)
 
     def partner_id(self) -> uuid.UUID | None:
@@ -234,15 +248,19 @@ class ReferralDialog(QDialog):
         if partner_id is None:
             self.consent_label.setText(self.tr("Choose a partner to see what the letter contains."))
             return
-        try:
-            with self.ctx.session_factory() as session:
-                check = referrals.partner_categories(session, self.case_id, partner_id)
-                consent = check.consent
-                given = consent.given_on.strftime("%d.%m.%Y") if consent else ""
-                version = consent.text_version if consent else ""
-        except MzdeskError as error:
-            self.consent_label.setText(error.german)
+
+        def load(session: Session) -> tuple[referrals.ConsentCheck, str, str]:
+            check = referrals.partner_categories(session, self.case_id, partner_id)
+            consent = check.consent
+            given = consent.given_on.strftime("%d.%m.%Y") if consent else ""
+            version = consent.text_version if consent else ""
+            return check, given, version
+
+        loaded = self.ctx.read(load, refused=self.consent_label.setText)
+        if loaded is None:
             return
+        check, given, version = loaded
+        consent = check.consent
         for code in reference.codes("data_categories"):
             item = QListWidgetItem(reference.label("data_categories", code, self.ctx.language))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # shown, decided by template and consent
@@ -288,18 +306,18 @@ class ReferralDialog(QDialog):
             "service": self.service_edit.text(),
             "request": self.request_edit.toPlainText(),
         }
-        try:
-            with self.ctx.session_factory() as session:
-                if self.referral_id is None:
-                    referral = referrals.create_referral(
-                        session, case_id=self.case_id, created_by_id=self.ctx.user_id, **values
-                    )
-                else:
-                    referral = referrals.update_draft(session, self.referral_id, **values)
-                referral_id = referral.id
-                session.commit()
-        except MzdeskError as error:
-            self.message_label.setText(error.german)
+
+        def save(session: Session) -> uuid.UUID:
+            if self.referral_id is None:
+                referral = referrals.create_referral(
+                    session, case_id=self.case_id, created_by_id=self.ctx.user_id, **values
+                )
+            else:
+                referral = referrals.update_draft(session, self.referral_id, **values)
+            return referral.id
+
+        referral_id = self.ctx.write(save, refused=self.message_label.setText)
+        if referral_id is None:
             return None
         self.referral_id = referral_id
         return referral_id

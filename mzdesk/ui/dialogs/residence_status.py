@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QWidget
@@ -18,7 +19,10 @@ from mzdesk.core.services import contacts, status_history
 from mzdesk.ui.areas import AreaContext
 from mzdesk.ui.dialogs.case_forms import FormDialog, german_date, read_date
 from mzdesk.ui.forms import child
-from mzdesk.ui.operations import show_error
+from mzdesk.ui.operations import show_message
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 class ResidenceStatusDialog(FormDialog):
@@ -98,7 +102,8 @@ class ResidenceStatusDialog(FormDialog):
             QCoreApplication.translate("CaseForms", "Legal category from"),
         )
         work = self.work.currentData()
-        with self._ctx.session_factory() as session:
+
+        def record(session: Session) -> None:
             status_history.record_residence_status(
                 session,
                 self.person_id,
@@ -120,7 +125,8 @@ class ResidenceStatusDialog(FormDialog):
                 self.hint = status_history.legal_category_hint(session, self.person_id)
             except MzdeskError:
                 self.hint = None  # a hint is a help, never a reason not to save
-            session.commit()
+
+        self._ctx.write(record)
         self.saved = True
         return True
 
@@ -156,20 +162,17 @@ def propose_follow_up(
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
-    try:
-        with ctx.session_factory() as session:
-            contacts.add_case_follow_up(
-                session,
-                case_id,
-                due if isinstance(due, date) else date.today(),
-                text,
-                source="legal_category_hint",
-            )
-            session.commit()
-    except MzdeskError as error:
-        show_error(parent, error)
-        return False
-    return True
+    follow_up = ctx.write(
+        lambda session: contacts.add_case_follow_up(
+            session,
+            case_id,
+            due if isinstance(due, date) else date.today(),
+            text,
+            source="legal_category_hint",
+        ),
+        refused=partial(show_message, parent),
+    )
+    return follow_up is not None
 
 
 def change_residence_status(

@@ -10,7 +10,7 @@ A refused or invalid value leaves the dialog open with everything typed still th
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -39,6 +39,9 @@ from mzdesk.core.org_settings import OrgKey
 from mzdesk.ui import settings as personal
 from mzdesk.ui import theme
 from mzdesk.ui.areas import AreaContext
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 
 def _t(text: str) -> str:
@@ -235,7 +238,8 @@ class SettingsDialog(QDialog):
         return page
 
     def _organisation_page(self) -> QWidget:
-        with self._context.session_factory() as session:
+
+        def read(session: Session) -> dict[str, Any]:
             values = {
                 key.name: org_settings.get_setting(session, key.name) for key in org_settings.KEYS
             }
@@ -243,7 +247,9 @@ class SettingsDialog(QDialog):
                 access.require(session, access.Action.MANAGE_SETTINGS)
             except access.AccessDenied:
                 self.may_edit = False
-            session.rollback()
+            return values
+
+        values = self._context.read(read)  # never committed
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         inner = QWidget(scroll)
@@ -285,11 +291,13 @@ class SettingsDialog(QDialog):
         self.accept()
 
     def _save_organisation(self) -> None:
-        with self._context.session_factory() as session:
+
+        def save(session: Session) -> None:
             access.require(session, access.Action.MANAGE_SETTINGS)
             for name, field in self.fields.items():
                 if org_settings.coerce(field.key, field.value()) != org_settings.get_setting(
                     session, name
                 ):
                     org_settings.set_setting(session, name, field.value())
-            session.commit()
+
+        self._context.write(save)

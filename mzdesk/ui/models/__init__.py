@@ -1,1 +1,2 @@
-"""Qt item models over core services; they page lazily and never load a whole table."""
+"""Qt item models, one per file, each testable on plain data (tests/gui/test_item_models.py);
+those over core services page lazily and never load a whole table."""

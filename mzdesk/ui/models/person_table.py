@@ -36,6 +36,7 @@ from mzdesk.core.models import BirthDatePrecision
 from mzdesk.core.services import persons, search
 from mzdesk.core.services.persons import PageKey, PersonOrder, PersonRow, PersonSort
 from mzdesk.core.services.search import SearchKey, SearchQuery
+from mzdesk.ui import session_scope
 
 log = logging.getLogger(__name__)
 
@@ -114,10 +115,12 @@ class PersonTableModel(QAbstractTableModel):
             self._fetch_search_page(self._search)
             return
         try:
-            with self._sessions() as session:
-                page = persons.page(
+            page = session_scope.read(
+                self._sessions,
+                lambda session: persons.page(
                     session, after=self._next, limit=self._page_size, sort=self._sort
-                )
+                ),
+            )
         except SQLAlchemyError as error:
             self._failed(error)
             return
@@ -128,10 +131,12 @@ class PersonTableModel(QAbstractTableModel):
     def _fetch_search_page(self, query: SearchQuery) -> None:
         first = self._search_next is None
         try:
-            with self._sessions() as session:
-                page = search.search_page(
+            page = session_scope.read(
+                self._sessions,
+                lambda session: search.search_page(
                     session, query, after=self._search_next, limit=search.DEFAULT_LIMIT
-                )
+                ),
+            )
         except SQLAlchemyError as error:
             self._failed(error)
             return

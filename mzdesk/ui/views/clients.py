@@ -304,8 +304,7 @@ class ClientsView(AreaView):
     # --- selftest -------------------------------------------------------------------------
 
     def selftest(self) -> str:
-        with self._context.session_factory() as session:
-            total = persons.count(session)
+        total = self._context.read(persons.count)
         expected = min(total, self.model.page_size)
         if self.model.rowCount() < expected:
             raise AssertionError(

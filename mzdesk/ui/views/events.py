@@ -12,6 +12,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
@@ -42,10 +43,11 @@ from mzdesk.core.errors import MzdeskError
 from mzdesk.core.files import write_private
 from mzdesk.core.models import EventKind
 from mzdesk.core.services import event_lists, events, partners
+from mzdesk.ui import session_scope
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
 from mzdesk.ui.dialogs.attendee_import import AttendeeImportDialog
 from mzdesk.ui.forms import child, load_form
-from mzdesk.ui.operations import BackgroundOp, Progress, show_error
+from mzdesk.ui.operations import BackgroundOp, Progress, show_message
 from mzdesk.ui.views.fair_mode import FairMode, outcome_label
 
 log = logging.getLogger(__name__)
@@ -79,12 +81,18 @@ class NewEventDialog(QDialog):
         for kind in EventKind:
             self.kind_combo.addItem(kind_label(kind), kind.value)
         self.employer_list = QListWidget()
-        with session_factory() as session:
-            for partner in partners.find_partners(session, kind="AG", limit=2000):
-                item = QListWidgetItem(partner.name)
-                item.setData(ID_ROLE, partner.id)
-                item.setCheckState(Qt.CheckState.Unchecked)
-                self.employer_list.addItem(item)
+        employers = session_scope.read(
+            session_factory,
+            lambda session: [
+                (partner.name, partner.id)
+                for partner in partners.find_partners(session, kind="AG", limit=2000)
+            ],
+        )
+        for name, partner_id in employers:
+            item = QListWidgetItem(name)
+            item.setData(ID_ROLE, partner_id)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.employer_list.addItem(item)
         for text, widget in (
             (self.tr("&Name"), self.name_edit),
             (self.tr("&Date"), self.date_edit),
@@ -268,8 +276,7 @@ class EventsView(AreaView):
             self.info_label.clear()
             self.tally_label.clear()
             return
-        with self._context.session_factory() as session:
-            detail = events.event_detail(session, event_id)
+        detail = self._context.read(lambda session: events.event_detail(session, event_id))
         self.title_label.setText(detail.name)
         day = detail.starts_on.strftime("%d.%m.%Y")
         if detail.ends_on and detail.ends_on != detail.starts_on:
@@ -301,13 +308,12 @@ class EventsView(AreaView):
     def new_event(self) -> None:
         dialog = NewEventDialog(self._context.session_factory, self)
         while dialog.exec() == QDialog.DialogCode.Accepted:
-            try:
-                with self._context.session_factory() as session:
-                    events.create_event(session, **dialog.values())  # type: ignore[arg-type]
-                    session.commit()
-            except MzdeskError as exc:
-                show_error(self, exc)  # the dialog opens again with the typing kept
-                continue
+            created = self._context.write(
+                lambda session: events.create_event(session, **dialog.values()),  # type: ignore[arg-type]
+                refused=partial(show_message, self),
+            )
+            if created is None:
+                continue  # refused and said: the dialog opens again with the typing kept
             self.refresh()
             return
 
@@ -331,20 +337,21 @@ class EventsView(AreaView):
         )
         if not name:
             return
-        factory = self._context.session_factory
+        context = self._context
+        path = Path(name)
+
+        def save(session: Session) -> None:
+            data = make(session, event_id)  # recorded in the audit trail by core
+            try:
+                write_private(path, data)
+            except OSError as exc:
+                raise MzdeskError(
+                    f"cannot write {path.name}: {exc.strerror}",
+                    german=f"{path.name} kann nicht geschrieben werden.",
+                ) from exc
 
         def op(_progress: Progress) -> Path:
-            with factory() as session:
-                data = make(session, event_id)  # recorded in the audit trail by core
-                path = Path(name)
-                try:
-                    write_private(path, data)
-                except OSError as exc:
-                    raise MzdeskError(
-                        f"cannot write {path.name}: {exc.strerror}",
-                        german=f"{path.name} kann nicht geschrieben werden.",
-                    ) from exc
-                session.commit()  # the list's audit entry, with the file written
+            context.write(save)  # the list's audit entry, committed with the file written
             return path
 
         BackgroundOp(parent=self, op=op, success=lambda path: log.info("list saved")).with_progress(
@@ -391,8 +398,7 @@ class EventsView(AreaView):
         self.refresh()
 
     def selftest(self) -> str:
-        with self._context.session_factory() as session:
-            expected = len(events.list_events(session))
+        expected = len(self._context.read(events.list_events))
         if self.model.rowCount() != expected:
             raise AssertionError(f"{self.model.rowCount()} events listed, expected {expected}")
         return f"{expected} events listed"

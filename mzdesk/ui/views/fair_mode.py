@@ -43,10 +43,10 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core.dedupe import Candidate
 from mzdesk.core.errors import MzdeskError
-from mzdesk.core.models import BirthDatePrecision, EventContactOutcome
-from mzdesk.core.services import events
+from mzdesk.core.models import Attendance, BirthDatePrecision, EventContactOutcome
+from mzdesk.core.services import event_attendance, events, languages, short_intake
 from mzdesk.core.services.attendee_import import parse_birth_date
-from mzdesk.ui import theme
+from mzdesk.ui import session_scope, theme
 from mzdesk.ui.operations import BackgroundOp, Progress
 
 log = logging.getLogger(__name__)
@@ -113,7 +113,7 @@ class FairMode(QWidget):
         self._chosen: Candidate | None = None
         self._hint_serial = 0
         self._escape_armed = False
-        self.current: events.AttendeeRow | None = None
+        self.current: event_attendance.AttendeeRow | None = None
         self.setObjectName("FairMode")
         self.setWindowTitle(self.tr("Fair mode"))
         font = QFont(self.font())
@@ -122,9 +122,13 @@ class FairMode(QWidget):
         # A widget's own style sheet resets its font: each one names the size again.
         self._size = f"font-size: {font.pointSizeF():.1f}pt;"
         theme.style(self, FAIR_STYLE)
-        with self._factory() as session:
-            detail = events.event_detail(session, event_id)
-            self.employers = events.employers(session, event_id)
+        detail, self.employers = session_scope.read(
+            self._factory,
+            lambda session: (
+                events.event_detail(session, event_id),
+                events.employers(session, event_id),
+            ),
+        )
         self._build(detail.name)
         self._shortcuts()
         self.refresh()
@@ -368,9 +372,13 @@ class FairMode(QWidget):
     # --- figures ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        with self._factory() as session:
-            tally = events.tally(session, self.event_id)
-            self.attendees = events.attendees(session, self.event_id)
+        tally, self.attendees = session_scope.read(
+            self._factory,
+            lambda session: (
+                events.tally(session, self.event_id),
+                event_attendance.attendees(session, self.event_id),
+            ),
+        )
         self.tally = tally
         self.tally_labels["registered"].setText(str(tally.registered))
         self.tally_labels["anonymous"].setText(str(tally.anonymous))
@@ -386,16 +394,16 @@ class FairMode(QWidget):
         self.message_label.setText(text)
 
     def add_headcount(self) -> None:
-        with self._factory() as session:
-            events.add_headcount(session, self.event_id)
-            session.commit()
+        session_scope.write(
+            self._factory, lambda session: event_attendance.add_headcount(session, self.event_id)
+        )
         self.refresh()
         self.changed.emit()
 
     def undo_headcount(self) -> None:
-        with self._factory() as session:
-            done = events.undo_headcount(session, self.event_id)
-            session.commit()
+        done = session_scope.write(
+            self._factory, lambda session: event_attendance.undo_headcount(session, self.event_id)
+        )
         if done:
             self.refresh()
             self.changed.emit()
@@ -407,16 +415,16 @@ class FairMode(QWidget):
         self._escape_armed = False
         self.hint_timer.start()
 
-    def _intake(self) -> events.ShortIntake:
+    def _intake(self) -> short_intake.ShortIntake:
         birth_text = self.birth_edit.text().strip()
         born, precision = parse_birth_date(birth_text)
-        return events.ShortIntake(
+        return short_intake.ShortIntake(
             family_name=self.family_edit.text(),
             given_names=self.given_edit.text(),
             birth_date=born,
             birth_date_precision=precision if born else BirthDatePrecision.YEAR,
-            languages=events.parse_languages(self.languages_edit.text()),
-            german_level=events.german_level(self.german_edit.text()),
+            languages=languages.parse_languages(self.languages_edit.text()),
+            german_level=languages.german_level(self.german_edit.text()),
             profession_wish=self.wish_edit.text().strip() or None,
             phone=self.phone_edit.text().strip() or None,
             consent_to_contact=self.consent_check.isChecked(),
@@ -431,7 +439,7 @@ class FairMode(QWidget):
             born, precision = parse_birth_date(self.birth_edit.text())
         except MzdeskError:
             born, precision = None, BirthDatePrecision.YEAR
-        probe = events.ShortIntake(
+        probe = short_intake.ShortIntake(
             family_name=self.family_edit.text(),
             given_names=self.given_edit.text(),
             birth_date=born,
@@ -443,8 +451,9 @@ class FairMode(QWidget):
         serial, factory = self._hint_serial, self._factory
 
         def op(_progress: Progress) -> list[Candidate]:
-            with factory() as session:
-                return events.duplicate_hints(session, probe)
+            return session_scope.read(
+                factory, lambda session: short_intake.duplicate_hints(session, probe)
+            )
 
         def done(found: list[Candidate]) -> None:
             if serial == self._hint_serial:
@@ -496,9 +505,10 @@ class FairMode(QWidget):
         """Register the typed attendee; on an error the typing stays and the reason shows."""
         try:
             intake = self._intake()
-            with self._factory() as session:
+
+            def register(session: Session) -> Attendance:
                 if self._chosen is not None:
-                    attendance = events.register_person(
+                    return event_attendance.register_person(
                         session,
                         self.event_id,
                         self._chosen.person_id,
@@ -506,11 +516,10 @@ class FairMode(QWidget):
                         profession_wish=intake.profession_wish,
                         german_level_text=intake.german_level,
                     )
-                else:
-                    attendance = events.register_new_attendee(session, self.event_id, intake)
-                session.commit()
-                attendance_id = attendance.id
-        except events.AlreadyRegistered as exc:
+                return event_attendance.register_new_attendee(session, self.event_id, intake)
+
+            attendance_id = session_scope.write(self._factory, register).id
+        except event_attendance.AlreadyRegistered as exc:
             self.refresh()
             self._set_current(exc.attendance_id)
             self._clear_form()
@@ -607,14 +616,15 @@ class FairMode(QWidget):
 
     def record_contact(self, employer: events.PresentPartner, outcome: EventContactOutcome) -> None:
         assert self.current is not None
-        try:
-            with self._factory() as session:
-                events.record_contact(
-                    session, self.event_id, self.current.attendance_id, employer.partner_id, outcome
-                )
-                session.commit()
-        except MzdeskError as exc:
-            self._show_message(exc.german, error=True)
+        attendance_id = self.current.attendance_id
+        contact = session_scope.write(
+            self._factory,
+            lambda session: event_attendance.record_contact(
+                session, self.event_id, attendance_id, employer.partner_id, outcome
+            ),
+            refused=lambda german: self._show_message(german, error=True),
+        )
+        if contact is None:
             return
         self.refresh()
         self._show_message(f"#{self.current.number} · {employer.name}: {outcome_label(outcome)} ✓")

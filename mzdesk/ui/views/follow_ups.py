@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
@@ -43,6 +44,9 @@ from mzdesk.ui import theme
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
 from mzdesk.ui.forms import child, load_form
 from mzdesk.ui.operations import BackgroundOp, Progress
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -126,8 +130,9 @@ class FollowUpsView(AreaView):
         context = self._context
 
         def load(_progress: Progress) -> DueList:
-            with context.session_factory() as session:
-                return followups.due_for(session, context.user_id, date.today())
+            return context.read(
+                lambda session: followups.due_for(session, context.user_id, date.today())
+            )
 
         def done(due: DueList) -> None:
             self._loading = False
@@ -244,13 +249,13 @@ class FollowUpsView(AreaView):
         entry = self.selected_item()
         if entry is None:
             return
-        try:
-            with self._context.session_factory() as session:
-                follow_up = followups.follow_up_from(session, entry, user_id=self._context.user_id)
-                followups.mark_done(session, follow_up.id)
-                session.commit()
-        except MzdeskError as error:
-            self._show_error(error)
+
+        def done(session: Session) -> bool:
+            follow_up = followups.follow_up_from(session, entry, user_id=self._context.user_id)
+            followups.mark_done(session, follow_up.id)
+            return True
+
+        if self._context.write(done, refused=self.message_label.setText) is None:
             return
         log.info("follow-up entry %s (%s) done", entry.record_id, entry.kind.value)
         self.message_label.setText(self.tr("Done."))
@@ -273,12 +278,15 @@ class FollowUpsView(AreaView):
             if parsed is None:
                 self.message_label.setText(self.tr("Type the new date, like 24.11.2026."))
                 return
-            with self._context.session_factory() as session:
+            day = parsed.value
+
+            def postpone(session: Session) -> None:
                 follow_up = followups.follow_up_from(
-                    session, entry, parsed.value, user_id=self._context.user_id
+                    session, entry, day, user_id=self._context.user_id
                 )
-                followups.postpone(session, follow_up.id, parsed.value)
-                session.commit()
+                followups.postpone(session, follow_up.id, day)
+
+            self._context.write(postpone)
         except MzdeskError as error:
             self._show_error(error)  # the typed date stays in the field
             return

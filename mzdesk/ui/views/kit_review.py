@@ -9,6 +9,7 @@ Ctrl+N keeps it as a new person. Every decision is one session, one commit.
 from __future__ import annotations
 
 import uuid
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.kits import review
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
-from mzdesk.ui.operations import show_error
+from mzdesk.ui.operations import show_message
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 1  # the conflict's column name (field cell)
@@ -301,12 +302,7 @@ class KitReviewView(AreaView):
         self._run(lambda session: review.keep_as_new(session, person_id))
 
     def _run(self, action: Any) -> None:
-        try:
-            with self._context.session_factory() as session:
-                action(session)
-                session.commit()
-        except MzdeskError as error:
-            show_error(self, error)
+        self._context.write(action, refused=partial(show_message, self))
         self.reload()
 
     def selftest(self) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
@@ -32,6 +33,9 @@ from mzdesk.core.services import partners
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
 from mzdesk.ui.dialogs.partner_import import PartnerImportDialog
 from mzdesk.ui.forms import child, load_form
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -115,7 +119,8 @@ class PartnersView(AreaView):
         """Fill the list from the search text, the kind and the "active only" box."""
         self.search_timer.stop()
         selected = self.selected_partner_id()
-        with self._context.session_factory() as session:
+
+        def load(session: Session) -> list[list[QStandardItem]]:
             found = partners.find_partners(
                 session,
                 self.search_edit.text(),
@@ -123,7 +128,9 @@ class PartnersView(AreaView):
                 include_inactive=not self.active_check.isChecked(),
                 limit=MAX_ROWS,
             )
-            rows = [self._row(partner) for partner in found]
+            return [self._row(partner) for partner in found]
+
+        rows = self._context.read(load)
         self.model.removeRows(0, self.model.rowCount())
         for row in rows:
             self.model.appendRow(row)
@@ -165,8 +172,9 @@ class PartnersView(AreaView):
         data: dict[str, object] | None = None
         if partner_id is not None:
             try:
-                with self._context.session_factory() as session:
-                    data = partners.describe(partners.get_partner(session, partner_id))
+                data = self._context.read(
+                    lambda session: partners.describe(partners.get_partner(session, partner_id))
+                )
             except NotFound:
                 data = None  # deleted meanwhile
         self.fields_host.setVisible(data is not None)
@@ -213,8 +221,9 @@ class PartnersView(AreaView):
     # --- selftest -------------------------------------------------------------------------
 
     def selftest(self) -> str:
-        with self._context.session_factory() as session:
-            expected = len(partners.find_partners(session, limit=MAX_ROWS))
+        expected = len(
+            self._context.read(lambda session: partners.find_partners(session, limit=MAX_ROWS))
+        )
         if self.model.rowCount() != expected:
             raise AssertionError(f"{self.model.rowCount()} partners listed, expected {expected}")
         if expected:

@@ -18,6 +18,7 @@ import importlib.util
 import logging
 import uuid
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -209,10 +210,8 @@ class PersonDetailPane(QWidget):
         """Show the person (None, or deleted/merged meanwhile: the empty pane)."""
         file = None
         if person_id is not None:
-            try:
-                with self._context.session_factory() as session:
-                    file = person_file.load(session, person_id)
-                    session.commit()  # the audited view
+            try:  # committed: the audited view
+                file = self._context.write(lambda session: person_file.load(session, person_id))
             except NotFound:
                 file = None
             except MzdeskError as error:  # e.g. access denied: say so instead of the file
@@ -460,9 +459,11 @@ class PersonDetailPane(QWidget):
         version = case.version
         while True:
             try:
-                with self._context.session_factory() as session:
-                    cases.set_status(session, case.id, target, expected_version=version)
-                    session.commit()
+                self._context.write(
+                    partial(
+                        cases.set_status, case_id=case.id, status=target, expected_version=version
+                    )
+                )
             except cases.CaseChanged as changed:
                 if not ask_overwrite(self, case, changed.current, self._language):
                     self.reload()

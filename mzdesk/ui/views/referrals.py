@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
@@ -44,12 +47,15 @@ from PySide6.QtWidgets import (
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import ReferralStatus, User
 from mzdesk.core.services import referrals
-from mzdesk.ui import theme
+from mzdesk.ui import session_scope, theme
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
 from mzdesk.ui.dialogs.letter_preview import begin_printing, paint_pdf
 from mzdesk.ui.dialogs.referral import open_letter_preview
 from mzdesk.ui.forms import child, load_form
 from mzdesk.ui.operations import BackgroundOp, Progress, show_error
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +84,10 @@ class BatchResult:
 
 
 def print_letters(
-    session_factory: object, referral_ids: list[uuid.UUID], printer: QPrinter, progress: Progress
+    session_factory: Callable[[], Session],
+    referral_ids: list[uuid.UUID],
+    printer: QPrinter,
+    progress: Progress,
 ) -> BatchResult:
     """Runs in a worker thread: the stored letters, one after another, into one print job.
 
@@ -95,11 +104,14 @@ def print_letters(
                 printer.abort()
                 break
             try:
-                with session_factory() as session:  # type: ignore[operator]
-                    pdf = referrals.release_letter(
-                        session, referral_id, referrals.LetterPurpose.BATCH
-                    )
-                    session.commit()
+                pdf = session_scope.write(
+                    session_factory,
+                    partial(
+                        referrals.release_letter,
+                        referral_id=referral_id,
+                        purpose=referrals.LetterPurpose.BATCH,
+                    ),
+                )
             except referrals.ConsentRequired:
                 refused += 1
                 log.info("batch print: referral %s no longer covered, skipped", referral_id)
@@ -321,18 +333,18 @@ class ReferralsView(AreaView):
         referral_id = self.selected_referral()
         if referral_id is None:
             return False
-        try:
-            with self._context.session_factory() as session:
-                user = session.get(User, self._context.user_id) if self._context.user_id else None
-                if user is None:
-                    raise MzdeskError(
-                        "changing a referral needs a logged-in user",
-                        german="Dazu muss ein Benutzer angemeldet sein.",
-                    )
-                referrals.set_status(session, referral_id, status, user=user, reason=reason)
-                session.commit()
-        except MzdeskError as error:
-            self.message_label.setText(error.german)
+
+        def change(session: Session) -> bool:
+            user = session.get(User, self._context.user_id) if self._context.user_id else None
+            if user is None:
+                raise MzdeskError(
+                    "changing a referral needs a logged-in user",
+                    german="Dazu muss ein Benutzer angemeldet sein.",
+                )
+            referrals.set_status(session, referral_id, status, user=user, reason=reason)
+            return True
+
+        if self._context.write(change, refused=self.message_label.setText) is None:
             return False
         self.message_label.clear()
         self.refresh(referral_id)
@@ -359,8 +371,7 @@ class ReferralsView(AreaView):
         return self.set_status(ReferralStatus.REVOKED)
 
     def letters_today(self) -> list[uuid.UUID]:
-        with self._context.session_factory() as session:
-            return referrals.letters_sent_on(session, date.today())
+        return self._context.read(lambda session: referrals.letters_sent_on(session, date.today()))
 
     def print_today(self) -> None:
         ids = self.letters_today()

@@ -9,7 +9,7 @@ count lists the records behind it (ids and the persons' file numbers, no names).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,10 +24,8 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QPainter
@@ -53,9 +51,10 @@ from sqlalchemy.orm import Session
 from mzdesk.core.exports.statistics import export_statistics
 from mzdesk.core.models import Attendance, Case, Contact, EventContact, Person, Placement, Referral
 from mzdesk.core.stats import DrillDown, Period, StatsReport, Table, compute_statistics, drill_down
-from mzdesk.core.stats.suppression import Suppressed
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
 from mzdesk.ui.forms import child, load_form
+from mzdesk.ui.models.drill_table import DrillModel
+from mzdesk.ui.models.stats_table import StatsTableModel
 from mzdesk.ui.operations import BackgroundOp, Progress
 
 SUPPRESS_BELOW = 3
@@ -190,100 +189,6 @@ def file_numbers(session: Session, drill: DrillDown) -> list[tuple[uuid.UUID, st
     return [(record_id, found.get(record_id, "")) for record_id in drill.ids]
 
 
-# --- models -----------------------------------------------------------------------------------
-
-
-def _display(value: object, locale_format: Callable[[int], str]) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, Suppressed):
-        return str(value)
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return locale_format(value)
-    if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",")
-    if isinstance(value, date):
-        return f"{value:%d.%m.%Y}"
-    return str(value)
-
-
-class StatsTableModel(QAbstractTableModel):
-    """One statistics table, read-only; ``figure_key(index)`` is the drill-down key or None."""
-
-    def __init__(self, table: Table, keys: dict[tuple[int, str], str], parent: QWidget) -> None:
-        super().__init__(parent)
-        self.table = table
-        self._keys = keys
-        self._locale = parent.locale()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.table.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.table.columns)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        value = self.table.rows[index.row()][index.column()]
-        column = self.table.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _display(value, self._locale.toString)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column.kind == "text":
-                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and self.table.rows[index.row()][0] == "Summe":
-            font = self.parent().font() if isinstance(self.parent(), QWidget) else None
-            if font is not None:
-                font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole and self.figure_key(index) is not None:
-            return QCoreApplication.translate(
-                "StatisticsView", "Double-click to list the records behind this figure"
-            )
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.table.columns[section].header
-        return None
-
-    def figure_key(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
-        if not index.isValid():
-            return None
-        return self._keys.get((index.row(), self.table.columns[index.column()].key))
-
-
-class DrillModel(QAbstractTableModel):
-    def __init__(self, rows: Sequence[tuple[uuid.UUID, str]], parent: QWidget) -> None:
-        super().__init__(parent)
-        self._rows = rows
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> Any:
-        if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
-            record_id, number = self._rows[index.row()]
-            return number if index.column() == 0 else str(record_id)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return (
-                QCoreApplication.translate("StatisticsView", "File number")
-                if section == 0
-                else QCoreApplication.translate("StatisticsView", "Record id")
-            )
-        return None
-
-
 class DrillDialog(QDialog):
     def __init__(self, title: str, rows: Sequence[tuple[uuid.UUID, str]], parent: QWidget) -> None:
         super().__init__(parent)
@@ -375,11 +280,10 @@ class StatisticsView(AreaView):
 
     def compute(self) -> BackgroundOp[StatsReport]:
         period = self.period()
-        factory = self._context.session_factory
+        context = self._context
 
         def op(_progress: Progress) -> StatsReport:
-            with factory() as session:
-                return compute_statistics(session, period)
+            return context.read(lambda session: compute_statistics(session, period))
 
         self.compute_button.setEnabled(False)
         self.status_label.setText(self.tr("Computing …"))
@@ -480,14 +384,15 @@ class StatisticsView(AreaView):
         if key is None or self.report is None:
             return None
         period = self.report.period
-        factory = self._context.session_factory
+        context = self._context
         row_label = str(model.table.rows[index.row()][0])
         column = model.table.columns[index.column()].header
         title = f"{model.table.title} – {row_label} – {column} ({period.label})"
 
         def op(_progress: Progress) -> list[tuple[uuid.UUID, str]]:
-            with factory() as session:
-                return file_numbers(session, drill_down(session, key, period))
+            return context.read(
+                lambda session: file_numbers(session, drill_down(session, key, period))
+            )
 
         def show(rows: list[tuple[uuid.UUID, str]]) -> None:
             dialog = DrillDialog(title, rows, self)
@@ -519,12 +424,14 @@ class StatisticsView(AreaView):
             path = path.with_name(f"{path.name}.{spec.suffix}")
         threshold = SUPPRESS_BELOW if self.suppress_check.isChecked() else 0
 
-        factory = self._context.session_factory
+        context = self._context
 
         def op(_progress: Progress) -> Path:
-            with factory() as session:  # checked and audited in core, then committed
-                export_statistics(session, report, spec.suffix, path, suppress_below=threshold)
-                session.commit()
+            context.write(  # checked and audited in core, then committed
+                lambda session: export_statistics(
+                    session, report, spec.suffix, path, suppress_below=threshold
+                )
+            )
             return path
 
         def done(written: Path) -> None:
@@ -540,8 +447,7 @@ class StatisticsView(AreaView):
 
     def selftest(self) -> str:
         period = self.period()
-        with self._context.session_factory() as session:
-            report = compute_statistics(session, period)
+        report = self._context.read(lambda session: compute_statistics(session, period))
         self.show_report(report)
         model = self.models["by_legal_category"]
         if model.rowCount() < 2:
