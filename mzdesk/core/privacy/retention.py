@@ -102,13 +102,18 @@ class RetentionPlan:
         return [*self.closed_case_persons, *self.no_case_persons]
 
     def rules_in_words(self) -> dict[str, str]:
+        """Each rule with the day it draws the line at (see :func:`_due`)."""
+
+        def cut(years: int) -> str:
+            return german_day(years_before(self.today, years))
+
         return {
-            "retention.closed_case_years": "persons whose cases are all closed, the last one "
-            f"more than {self.closed_case_years} years ago",
+            "retention.closed_case_years": "persons whose cases are all closed, the last one on "
+            f"or before {cut(self.closed_case_years)} ({self.closed_case_years} years)",
             "retention.no_case_years": "persons without a case, recorded and last seen (at an "
-            f"event) more than {self.no_case_years} years ago",
-            "retention.audit_years": f"audit entries older than {self.audit_years} years "
-            f"(before {german_day(years_before(self.today, self.audit_years))})",
+            f"event) before {cut(self.no_case_years)} ({self.no_case_years} years)",
+            "retention.audit_years": f"audit entries from before {cut(self.audit_years)} "
+            f"({self.audit_years} years)",
         }
 
     def per_team(self) -> list[dict[str, Any]]:
@@ -150,7 +155,8 @@ class RetentionPlan:
                         continue
                     first, last = (german_day(date.fromisoformat(group[k])) for k in ("from", "to"))
                     span = first if first == last else f"{first} – {last}"
-                    lines.append(f"  {group['team']}: {group['count']}, {span}")
+                    what = "last case closed" if rule == CLOSED_CASES else "last recorded or seen"
+                    lines.append(f"  {group['team']}: {group['count']} ({what} {span})")
                 if due:
                     lines.append("  (a team lead's dry run lists the file numbers of their team)")
             else:
