@@ -85,3 +85,14 @@ def test_dev_start_without_a_screen_says_so_in_one_line(tmp_path: Path, demo: Pa
     assert done.returncode == 1, (done.stdout, done.stderr)
     assert done.stderr.startswith("mzdesk: no screen for the window")
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+def test_dev_mzdesk_builds_the_demo_database_first_when_there_is_none(tmp_path: Path) -> None:
+    """Before any ./dev start: the demo is made (as ./dev start makes it), its progress on
+    stderr, so that the command's own output stays what a script reads."""
+    sandbox = make_sandbox(tmp_path / "checkout")
+    done = run_dev(sandbox, "mzdesk", "db", "check")
+    assert done.returncode == 0, done.stderr
+    assert (sandbox / ".demo" / "mzdesk-demo.sqlite").is_file()
+    assert "Creating the demo database" in done.stderr and "demo data written" in done.stderr
+    assert "demo" not in done.stdout and done.stdout.strip()  # only db check's report
