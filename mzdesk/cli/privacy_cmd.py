@@ -8,8 +8,9 @@
   are listed on stderr by kind and id (never the text);
 * ``scrub`` finishes the file scrub that an erasure had to leave while another program held
   the database open (write-ahead log, search index, VACUUM);
-* ``retention [--dry-run]`` lists what the retention rules make due (counts and ids) and, without
-  ``--dry-run``, applies it.
+* ``retention [--dry-run]`` lists what the retention rules make due and, without ``--dry-run``,
+  applies it: for a team lead the file numbers of their team with the day that made each due,
+  for an admin (who reads no case files) how many per team; dates as TT.MM.JJJJ, no ids.
 """
 
 from __future__ import annotations
@@ -166,19 +167,5 @@ def run_retention(args: argparse.Namespace) -> int:
     if args.json:
         print_json(data)
         return 0
-    audit_due = plan.audit_due[2] if plan.audit_due else 0
-    verb = "due" if args.dry_run else "done"
-    print(
-        f"persons to erase (all cases closed > {plan.closed_case_years} years): "
-        f"{len(plan.closed_case_persons)} {verb}"
-    )
-    for person_id in plan.closed_case_persons:
-        print(f"  {person_id}")
-    print(
-        f"persons to erase (no case, > {plan.no_case_years} years): "
-        f"{len(plan.no_case_persons)} {verb}"
-    )
-    for person_id in plan.no_case_persons:
-        print(f"  {person_id}")
-    print(f"audit entries older than {plan.audit_years} years: {audit_due} {verb}")
+    print("\n".join(plan.describe(done=not args.dry_run)))
     return 0

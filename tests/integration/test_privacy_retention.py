@@ -181,6 +181,7 @@ def test_cli_retention_dry_run_changes_nothing(
         assert s.get(Person, person.id).family_name == "RetentionZ"  # type: ignore[union-attr]
     assert main(["privacy", "retention", "--db", sqlite_url]) == 0
     out = capsys.readouterr().out
-    assert "1 done" in out and str(person.id) in out
+    assert "1 done" in out and str(person.id) not in out  # said in words: no ids
+    assert f"no team: 1 (last case closed {long_ago.date():%d.%m.%Y})" in out  # per team
     with Database(sqlite_url) as check, check.session() as s:
         assert s.get(Person, person.id).family_name == "Anonymisiert"  # type: ignore[union-attr]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +29,8 @@ pytestmark = pytest.mark.slow
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if importlib.util.find_spec("PyInstaller") is None:
         pytest.skip("PyInstaller is not installed (it is in the dev extra: pip install -e .[dev])")
+    if sys.platform.startswith("linux") and shutil.which("objdump") is None:
+        pytest.skip("binutils is not installed (PyInstaller needs its objdump on Linux)")
     work = tmp_path_factory.mktemp("pyinstaller")
     result = subprocess.run(
         [

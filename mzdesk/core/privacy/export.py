@@ -4,8 +4,8 @@
 records merged into it, histories, cases with topics, contacts (*including* the internal
 notes: they are the person's data), follow-ups, consents, referrals (the letter's SHA-256 and
 size, not its bytes), placements, attendances and employer contacts at events, and the audit
-entries about them (who viewed, changed, exported what, and when). Partner, user and event ids
-are resolved to names in ``names``.
+entries about them (who viewed, changed, exported what, and when). Partner, user, event and
+team ids are resolved to names in ``names``.
 
 The export itself is audited (``privacy_export``, ids and formats only). The CLI writes two
 files side by side, ``F.json`` and ``F.pdf`` (see :func:`output_paths`): the PDF is for the
@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from mzdesk.core import access
 from mzdesk.core.access import Action
 from mzdesk.core.files import private_dir, write_file
-from mzdesk.core.models import Event, Partner, User
+from mzdesk.core.models import Event, Partner, Team, User
 from mzdesk.core.privacy.collect import DERIVED_PERSON_COLUMNS, PersonRecords, collect
 from mzdesk.core.services import outputs
 
@@ -54,6 +54,7 @@ def _names(session: Session, records: PersonRecords) -> dict[str, dict[str, Any]
     partner_ids: set[str] = set()
     user_ids: set[str] = set()
     event_ids: set[str] = set()
+    team_ids: set[str] = set()
     for rows in records.tables.values():
         for row in rows:
             for key, value in row.items():
@@ -63,6 +64,8 @@ def _names(session: Session, records: PersonRecords) -> dict[str, dict[str, Any]
                     partner_ids.add(value)
                 elif key == "event_id":
                     event_ids.add(value)
+                elif key == "team_id":
+                    team_ids.add(value)
                 elif key in (
                     "user_id",
                     "counsellor_id",
@@ -97,7 +100,13 @@ def _names(session: Session, records: PersonRecords) -> dict[str, dict[str, Any]
             )
         )
     }
-    return {"partners": partners, "users": users, "events": events}
+    teams = {
+        str(tid): name
+        for tid, name in session.execute(
+            select(Team.id, Team.name).where(Team.id.in_(ids(team_ids)))
+        )
+    }
+    return {"partners": partners, "users": users, "events": events, "teams": teams}
 
 
 def build_document(session: Session, records: PersonRecords) -> dict[str, Any]:
