@@ -1087,7 +1087,13 @@ def _check_retention_plan(backend: Backend, url: str, got: Outcome, cell: Cell) 
     world = backend.world
     wanted = {str(world.old_a)} | ({str(world.old_b)} if cell.actor == "admin" else set())
     problems = [] if due == wanted else [f"due {due}, expected {wanted}"]
-    words = [w for w in ("Zubrow", "MZ-T-", "0151") if w in got.text]
+    # the admin's plan: counts and dates, no person named; a lead's may name their team's file
+    # numbers (the leak scan of every cell keeps the other team's out), never names or phones
+    words = [
+        w
+        for w in ("Zubrow", "0151", *(("MZ-T-",) if cell.actor == "admin" else ()))
+        if w in got.text
+    ]
     if words:
         problems.append(f"the plan names {words}")
     return problems
