@@ -349,7 +349,8 @@ def _criteria_option(session: Session, view: Viewer, model: type[Any]) -> Any:
     cached = session.info.get(_OPTIONS_KEY)
     if cached is None or cached[0] != view:
         rules = _loader_criteria(view.team_id or NO_TEAM) if view.sees_cases else _nothing()
-        cached = (view, rules, {})
+        options: dict[type[Any], Any] = {}
+        cached = (view, rules, options)
         session.info[_OPTIONS_KEY] = cached
     _view, rules, built = cached
     if model not in built:
