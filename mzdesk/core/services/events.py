@@ -126,7 +126,10 @@ def _clean(value: str | None, limit: int, what: str) -> str | None:
     text = " ".join((value or "").split())
     checked_name(text, what, _GERMAN_WHAT[what])  # no control or invisible characters
     if len(text) > limit:
-        raise EventError(f"{what} longer than {limit} characters")
+        raise EventError(
+            f"{what} longer than {limit} characters",
+            german=f"{_GERMAN_WHAT[what]} ist länger als {limit} Zeichen.",
+        )
     return text or None
 
 
@@ -146,7 +149,10 @@ def _presences(session: Session, partners: Sequence[PartnerPresence]) -> list[Ev
             raise EventError("a partner is listed twice", german="Ein Partner ist doppelt genannt.")
         seen.add(presence.partner_id)
         if session.get(Partner, presence.partner_id) is None:
-            raise EventError(f"partner {presence.partner_id} not found")
+            raise EventError(
+                f"partner {presence.partner_id} not found",
+                german="Einen der Partner gibt es nicht.",
+            )
         rows.append(
             EventPartner(
                 partner_id=presence.partner_id,
@@ -161,7 +167,10 @@ def _organisers(session: Session, user_ids: Sequence[uuid.UUID]) -> list[EventOr
     rows = []
     for user_id in dict.fromkeys(user_ids):
         if session.get(User, user_id) is None:
-            raise EventError(f"user {user_id} not found")
+            raise EventError(
+                f"user {user_id} not found",
+                german="Eines der Konten im Organisationsteam gibt es nicht.",
+            )
         rows.append(EventOrganiser(user_id=user_id))
     return rows
 
@@ -190,7 +199,7 @@ def create_event(
         raise EventError("an event needs a place", german="Die Veranstaltung braucht einen Ort.")
     _check_dates(starts_on, ends_on)
     if team_id is not None and session.get(Team, team_id) is None:
-        raise EventError(f"team {team_id} not found")
+        raise EventError(f"team {team_id} not found", german="Dieses Team gibt es nicht.")
     event = Event(
         name=clean_name,
         kind=EventKind(kind),
@@ -699,7 +708,10 @@ def check_intake(intake: ShortIntake, today: date | None = None) -> None:
         checked_name(text or "", what, _GERMAN_WHAT[what])
     for value, what in ((intake.family_name, "family name"), (intake.given_names, "given names")):
         if len(value.strip()) > MAX_NAME:
-            raise EventError(f"{what} longer than {MAX_NAME} characters")
+            raise EventError(
+                f"{what} longer than {MAX_NAME} characters",
+                german=f"{_GERMAN_WHAT[what]} ist länger als {MAX_NAME} Zeichen.",
+            )
     if intake.birth_date is not None and not (
         intake.birth_date.year >= OLDEST_BIRTH_YEAR and intake.birth_date <= today
     ):
@@ -710,14 +722,22 @@ def check_intake(intake: ShortIntake, today: date | None = None) -> None:
     if intake.phone and len(intake.phone.strip()) > MAX_PHONE:
         raise EventError("phone number too long", german="Die Telefonnummer ist zu lang.")
     if intake.profession_wish and len(intake.profession_wish.strip()) > MAX_WISH:
-        raise EventError(f"profession or wish longer than {MAX_WISH} characters")
+        raise EventError(
+            f"profession or wish longer than {MAX_WISH} characters",
+            german=f"Der Berufswunsch ist länger als {MAX_WISH} Zeichen.",
+        )
     german_level(intake.german_level)
     known = reference.by_code("languages")
     for entry in intake.languages:
         if entry.code not in known:
-            raise EventError(f"unknown language {entry.code!r}")
+            raise EventError(
+                f"unknown language {entry.code!r}", german=f"Unbekannte Sprache „{entry.code}“."
+            )
     if intake.nationality and intake.nationality not in reference.by_code("countries"):
-        raise EventError(f"unknown country {intake.nationality!r}")
+        raise EventError(
+            f"unknown country {intake.nationality!r}",
+            german=f"Unbekannte Staatsangehörigkeit „{intake.nationality}“.",
+        )
 
 
 def duplicate_hints(session: Session, intake: ShortIntake, limit: int = 3) -> list[Candidate]:
@@ -739,7 +759,7 @@ def _event_for_registration(session: Session, event_id: uuid.UUID) -> Event:
     access.require(session, Action.EVENTS)
     event = session.get(Event, event_id)
     if event is None:
-        raise EventError(f"event {event_id} not found")
+        raise EventError(f"event {event_id} not found", german="Diese Veranstaltung gibt es nicht.")
     return event
 
 
@@ -867,7 +887,10 @@ def register_person(
     access.require(session, Action.EDIT_PERSON, person_id=person_id)
     person = session.get(Person, person_id)
     if person is None or person.merged_into_id is not None:
-        raise EventError(f"person {person_id} not found or merged")
+        raise EventError(
+            f"person {person_id} not found or merged",
+            german="Diese Person gibt es nicht (mehr); vielleicht wurde sie zusammengeführt.",
+        )
     existing = _existing_attendance(session, event.id, person_id)
     if existing is not None:
         raise AlreadyRegistered(
@@ -897,7 +920,9 @@ def add_headcount(
     """``count`` more people who did not register (one new row per press)."""
     event = _event_for_registration(session, event_id)
     if not 1 <= count <= 10_000:
-        raise EventError("a head count is 1 … 10000")
+        raise EventError(
+            "a head count is 1 … 10000", german="Eine Zählung umfasst 1 bis 10.000 Personen."
+        )
     row = Attendance(
         event_id=event.id,
         person_id=None,
