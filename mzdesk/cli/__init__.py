@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 # Each command group's module, with the commands its ``register(subparsers)`` adds and their
 # one-line help (what ``mzdesk --help`` lists). A command line imports only the module of the
 # command it names: ``mzdesk --help`` lists the others from this table without importing them
-# (their modules pull in SQLAlchemy, reportlab, openpyxl, …). tests/unit/test_cli_imports.py
+# (their modules pull in SQLAlchemy, reportlab, openpyxl, …). tests/integration/test_cli_imports.py
 # keeps the table equal to what the modules register. Each added parser sets
 # ``func(args) -> int``.
 COMMANDS: dict[str, tuple[tuple[str, str], ...]] = {
