@@ -33,11 +33,12 @@ def log_directory() -> Path:
     return user_log_path("mzdesk", appauthor=False)
 
 
-# user@example.org — the domain needs a dot; ``@`` in a path or a version pin has none after it
-_EMAIL = re.compile(r"[\w.%+-]+@[\w-]+(?:\.[\w-]+)+")
+# user@example.org — the domain needs a dot; ``@`` in a path or a version pin has none after it.
+# Bounded parts (RFC 5321: 64 characters before the @, 63 a label): linear on any long line.
+_EMAIL = re.compile(r"[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 # +49 176 5550199, 0176/555-0199, 0049 …: a leading + or 0, digits with spaces, / or -, not
 # inside a word, an id or a number with a decimal point (checked for 8–15 digits below)
-_PHONE = re.compile(r"(?<![\w.+-])(?:\+|0)\d(?:[ /-]?\(?\d\)?){6,}(?![\w-])")
+_PHONE = re.compile(r"(?<![\w.+-])(?:\+|0)\d(?:[ /-]?\(?\d\)?){6,15}(?![\w-])")
 # 24.11.1990, 1.2.1990, 1990-11-24 (also inside a timestamp: 1990-11-24T10:00)
 _DATE = re.compile(
     r"(?<![\w.-])(?:\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?![\w-])|(?:19|20)\d{2}-[01]\d-[0-3]\d)"

@@ -95,3 +95,12 @@ def test_shapes_that_are_masked(text: str, masked: str) -> None:
 )
 def test_ids_counts_durations_and_versions_stay(text: str) -> None:
     assert redact(text) == text
+
+
+def test_a_long_line_is_read_once_not_once_per_character() -> None:
+    """The patterns are bounded: a 200,000-character run without an @ is no quadratic scan
+    (unbounded, this took minutes — the suite's timeout would end it)."""
+    long_run = "a" * 200_000
+    assert redact(long_run) == long_run
+    digits = "0 " * 50_000
+    assert redact(digits) == digits
