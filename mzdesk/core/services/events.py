@@ -169,7 +169,7 @@ def _organisers(session: Session, user_ids: Sequence[uuid.UUID]) -> list[EventOr
         if session.get(User, user_id) is None:
             raise EventError(
                 f"user {user_id} not found",
-                german="Eines der Konten im Organisationsteam gibt es nicht.",
+                german="Eines der genannten Konten gibt es nicht.",
             )
         rows.append(EventOrganiser(user_id=user_id))
     return rows
