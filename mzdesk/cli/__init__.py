@@ -9,8 +9,9 @@ a read-only folder, a full disk, a folder where a file was meant) prints the pat
 operating system's reason; anything else prints only the exception's *type* and where the
 log file is — its text may hold personal data (a database error carries the row), so it goes
 neither to the screen nor to the log, where the crash report lists the code locations only.
-The command modules (which pull in reportlab, openpyxl, …) are imported only when a command
-or ``--help`` is given: the plain ``mzdesk`` GUI start parses its few options without them.
+A command line imports only the module of the command it names (``COMMANDS``; the modules pull
+in SQLAlchemy, reportlab, openpyxl, …): ``mzdesk --help`` imports none, and the plain ``mzdesk``
+GUI start parses its few options without them.
 """
 
 from __future__ import annotations
@@ -27,29 +28,49 @@ from mzdesk.core.errors import MzdeskError
 
 log = logging.getLogger(__name__)
 
-# Modules with ``register(subparsers)``; each added parser sets ``func(args) -> int``.
-COMMAND_MODULES = [
-    "mzdesk.cli.db_cmd",
-    "mzdesk.cli.demo_cmd",
-    "mzdesk.cli.bench_cmd",
-    "mzdesk.cli.partner_cmd",
-    "mzdesk.cli.consent_cmd",
-    "mzdesk.cli.referral_cmd",
-    "mzdesk.cli.letter_cmd",
-    "mzdesk.cli.placement_cmd",
-    "mzdesk.cli.stats_cmd",
-    "mzdesk.cli.dedupe_cmd",
-    "mzdesk.cli.followup_cmd",
-    "mzdesk.cli.audit_cmd",
-    "mzdesk.cli.person_cmd",
-    "mzdesk.cli.event_cmd",
-    "mzdesk.cli.case_cmd",
-    "mzdesk.cli.contact_cmd",
-    "mzdesk.cli.status_cmd",
-    "mzdesk.cli.user_cmd",
-    "mzdesk.cli.privacy_cmd",
-    "mzdesk.cli.backup_cmd",
-]
+# Each command group's module, with the commands its ``register(subparsers)`` adds and their
+# one-line help (what ``mzdesk --help`` lists). A command line imports only the module of the
+# command it names: ``mzdesk --help`` lists the others from this table without importing them
+# (their modules pull in SQLAlchemy, reportlab, openpyxl, …). tests/integration/test_cli_imports.py
+# keeps the table equal to what the modules register. Each added parser sets
+# ``func(args) -> int``.
+COMMANDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "mzdesk.cli.db_cmd": (("db", "schema migrations and integrity check"),),
+    "mzdesk.cli.demo_cmd": (("demo", "fill an empty database with synthetic demo data"),),
+    "mzdesk.cli.bench_cmd": (
+        ("bench", "benchmarks at county scale, each beside its raw baseline"),
+    ),
+    "mzdesk.cli.partner_cmd": (("partner", "the partner directory"),),
+    "mzdesk.cli.consent_cmd": (("consent", "the consent registry"),),
+    "mzdesk.cli.referral_cmd": (("referral", "referrals to partners and their states"),),
+    "mzdesk.cli.letter_cmd": (
+        ("letter", "write a referral letter to PDF (needs the person's consent)"),
+    ),
+    "mzdesk.cli.placement_cmd": (("placement", "record and list placements (outcomes)"),),
+    "mzdesk.cli.stats_cmd": (
+        ("stats", "statistics for a period: placements, referrals, events, caseload"),
+    ),
+    "mzdesk.cli.dedupe_cmd": (
+        ("dedupe", "list likely duplicate persons with ids, scores and reasons"),
+    ),
+    "mzdesk.cli.followup_cmd": (("followup", "follow-ups (Wiedervorlagen) due for a user"),),
+    "mzdesk.cli.audit_cmd": (("audit", "the audit trail"),),
+    "mzdesk.cli.person_cmd": (("person", "add, edit, show, find and merge persons"),),
+    "mzdesk.cli.event_cmd": (("event", "events and the offline event kit"),),
+    "mzdesk.cli.case_cmd": (("case", "counselling cases: open, list, show, change status, edit"),),
+    "mzdesk.cli.contact_cmd": (("contact", "the contact log of a case"),),
+    "mzdesk.cli.status_cmd": (
+        ("status", "residence status and legal category history of a person"),
+    ),
+    "mzdesk.cli.user_cmd": (("user", "user accounts and teams (admin)"),),
+    "mzdesk.cli.privacy_cmd": (("privacy", "data-subject rights and retention"),),
+    "mzdesk.cli.backup_cmd": (
+        ("backup", "back up the database (SQLite online backup; PostgreSQL pg_dump)"),
+        ("restore", "replace the database by a verified backup (the current one is kept aside)"),
+    ),
+}
+COMMAND_MODULES = list(COMMANDS)
+MODULE_OF = {name: module for module, commands in COMMANDS.items() for name, _ in commands}
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -73,8 +94,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
-    """The whole command line; ``commands=False``: only the options of the GUI start."""
+def build_parser(
+    *, commands: bool = True, argv: Sequence[str] | None = None
+) -> argparse.ArgumentParser:
+    """The whole command line; ``commands=False``: only the options of the GUI start.
+
+    With ``argv``, only the module of the command it names is imported: every other command
+    is there by name and help (for ``--help`` and the "invalid choice" message) from
+    ``COMMANDS``. Without ``argv`` (or when it starts unusually) every module is imported.
+    """
     parser = _Parser(
         prog="mzdesk",
         description="Case management for a county migration centre. "
@@ -91,13 +119,39 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
         parser.set_defaults(command=None)
         return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
-        import_module(name).register(subparsers)
+    wanted = set(COMMAND_MODULES) if argv is None else _modules_for(argv)
+    for module, listed in COMMANDS.items():
+        if module in wanted:
+            import_module(module).register(subparsers)
+        else:
+            for name, help_text in listed:
+                subparsers.add_parser(name, help=help_text, add_help=False)
     return parser
+
+
+def _modules_for(argv: Sequence[str]) -> set[str]:
+    """The command modules ``argv`` needs: the one of the command it names, none for a bare
+    ``--help``/``--version`` or an unknown command word (argparse lists the choices), every
+    one when an option before the command is not exactly one of the top-level options (an
+    abbreviation like ``--us NAME``): then the full parser reads it as before."""
+    expect_value = False
+    for token in argv:
+        if expect_value:
+            expect_value = False
+        elif token in _VALUE_OPTIONS:
+            expect_value = True
+        elif token.startswith("-"):
+            if token not in _PLAIN_OPTIONS and not token.startswith(_VALUE_GIVEN):
+                return set(COMMAND_MODULES)
+        else:
+            return {MODULE_OF[token]} if token in MODULE_OF else set()
+    return set()
 
 
 # Top-level options that take a value (the value is not a command name).
 _VALUE_OPTIONS = ("--db", "--user")
+_VALUE_GIVEN = tuple(f"{option}=" for option in _VALUE_OPTIONS)
+_PLAIN_OPTIONS = ("--selftest", "--version", "-h", "--help")
 
 
 def _gui_start(argv: Sequence[str]) -> bool:
@@ -183,7 +237,7 @@ def _main(argv: Sequence[str] | None) -> int:
     from mzdesk.core.logs import setup_logging
 
     arguments = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(commands=not _gui_start(arguments))
+    parser = build_parser(commands=not _gui_start(arguments), argv=arguments)
     args = parser.parse_args(arguments)
     log_file = setup_logging()
     db_url = getattr(args, "db", None)

@@ -1,4 +1,8 @@
-"""Helpers shared by the command modules: opening the database the command names."""
+"""Helpers shared by the command modules: opening the database the command names.
+
+SQLAlchemy and the models are imported when a database is opened, not with this module:
+a command module's ``register`` (and its ``--help``) needs none of them.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +13,15 @@ import logging
 import os
 import sys
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from mzdesk.core import access, schema
-from mzdesk.core.database import Database, resolve_url
 from mzdesk.core.errors import DatabaseKeyRequired, MzdeskError, NotFound
-from mzdesk.core.models import User
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from mzdesk.core.database import Database
+    from mzdesk.core.models import User
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +30,8 @@ ENV_USER = "MZDESK_USER"
 
 def open_database(args: argparse.Namespace, *, create: bool = False) -> Database:
     """The named database; an encrypted one without a key asks for it on the terminal."""
+    from mzdesk.core.database import Database, resolve_url
+
     url = resolve_url(getattr(args, "db", None))
     try:
         return Database(url, create=create)
@@ -42,6 +48,8 @@ def open_current_database(args: argparse.Namespace) -> Database:
     Setup mode: while no account has a password (a fresh database, data made without
     accounts) nobody can log in, and commands run as the program itself.
     """
+    from mzdesk.core import schema
+
     database = open_database(args)
     try:
         schema.require_current(database)
@@ -102,6 +110,11 @@ def add_user_option(parser: argparse.ArgumentParser) -> None:
 
 def acting_user(session: Session, args: argparse.Namespace) -> User:
     """The logged-in user of this session (or, in setup mode, the one named by --user)."""
+    from sqlalchemy import select
+
+    from mzdesk.core import access
+    from mzdesk.core.models import User
+
     user_id = access.acting_user_id(session)
     if user_id is not None:
         user = session.get(User, user_id)

@@ -1,8 +1,12 @@
 """Logging to a rotating file in the platform's log folder. Never log personal data.
 
 Log records carry ids, counts, durations and error types — never names, dates of birth,
-addresses, notes or anything a person typed. ``PersonalDataFilter`` is the last line of
-defence for record *arguments* that are model objects (their ``repr`` is just the id anyway).
+addresses, notes or anything a person typed: that is kept by how the code logs, and reviewed.
+:class:`PersonalDataFilter`, on the log file's handler, is a last line of defence for the
+shapes of personal data that a pattern can tell safely — e-mail addresses, phone numbers and
+dates (a date of birth looks like any date; mzdesk's own records carry none, so every date is
+masked) — in the message, its arguments, a traceback's text and third-party libraries' records.
+A name or a note has no shape: no filter can find it, and none pretends to.
 
 The log folder is 0700 and every log file 0600 (:class:`PrivateRotatingFileHandler`, also for
 the files a rotation starts; one written by an older mzdesk is tightened on start).
@@ -13,6 +17,7 @@ from __future__ import annotations
 import io
 import logging
 import logging.handlers
+import re
 from pathlib import Path
 
 from mzdesk.core.files import open_private, private_dir, tighten
@@ -26,6 +31,56 @@ def log_directory() -> Path:
     from platformdirs import user_log_path
 
     return user_log_path("mzdesk", appauthor=False)
+
+
+# user@example.org — the domain needs a dot; ``@`` in a path or a version pin has none after it.
+# Bounded parts (RFC 5321: 64 characters before the @, 63 a label): linear on any long line.
+_EMAIL = re.compile(r"[\w.%+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+# +49 176 5550199, 0176/555-0199, 0049 …: a leading + or 0, digits with spaces, / or -, not
+# inside a word, an id or a number with a decimal point (checked for 8–15 digits below)
+_PHONE = re.compile(r"(?<![\w.+-])(?:\+|0)\d(?:[ /-]?\(?\d\)?){6,15}(?![\w-])")
+# 24.11.1990, 1.2.1990, 1990-11-24 (also inside a timestamp: 1990-11-24T10:00)
+_DATE = re.compile(
+    r"(?<![\w.-])(?:\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?![\w-])|(?:19|20)\d{2}-[01]\d-[0-3]\d)"
+    r"(?![\d.-]?\d)"
+)
+_PHONE_DIGITS = range(8, 16)  # E.164 numbers have at most 15 digits; an id or a count is longer
+
+
+def _phone(match: re.Match[str]) -> str:
+    digits = sum(char.isdigit() for char in match.group())
+    return "[phone]" if digits in _PHONE_DIGITS else match.group()
+
+
+def redact(text: str) -> str:
+    """``text`` with e-mail addresses, phone numbers and dates replaced by a placeholder."""
+    text = _EMAIL.sub("[e-mail]", text)
+    text = _DATE.sub("[date]", text)
+    return _PHONE.sub(_phone, text)
+
+
+class PersonalDataFilter(logging.Filter):
+    """Masks personal data of a known shape (:func:`redact`) in every record it passes.
+
+    The message is formatted with its arguments first (an argument is where a value would
+    be), and a traceback's text is formatted and masked too; the record then goes on with the
+    masked text and no arguments. Never drops a record.
+    """
+
+    _formatter = logging.Formatter()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = redact(message)
+        if masked != message or record.args:
+            record.msg, record.args = masked, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self._formatter.formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
+        return True
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
@@ -53,6 +108,7 @@ def setup_logging(level: int = logging.INFO, directory: Path | None = None) -> P
     except OSError:
         return None  # a read-only home must not stop the program; stderr still has warnings
     handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.addFilter(PersonalDataFilter())
     known = {getattr(h, "baseFilename", None) for h in root.handlers}
     if handler.baseFilename not in known:
         root.addHandler(handler)

@@ -61,8 +61,9 @@ def test_every_figure_reported_as_json(tmp_path: Path, capsys: pytest.CaptureFix
     assert "1,000" in figures["memory"]["title"]  # measured against a 1,000-person database
     for key in ("search", "yearly_stats", "referral_letter"):
         assert figures[key]["status"] == "ok", (key, figures[key]["note"])
-    for key in ("kit_merge", "attendee_import", "event_loop_gap"):
+    for key in ("kit_merge", "attendee_import", "event_loop_gap", "cli_command"):
         assert figures[key]["status"] == "ok", (key, figures[key]["note"])
+    assert "argon2id" in figures["cli_command"]["note"]  # the password check, measured alone
     assert "merge" in figures["event_loop_gap"]["note"]
     assert "linked to known persons" in figures["attendee_import"]["note"]
     assert "building a demo database of 300 persons" in err
@@ -101,6 +102,21 @@ def test_measuring_an_existing_database_never_changes_it(
     assert code == 0, err
     [figure] = json.loads(out)["figures"]
     assert figure["key"] == "person_file" and figure["status"] == "ok"
+    assert tiny_db.stat().st_mtime_ns == before
+
+
+def test_the_cli_figure_never_logs_in_to_a_given_database(
+    tiny_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A login is recorded in the audit trail: a database named with --db stays unchanged."""
+    before = tiny_db.stat().st_mtime_ns
+    code, out, err = _bench(
+        capsys, "--db", str(tiny_db), "--runs", "1", "--only", "cli_command", "--json"
+    )
+    assert code == 0, err
+    [figure] = json.loads(out)["figures"]
+    assert figure["key"] == "cli_command" and figure["status"] == "failed"
+    assert "audit trail" in figure["note"] and figure["value"] is None
     assert tiny_db.stat().st_mtime_ns == before
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.engine import URL
 from mzdesk.core import schema
 from mzdesk.core.bench import (
     attendee_import,
+    command,
     gui,
     kit,
     letter,
@@ -49,6 +50,7 @@ FIGURE_KEYS = (
     gui.STARTUP_KEY,
     gui.MEMORY_KEY,
     loop.KEY,
+    command.KEY,
 )
 
 Progress = Callable[[str], None]
@@ -209,6 +211,9 @@ def run_bench(options: BenchOptions) -> BenchReport:
                     figure = attendee_import.measure(database, options.runs)
                 elif key == loop.KEY:
                     figure = loop.measure(_url(database), options.runs)
+                elif key == command.KEY:
+                    given = options.db_url is not None
+                    figure = command.measure(database, _url(database), options.runs, given=given)
                 elif key == gui.STARTUP_KEY:
                     figure, startup_children, bare = gui.measure_startup(
                         _url(database), persons, options.runs
@@ -258,6 +263,7 @@ def _failed(key: str, persons: int, options: BenchOptions, reason: str) -> Figur
         kit.KEY: kit.figure,
         attendee_import.KEY: attendee_import.figure,
         loop.KEY: loop.figure,
+        command.KEY: command.figure,
         gui.STARTUP_KEY: lambda: gui.startup_figure(persons),
         gui.MEMORY_KEY: lambda: gui.memory_figure(persons, options.small_persons),
     }

@@ -68,7 +68,10 @@ def generate_demo(
     the same rows.
     """
     if persons < 1:
-        raise MzdeskError("the number of persons must be at least 1")
+        raise MzdeskError(
+            "the number of persons must be at least 1",
+            german="Die Anzahl der Personen muss mindestens 1 sein.",
+        )
     _prepare(database)
     collecting = gc.isenabled()
     gc.disable()  # millions of short-lived dicts: cyclic collection would cost a third

@@ -86,12 +86,20 @@ def _fields(text: str, name: str) -> list[str]:
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError as exc:
-        raise TemplateError(f"letter template {name}: {exc}") from exc
+        raise TemplateError(
+            f"letter template {name}: {exc}",
+            german=f"Die Briefvorlage {name} ist fehlerhaft (Platzhalter). "
+            "Bitte den IT-Support informieren.",
+        ) from exc
     for _literal, field, spec, conversion in parsed:
         if field is None:
             continue
         if not field.isidentifier() or spec or conversion:
-            raise TemplateError(f"letter template {name}: malformed placeholder {{{field}}}")
+            raise TemplateError(
+                f"letter template {name}: malformed placeholder {{{field}}}",
+                german=f"Die Briefvorlage {name} hat einen fehlerhaften Platzhalter. "
+                "Bitte den IT-Support informieren.",
+            )
         fields.append(field)
     return fields
 
@@ -107,12 +115,20 @@ def parse_sections(text: str, name: str) -> dict[str, str]:
         if line.startswith("[") and line.endswith("]"):
             key = line[1:-1].strip()
             if key in sections:
-                raise TemplateError(f"{name}, line {number}: section [{key}] given twice")
+                raise TemplateError(
+                    f"{name}, line {number}: section [{key}] given twice",
+                    german=f"Die Briefvorlage {name} ist fehlerhaft (Zeile {number}: Abschnitt "
+                    f"[{key}] doppelt). Bitte den IT-Support informieren.",
+                )
             current = sections[key] = []
         elif current is not None:
             current.append(line)
         elif line.strip():
-            raise TemplateError(f"{name}, line {number}: text before the first [section]")
+            raise TemplateError(
+                f"{name}, line {number}: text before the first [section]",
+                german=f"Die Briefvorlage {name} ist fehlerhaft (Zeile {number}: Text vor dem "
+                f"ersten Abschnitt). Bitte den IT-Support informieren.",
+            )
     return {key: "\n".join(lines).strip() for key, lines in sections.items()}
 
 
@@ -121,7 +137,11 @@ def _category_list(value: str, name: str) -> tuple[str, ...]:
     codes = tuple(code.strip().upper() for code in value.split(",") if code.strip())
     unknown = [code for code in codes if code not in known]
     if unknown:
-        raise TemplateError(f"letter template {name}: unknown data categories {unknown}")
+        raise TemplateError(
+            f"letter template {name}: unknown data categories {unknown}",
+            german=f"Die Briefvorlage {name} nennt unbekannte Datenkategorien. "
+            "Bitte den IT-Support informieren.",
+        )
     return codes
 
 
@@ -131,7 +151,9 @@ def parse_template(text: str, name: str) -> LetterTemplate:
     extra = [key for key in sections if key not in SECTIONS + OPTIONAL_SECTIONS]
     if missing or extra:
         raise TemplateError(
-            f"letter template {name}: missing sections {missing}, unknown sections {extra}"
+            f"letter template {name}: missing sections {missing}, unknown sections {extra}",
+            german=f"Der Briefvorlage {name} fehlen Abschnitte oder sie hat unbekannte. "
+            "Bitte den IT-Support informieren.",
         )
     required: tuple[str, ...] = ()
     optional: tuple[str, ...] = ()
@@ -142,7 +164,11 @@ def parse_template(text: str, name: str) -> LetterTemplate:
         elif key.strip() == "optional":
             optional = _category_list(value, name)
         elif line.strip():
-            raise TemplateError(f"letter template {name}: unknown line in [categories]: {key}")
+            raise TemplateError(
+                f"letter template {name}: unknown line in [categories]: {key}",
+                german=f"Die Briefvorlage {name} hat eine unbekannte Zeile unter [categories]. "
+                "Bitte den IT-Support informieren.",
+            )
     template = LetterTemplate(
         name,
         required,
@@ -151,7 +177,11 @@ def parse_template(text: str, name: str) -> LetterTemplate:
     )
     unknown = template.placeholders() - PLACEHOLDERS
     if unknown:
-        raise TemplateError(f"letter template {name}: unknown placeholders {sorted(unknown)}")
+        raise TemplateError(
+            f"letter template {name}: unknown placeholders {sorted(unknown)}",
+            german=f"Die Briefvorlage {name} nennt unbekannte Platzhalter. "
+            "Bitte den IT-Support informieren.",
+        )
     return template
 
 
@@ -179,6 +209,10 @@ def labels(language: str = "de") -> dict[str, str]:
             continue
         key, sep, value = raw.partition("=")
         if not sep:
-            raise TemplateError(f"{path.name}: line without '=': {raw[:40]!r}")
+            raise TemplateError(
+                f"{path.name}: line without '=': {raw[:40]!r}",
+                german=f"Die Textbausteine {path.name} sind fehlerhaft (Zeile ohne „=“). "
+                "Bitte den IT-Support informieren.",
+            )
         result[key.strip()] = value.strip()
     return result

@@ -125,7 +125,7 @@ def collect(session: Session, person_id: uuid.UUID, *, with_audit: bool = True) 
 
 def _collect(session: Session, person_id: uuid.UUID, *, with_audit: bool) -> PersonRecords:
     if session.get(Person, person_id) is None:
-        raise NotFound(f"person {person_id} not found")
+        raise NotFound(f"person {person_id} not found", german="Person nicht gefunden.")
     group = merge_group(session, person_id)
     records = PersonRecords(person_id=person_id, person_ids=group)
     persons = _table(Person)

@@ -401,7 +401,7 @@ def verify_password(session: Session, user_id: uuid.UUID, password: str) -> User
     """Unlocking a locked screen: the same checks and counting as a login."""
     user = session.get(User, user_id)
     if user is None:
-        raise NotFound(f"no user {user_id}")
+        raise NotFound(f"no user {user_id}", german="Dieses Konto gibt es nicht (mehr).")
     return authenticate(session, user.username, password)
 
 

@@ -261,7 +261,10 @@ def _consent(text: str) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise BadValue(f"consent must be ja/nein (yes/no), not {text.strip()!r}")
+    raise BadValue(
+        f"consent must be ja/nein (yes/no), not {text.strip()!r}",
+        german="Die Einwilligung muss „ja“ oder „nein“ sein.",
+    )
 
 
 def intake_from(values: Mapping[str, str], today: date | None = None) -> short_intake.ShortIntake:
@@ -281,7 +284,7 @@ def intake_from(values: Mapping[str, str], today: date | None = None) -> short_i
         consent_to_contact=_consent(values.get("consent_to_contact", "")),
     )
     if intake.email and ("@" not in intake.email or " " in intake.email):
-        raise BadValue(f"not an e-mail address: {intake.email!r}")
+        raise BadValue("not an e-mail address", german="Das ist keine E-Mail-Adresse.")
     short_intake.check_intake(intake, today)
     return intake
 
@@ -313,7 +316,10 @@ def _map_headers(
     explicit = {fold(k): v for k, v in (mapping or {}).items()}
     for target in explicit.values():
         if target and target not in FIELDS:
-            raise AttendeeImportError(f"mapping names an unknown field {target!r}")
+            raise AttendeeImportError(
+                f"mapping names an unknown field {target!r}",
+                german=f"Die Spaltenzuordnung nennt ein unbekanntes Feld „{target}“.",
+            )
     columns: dict[int, str] = {}
     shown: dict[str, str] = {}
     ignored: list[str] = []

@@ -53,7 +53,11 @@ def text_versions() -> list[str]:
 def current_text_version() -> str:
     versions = text_versions()
     if not versions:
-        raise ConsentError("no consent texts installed (resources/consent)")
+        raise ConsentError(
+            "no consent texts installed (resources/consent)",
+            german="Es sind keine Einwilligungstexte installiert. "
+            "Bitte den IT-Support informieren.",
+        )
     return versions[-1]
 
 
@@ -61,7 +65,10 @@ def current_text_version() -> str:
 def consent_text(version: str, language: str) -> dict[str, str]:
     """The sections of one consent text; NotFound for an unknown version or language."""
     if version not in text_versions():
-        raise NotFound(f"consent text version {version!r} not found")
+        raise NotFound(
+            f"consent text version {version!r} not found",
+            german=f"Den Einwilligungstext in der Fassung {version} gibt es nicht.",
+        )
     path = resource_path("consent", version, f"{language}.txt")
     if not path.is_file():
         available = sorted(p.stem for p in path.parent.glob("*.txt"))
@@ -82,7 +89,8 @@ def _categories(categories: Iterable[str]) -> list[str]:
     unknown = sorted(wanted - set(known))
     if unknown:
         raise ConsentError(
-            f"unknown data categories: {', '.join(unknown)} (known: {', '.join(known)})"
+            f"unknown data categories: {', '.join(unknown)} (known: {', '.join(known)})",
+            german=f"Unbekannte Datenkategorien: {', '.join(unknown)}.",
         )
     return [code for code in known if code in wanted]  # reference order, no duplicates
 
@@ -119,7 +127,10 @@ def add_consent(
     kinds = list(dict.fromkeys(k.strip().upper() for k in partner_kinds if k.strip()))
     unknown_kinds = [k for k in kinds if k not in reference.codes("partner_kinds")]
     if unknown_kinds:
-        raise ConsentError(f"unknown partner kinds: {', '.join(unknown_kinds)}")
+        raise ConsentError(
+            f"unknown partner kinds: {', '.join(unknown_kinds)}",
+            german=f"Unbekannte Partnerarten: {', '.join(unknown_kinds)}.",
+        )
     if not partners and not kinds:
         raise ConsentError(
             "a consent must name its recipients (a partner or a partner kind)",
@@ -187,9 +198,16 @@ def withdraw(session: Session, consent_id: str | uuid.UUID, on: date) -> Consent
     consent = get_consent(session, consent_id)
     access.require(session, Action.REFER, person_id=consent.person_id)
     if consent.withdrawn_on is not None:
-        raise ConsentError(f"consent {consent.id.hex[-8:]} was already withdrawn")
+        raise ConsentError(
+            f"consent {consent.id.hex[-8:]} was already withdrawn",
+            german="Diese Einwilligung wurde bereits widerrufen.",
+        )
     if on < consent.given_on:
-        raise ConsentError("a consent cannot be withdrawn before it was given")
+        raise ConsentError(
+            "a consent cannot be withdrawn before it was given",
+            german="Eine Einwilligung kann nicht vor dem Tag widerrufen werden, "
+            "an dem sie erteilt wurde.",
+        )
     consent.withdrawn_on = on
     session.flush()
     audit.append(

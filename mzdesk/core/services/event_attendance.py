@@ -69,7 +69,7 @@ def _event_for_registration(session: Session, event_id: uuid.UUID) -> Event:
     access.require(session, Action.EVENTS)
     event = session.get(Event, event_id)
     if event is None:
-        raise EventError(f"event {event_id} not found")
+        raise EventError(f"event {event_id} not found", german="Diese Veranstaltung gibt es nicht.")
     return event
 
 
@@ -141,7 +141,10 @@ def register_person(
     access.require(session, Action.EDIT_PERSON, person_id=person_id)
     person = session.get(Person, person_id)
     if person is None or person.merged_into_id is not None:
-        raise EventError(f"person {person_id} not found or merged")
+        raise EventError(
+            f"person {person_id} not found or merged",
+            german="Diese Person gibt es nicht (mehr); vielleicht wurde sie zusammengeführt.",
+        )
     existing = _existing_attendance(session, event.id, person_id)
     if existing is not None:
         raise AlreadyRegistered(
@@ -171,7 +174,9 @@ def add_headcount(
     """``count`` more people who did not register (one new row per press)."""
     event = _event_for_registration(session, event_id)
     if not 1 <= count <= 10_000:
-        raise EventError("a head count is 1 … 10000")
+        raise EventError(
+            "a head count is 1 … 10000", german="Eine Zählung umfasst 1 bis 10.000 Personen."
+        )
     row = Attendance(
         event_id=event.id,
         person_id=None,

@@ -91,7 +91,10 @@ def clean_field(value: str | None, limit: int, what: str) -> str | None:
     text = " ".join((value or "").split())
     checked_name(text, what, GERMAN_WHAT[what])  # no control or invisible characters
     if len(text) > limit:
-        raise EventError(f"{what} longer than {limit} characters")
+        raise EventError(
+            f"{what} longer than {limit} characters",
+            german=f"{GERMAN_WHAT[what]} ist länger als {limit} Zeichen.",
+        )
     return text or None
 
 
@@ -111,7 +114,10 @@ def _presences(session: Session, partners: Sequence[PartnerPresence]) -> list[Ev
             raise EventError("a partner is listed twice", german="Ein Partner ist doppelt genannt.")
         seen.add(presence.partner_id)
         if session.get(Partner, presence.partner_id) is None:
-            raise EventError(f"partner {presence.partner_id} not found")
+            raise EventError(
+                f"partner {presence.partner_id} not found",
+                german="Einen der Partner gibt es nicht.",
+            )
         rows.append(
             EventPartner(
                 partner_id=presence.partner_id,
@@ -126,7 +132,10 @@ def _organisers(session: Session, user_ids: Sequence[uuid.UUID]) -> list[EventOr
     rows = []
     for user_id in dict.fromkeys(user_ids):
         if session.get(User, user_id) is None:
-            raise EventError(f"user {user_id} not found")
+            raise EventError(
+                f"user {user_id} not found",
+                german="Eines der genannten Konten gibt es nicht.",
+            )
         rows.append(EventOrganiser(user_id=user_id))
     return rows
 
@@ -155,7 +164,7 @@ def create_event(
         raise EventError("an event needs a place", german="Die Veranstaltung braucht einen Ort.")
     _check_dates(starts_on, ends_on)
     if team_id is not None and session.get(Team, team_id) is None:
-        raise EventError(f"team {team_id} not found")
+        raise EventError(f"team {team_id} not found", german="Dieses Team gibt es nicht.")
     event = Event(
         name=clean_name,
         kind=EventKind(kind),

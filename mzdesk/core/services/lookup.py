@@ -41,15 +41,23 @@ def _matching_ids(session: Session, model: type[_R], text: str | uuid.UUID, what
         if full is not None:
             return _matching_ids(session, model, full, what)
         if not _SHORT.match(raw):
-            raise NotFound(f"{what} {text!r} not found (give its id or its last 6-8 hex digits)")
+            raise NotFound(
+                f"{what} {text!r} not found (give its id or its last 6-8 hex digits)",
+                german="Nicht gefunden: Bitte die Kennung oder ihre letzten 6–8 Zeichen angeben.",
+            )
         where = cast(model.id, String).like(f"%{raw}")
         shown = raw
     with scope.unscoped(session, scope.Purpose.LOOKUP):  # ids only; access is decided next
         ids = list(session.scalars(select(model.id).where(where).limit(2)))
     if not ids:
-        raise NotFound(f"{what} {shown} not found")
+        raise NotFound(
+            f"{what} {shown} not found", german=f"Zur Kennung „{shown}“ wurde nichts gefunden."
+        )
     if len(ids) > 1:
-        raise NotFound(f"{what} id {shown} is ambiguous: give more digits")
+        raise NotFound(
+            f"{what} id {shown} is ambiguous: give more digits",
+            german=f"Die Kennung „{shown}“ ist nicht eindeutig: Bitte mehr Zeichen angeben.",
+        )
     return ids[0]
 
 
@@ -65,7 +73,7 @@ def by_id(session: Session, model: type[_R], text: str | uuid.UUID, what: str) -
         access.require(session, access.Action.READ_PERSON, person_id=person_id, case_id=case_id)
     found = session.get(model, found_id)
     if found is None:  # the scope hides what the policy allowed: never expected
-        raise NotFound(f"{what} {found_id} not found")
+        raise NotFound(f"{what} {found_id} not found", german="Nicht gefunden.")
     return found
 
 
@@ -86,13 +94,17 @@ def person(session: Session, text: str | uuid.UUID) -> Person:
         if merged_into is None:
             break
         if merged_into in seen:  # pragma: no cover - a merge loop is a data error
-            raise NotFound("person merge chain is circular")
+            raise NotFound(
+                "person merge chain is circular",
+                german="Die Zusammenführungen dieser Person bilden einen Kreis. "
+                "Bitte den IT-Support informieren.",
+            )
         found_id = merged_into
         seen.add(found_id)
     access.require(session, access.Action.READ_PERSON, person_id=found_id)
     found = session.get(Person, found_id)
     if found is None:  # pragma: no cover - the scope hides what the policy allowed
-        raise NotFound(f"person {found_id} not found")
+        raise NotFound(f"person {found_id} not found", german="Person nicht gefunden.")
     return found
 
 

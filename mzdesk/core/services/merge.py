@@ -112,13 +112,17 @@ def resolve_person(session: Session, person_id: uuid.UUID) -> uuid.UUID:
     current = person_id
     while True:
         if current in seen:
-            raise MergeRefused(f"person merge chain through {person_id} is circular")
+            raise MergeRefused(
+                f"person merge chain through {person_id} is circular",
+                german="Die Zusammenführungen dieser Person bilden einen Kreis. "
+                "Bitte den IT-Support informieren.",
+            )
         seen.add(current)
         target = session.execute(
             select(Person.id, Person.merged_into_id).where(Person.id == current)
         ).first()
         if target is None:
-            raise NotFound(f"person {current} not found")
+            raise NotFound(f"person {current} not found", german="Person nicht gefunden.")
         if target.merged_into_id is None:
             return current
         current = target.merged_into_id
@@ -219,21 +223,33 @@ def merge_persons(
 ) -> MergeReport:
     """Move everything of ``other_id`` to ``keep_id`` and mark it merged (caller commits)."""
     if keep_id == other_id:
-        raise MergeRefused("a person cannot be merged into itself")
+        raise MergeRefused(
+            "a person cannot be merged into itself",
+            german="Eine Person kann nicht mit sich selbst zusammengeführt werden.",
+        )
     access.require(session, access.Action.MERGE_PERSONS, person_id=keep_id)
     access.require(session, access.Action.MERGE_PERSONS, person_id=other_id)
     keep = session.get(Person, keep_id, with_for_update=True)
     other = session.get(Person, other_id, with_for_update=True)
     if keep is None:
-        raise NotFound(f"person {keep_id} not found")
+        raise NotFound(
+            f"person {keep_id} not found", german="Die zu behaltende Person gibt es nicht."
+        )
     if other is None:
-        raise NotFound(f"person {other_id} not found")
+        raise NotFound(
+            f"person {other_id} not found", german="Die zu übernehmende Person gibt es nicht."
+        )
     if keep.merged_into_id is not None:
         raise MergeRefused(
-            f"person {keep_id} was itself merged into {keep.merged_into_id}: keep that one"
+            f"person {keep_id} was itself merged into {keep.merged_into_id}: keep that one",
+            german="Die zu behaltende Person wurde selbst schon zusammengeführt: "
+            "Bitte die Person behalten, in die sie übernommen wurde.",
         )
     if other.merged_into_id is not None:
-        raise MergeRefused(f"person {other_id} is already merged into {other.merged_into_id}")
+        raise MergeRefused(
+            f"person {other_id} is already merged into {other.merged_into_id}",
+            german="Die zu übernehmende Person wurde bereits zusammengeführt.",
+        )
     user_id = user_id if user_id is not None else session.info.get("user_id")
     report = MergeReport(keep_id=keep_id, other_id=other_id)
     session.flush()

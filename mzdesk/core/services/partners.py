@@ -134,7 +134,9 @@ def _clean_values(values: Mapping[str, object]) -> dict[str, object]:
     result: dict[str, object] = {}
     for key, raw in values.items():
         if key not in FIELDS:
-            raise PartnerError(f"unknown partner field {key!r}")
+            raise PartnerError(
+                f"unknown partner field {key!r}", german=f"Unbekanntes Partnerfeld „{key}“."
+            )
         if key == "active":
             if isinstance(raw, bool):
                 result[key] = raw
@@ -145,7 +147,10 @@ def _clean_values(values: Mapping[str, object]) -> dict[str, object]:
             elif text in _FALSE:
                 result[key] = False
             else:
-                raise PartnerError(f"'active' must be ja/nein (yes/no), not {raw!r}")
+                raise PartnerError(
+                    f"'active' must be ja/nein (yes/no), not {raw!r}",
+                    german="„Aktiv“ muss „ja“ oder „nein“ sein.",
+                )
             continue
         value = " ".join(str(raw).split()) if raw is not None else ""
         if key == "services":  # a description: cleaned
@@ -156,7 +161,10 @@ def _clean_values(values: Mapping[str, object]) -> dict[str, object]:
             except BadText as exc:
                 raise PartnerError(str(exc), german=exc.german) from None
         if key in _MAX and len(value) > _MAX[key]:
-            raise PartnerError(f"{key} longer than {_MAX[key]} characters")
+            raise PartnerError(
+                f"{key} longer than {_MAX[key]} characters",
+                german=f"{_GERMAN_FIELDS.get(key, key)} ist länger als {_MAX[key]} Zeichen.",
+            )
         result[key] = value or None
     if "name" in result and not result["name"]:
         raise PartnerError("name is missing", german="Name fehlt.")
@@ -170,11 +178,16 @@ def _clean_values(values: Mapping[str, object]) -> dict[str, object]:
             language, language
         )
         if language not in LETTER_LANGUAGES:
-            raise PartnerError(f"letter language must be de or en, not {language!r}")
+            raise PartnerError(
+                f"letter language must be de or en, not {language!r}",
+                german="Die Briefsprache muss „de“ oder „en“ sein.",
+            )
         result["letter_language"] = language
     email = result.get("email")
     if isinstance(email, str) and ("@" not in email or " " in email):
-        raise PartnerError(f"not an e-mail address: {email!r}")
+        raise PartnerError(
+            f"not an e-mail address: {email!r}", german="Das ist keine E-Mail-Adresse."
+        )
     return result
 
 
@@ -182,7 +195,10 @@ def add_partner(session: Session, **values: object) -> Partner:
     """A new partner (``name`` and ``kind`` required); refused if name+postcode exists."""
     checked = _clean_values({"active": True, "letter_language": "de", **values})
     if not checked.get("name") or not checked.get("kind"):
-        raise PartnerError("a partner needs a name and a kind")
+        raise PartnerError(
+            "a partner needs a name and a kind",
+            german="Ein Partner braucht einen Namen und eine Partnerart.",
+        )
     key = match_key(str(checked["name"]), _opt(checked.get("postcode")))
     for existing in session.scalars(select(Partner)):
         if match_key(existing.name, existing.postcode) == key:
@@ -368,7 +384,11 @@ def _delimiter(header: str) -> str:
     counts = {d: header.count(d) for d in (";", ",", "\t")}
     best = max(counts, key=lambda d: counts[d])
     if counts[best] == 0:
-        raise PartnerError("the header line has no ';', ',' or tab between column names")
+        raise PartnerError(
+            "the header line has no ';', ',' or tab between column names",
+            german="In der Kopfzeile stehen zwischen den Spaltennamen weder „;“ noch „,“ "
+            "noch Tabulatoren.",
+        )
     return best
 
 
@@ -378,7 +398,10 @@ def _map_headers(
     explicit = {fold(k): v for k, v in (mapping or {}).items()}
     for target in explicit.values():
         if target not in FIELDS:
-            raise PartnerError(f"mapping names an unknown field {target!r}")
+            raise PartnerError(
+                f"mapping names an unknown field {target!r}",
+                german=f"Die Spaltenzuordnung nennt ein unbekanntes Feld „{target}“.",
+            )
     columns: dict[int, str] = {}
     shown: dict[str, str] = {}
     ignored: list[str] = []

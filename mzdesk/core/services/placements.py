@@ -100,9 +100,15 @@ def _hours(value: Decimal | float | str | None) -> Decimal | None:
     try:
         hours = Decimal(str(value).replace(",", "."))
     except InvalidOperation:
-        raise InvalidPlacement(f"weekly hours {value!r} is not a number") from None
+        raise InvalidPlacement(
+            f"weekly hours {value!r} is not a number",
+            german="Die Wochenstunden müssen eine Zahl sein.",
+        ) from None
     if not Decimal(0) < hours <= MAX_WEEKLY_HOURS:
-        raise InvalidPlacement(f"weekly hours must be above 0 and at most {MAX_WEEKLY_HOURS}")
+        raise InvalidPlacement(
+            f"weekly hours must be above 0 and at most {MAX_WEEKLY_HOURS}",
+            german=f"Die Wochenstunden müssen über 0 und höchstens {MAX_WEEKLY_HOURS} sein.",
+        )
     return hours.quantize(Decimal("0.01"))
 
 
@@ -129,15 +135,27 @@ def add_placement(
     access.require(session, access.Action.EDIT_PERSON, case_id=case.id)
     if kind not in reference.by_code("placement_kinds"):
         known = ", ".join(reference.codes("placement_kinds"))
-        raise InvalidPlacement(f"unknown placement kind {kind!r} (one of {known})")
+        raise InvalidPlacement(
+            f"unknown placement kind {kind!r} (one of {known})",
+            german=f"Unbekannte Art der Vermittlung „{kind}“.",
+        )
     if ends_on is not None and ends_on < starts_on:
-        raise InvalidPlacement("a placement cannot end before it starts")
+        raise InvalidPlacement(
+            "a placement cannot end before it starts",
+            german="Eine Vermittlung kann nicht vor ihrem Beginn enden.",
+        )
     partner = by_id(session, Partner, partner_id, "partner") if partner_id is not None else None
     name = " ".join(clean_text(employer_name or "").split()) or None
     if name is not None and len(name) > 200:
-        raise InvalidPlacement("employer name is longer than 200 characters")
+        raise InvalidPlacement(
+            "employer name is longer than 200 characters",
+            german="Der Name des Arbeitgebers ist länger als 200 Zeichen.",
+        )
     if subsidy is not None and len(subsidy) > 200:
-        raise InvalidPlacement("subsidy is longer than 200 characters")
+        raise InvalidPlacement(
+            "subsidy is longer than 200 characters",
+            german="Die Förderung ist länger als 200 Zeichen.",
+        )
     codes = setting_refugee_codes(session) if extra_refugee_codes is None else extra_refugee_codes
     state = snapshot_at(session, case.person_id, starts_on, codes)
     placement = Placement(

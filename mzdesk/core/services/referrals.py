@@ -123,7 +123,10 @@ def create_referral(
     case = by_id(session, Case, case_id, "case")
     partner = by_id(session, Partner, partner_id, "partner")
     if not partner.active:
-        raise ReferralError(f"partner {short_id(partner.id)} is inactive")
+        raise ReferralError(
+            f"partner {short_id(partner.id)} is inactive",
+            german="Dieser Partner ist nicht mehr aktiv.",
+        )
     if not purpose.strip():
         raise ReferralError("a referral needs a purpose", german="Bitte den Zweck angeben.")
     referral = Referral(
@@ -676,7 +679,10 @@ def send_referral(
     access.require(session, access.Action.REFER, case_id=referral.case_id)
     _check(referral, ReferralStatus.SENT)
     if answer_days < 1:
-        raise ReferralError("the answer deadline must be at least one day")
+        raise ReferralError(
+            "the answer deadline must be at least one day",
+            german="Die Antwortfrist muss mindestens einen Tag betragen.",
+        )
     day = on or date.today()
     partner = by_id(session, Partner, referral.partner_id, "partner")
     case = by_id(session, Case, referral.case_id, "case")
@@ -765,7 +771,10 @@ def set_status(
     if status is ReferralStatus.REJECTED:
         text = " ".join(clean_text(reason or "").split())
         if not text:
-            raise ReferralError("a rejection needs the partner's reason")
+            raise ReferralError(
+                "a rejection needs the partner's reason",
+                german="Für eine Ablehnung bitte den Grund des Partners angeben.",
+            )
         referral.rejection_reason = text[:500]
     if status in (ReferralStatus.ACCEPTED, ReferralStatus.REJECTED):
         referral.answered_on = day
@@ -1054,7 +1063,10 @@ def update_draft(
         )
     partner = by_id(session, Partner, partner_id, "partner")
     if not partner.active:
-        raise ReferralError(f"partner {short_id(partner.id)} is inactive")
+        raise ReferralError(
+            f"partner {short_id(partner.id)} is inactive",
+            german="Dieser Partner ist nicht mehr aktiv.",
+        )
     if not purpose.strip():
         raise ReferralError("a referral needs a purpose", german="Bitte den Zweck angeben.")
     if partner.id != referral.partner_id:  # a lead's exception was for the other partner

@@ -86,7 +86,10 @@ def check_intake(intake: ShortIntake, today: date | None = None) -> None:
         checked_name(text or "", what, GERMAN_WHAT[what])
     for value, what in ((intake.family_name, "family name"), (intake.given_names, "given names")):
         if len(value.strip()) > MAX_NAME:
-            raise EventError(f"{what} longer than {MAX_NAME} characters")
+            raise EventError(
+                f"{what} longer than {MAX_NAME} characters",
+                german=f"{GERMAN_WHAT[what]} ist länger als {MAX_NAME} Zeichen.",
+            )
     if intake.birth_date is not None and not (
         intake.birth_date.year >= OLDEST_BIRTH_YEAR and intake.birth_date <= today
     ):
@@ -97,14 +100,22 @@ def check_intake(intake: ShortIntake, today: date | None = None) -> None:
     if intake.phone and len(intake.phone.strip()) > MAX_PHONE:
         raise EventError("phone number too long", german="Die Telefonnummer ist zu lang.")
     if intake.profession_wish and len(intake.profession_wish.strip()) > MAX_WISH:
-        raise EventError(f"profession or wish longer than {MAX_WISH} characters")
+        raise EventError(
+            f"profession or wish longer than {MAX_WISH} characters",
+            german=f"Der Berufswunsch ist länger als {MAX_WISH} Zeichen.",
+        )
     german_level(intake.german_level)
     known = reference.by_code("languages")
     for entry in intake.languages:
         if entry.code not in known:
-            raise EventError(f"unknown language {entry.code!r}")
+            raise EventError(
+                f"unknown language {entry.code!r}", german=f"Unbekannte Sprache „{entry.code}“."
+            )
     if intake.nationality and intake.nationality not in reference.by_code("countries"):
-        raise EventError(f"unknown country {intake.nationality!r}")
+        raise EventError(
+            f"unknown country {intake.nationality!r}",
+            german=f"Unbekannte Staatsangehörigkeit „{intake.nationality}“.",
+        )
 
 
 def duplicate_hints(session: Session, intake: ShortIntake, limit: int = 3) -> list[Candidate]:

@@ -44,7 +44,7 @@ def drill_down(session: Session, figure_key: str, period: Period) -> DrillDown:
     area, *parts = figure_key.strip().split(".")
     drill = _DRILLS.get(area)
     if drill is None or not parts:
-        raise UnknownFigure(f"no such figure: {figure_key}")
+        raise UnknownFigure(f"no such figure: {figure_key}", german="Diese Kennzahl gibt es nicht.")
     return scope.own_records(session, drill(session, figure_key, parts, period))
 
 

@@ -177,16 +177,16 @@ def compute(session: Session, period: Period) -> CaseloadStats:
 
 def drill(session: Session, figure: str, parts: list[str], period: Period) -> DrillDown:
     if not parts or (parts[0] not in MEASURES and parts[0] != "by_counsellor"):
-        raise UnknownFigure(f"no such figure: {figure}")
+        raise UnknownFigure(f"no such figure: {figure}", german="Diese Kennzahl gibt es nicht.")
     if parts[0] == "by_counsellor":
         if len(parts) != 3 or parts[2] not in MEASURES:
-            raise UnknownFigure(f"no such figure: {figure}")
+            raise UnknownFigure(f"no such figure: {figure}", german="Diese Kennzahl gibt es nicht.")
         counsellor: tuple[bool, Any] = (True, as_uuid(parts[1]))
         measure = parts[2]
     elif len(parts) == 1:
         counsellor, measure = (False, None), parts[0]
     else:
-        raise UnknownFigure(f"no such figure: {figure}")
+        raise UnknownFigure(f"no such figure: {figure}", german="Diese Kennzahl gibt es nicht.")
     if measure in ("contacts", "active_cases"):
         column = Contact.id if measure == "contacts" else Contact.case_id
         query = select(column).where(_contacts_in(period)).distinct().order_by(column)

@@ -68,7 +68,9 @@ def as_uuid(value: str) -> uuid.UUID | None:
     try:
         return uuid.UUID(value)
     except ValueError:
-        raise UnknownFigure(f"not an id in a figure key: {value!r}") from None
+        raise UnknownFigure(
+            f"not an id in a figure key: {value!r}", german="Diese Kennzahl gibt es nicht."
+        ) from None
 
 
 def days_between(session: Session, first: Any, second: Any) -> ColumnElement[int]:

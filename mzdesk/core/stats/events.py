@@ -174,5 +174,5 @@ def drill(session: Session, figure: str, parts: list[str], period: Period) -> Dr
         event_id = as_uuid(parts[1])
         query = attendances.where(Attendance.event_id == event_id)
     else:
-        raise UnknownFigure(f"no such figure: {figure}")
+        raise UnknownFigure(f"no such figure: {figure}", german="Diese Kennzahl gibt es nicht.")
     return DrillDown(figure, "attendances", ids_of(session, query))

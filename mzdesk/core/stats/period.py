@@ -115,16 +115,28 @@ def make_period(
     """The one period these options name (the CLI's and the GUI's rules)."""
     if start is not None or end is not None:
         if year is not None or quarter is not None or month is not None:
-            raise InvalidPeriod("give either a year (with quarter or month) or from and to")
+            raise InvalidPeriod(
+                "give either a year (with quarter or month) or from and to",
+                german="Bitte entweder ein Jahr (mit Quartal oder Monat) oder Von und Bis angeben.",
+            )
         if start is None or end is None:
-            raise InvalidPeriod("a from–to period needs both dates")
+            raise InvalidPeriod(
+                "a from–to period needs both dates",
+                german="Für einen Zeitraum bitte Von und Bis angeben.",
+            )
         first = parse_date(start) if isinstance(start, str) else start
         last = parse_date(end) if isinstance(end, str) else end
         return Period.between(first, last)
     if year is None:
-        raise InvalidPeriod("no period given: a year, or from and to")
+        raise InvalidPeriod(
+            "no period given: a year, or from and to",
+            german="Kein Zeitraum angegeben: Bitte ein Jahr oder Von und Bis angeben.",
+        )
     if quarter is not None and month is not None:
-        raise InvalidPeriod("give a quarter or a month, not both")
+        raise InvalidPeriod(
+            "give a quarter or a month, not both",
+            german="Bitte ein Quartal oder einen Monat angeben, nicht beides.",
+        )
     if quarter is not None:
         return Period.quarter(year, quarter)
     if month is not None:

@@ -319,5 +319,5 @@ def drill(session: Session, figure: str, parts: list[str], period: Period) -> Dr
             value = None
         query = query.where(column.is_(None) if value is None else column == value)
     else:
-        raise UnknownFigure(f"no such figure: {figure}")
+        raise UnknownFigure(f"no such figure: {figure}", german="Diese Kennzahl gibt es nicht.")
     return DrillDown(figure, "placements", ids_of(session, query))

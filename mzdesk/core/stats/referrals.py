@@ -144,8 +144,10 @@ def drill(session: Session, figure: str, parts: list[str], period: Period) -> Dr
         query = query.where(base.c.partner_kind == parts[1])
         if len(parts) == 3:
             if parts[2] not in STATUS_KEYS:
-                raise UnknownFigure(f"no such figure: {figure}")
+                raise UnknownFigure(
+                    f"no such figure: {figure}", german="Diese Kennzahl gibt es nicht."
+                )
             query = query.where(base.c.status == ReferralStatus(parts[2]))
     else:
-        raise UnknownFigure(f"no such figure: {figure}")
+        raise UnknownFigure(f"no such figure: {figure}", german="Diese Kennzahl gibt es nicht.")
     return DrillDown(figure, "referrals", ids_of(session, query))
