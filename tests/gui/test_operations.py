@@ -73,13 +73,16 @@ def test_without_failure_callback_the_german_message_is_shown(
     assert shown == ["Die Datenbank ist nicht erreichbar."]
 
 
+STEPS = 3000
+
+
 def test_progress_dialog_shows_and_cancel_stops_the_work(qtbot: QtBot, parent: QWidget) -> None:
     parent.show()
     steps: list[int] = []
     outcome: list[str] = []
 
     def slow(progress: Progress) -> str:
-        for step in range(200):
+        for step in range(STEPS):  # a minute of work: it lasts until cancelled, however slow
             progress.check()
             steps.append(step)
             time.sleep(0.02)
@@ -93,14 +96,14 @@ def test_progress_dialog_shows_and_cancel_stops_the_work(qtbot: QtBot, parent: Q
     )
     dialog = parent.findChild(QProgressDialog)
     assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible, timeout=2_000)  # shown once the work takes a while
+    qtbot.waitUntil(dialog.isVisible, timeout=30_000)  # shown once the work takes a while
     assert dialog.labelText() == "Zählen …"
     cancel = dialog.findChild(QPushButton)
     assert cancel is not None and cancel.text() == "Abbrechen"
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(outcome), timeout=5_000)
+    qtbot.waitUntil(lambda: bool(outcome), timeout=30_000)
     assert outcome == ["cancelled"]
-    assert len(steps) < 200
+    assert len(steps) < STEPS
     assert op.progress.cancelled
     qtbot.waitUntil(lambda: parent.findChild(QProgressDialog) is None, timeout=5_000)
 
@@ -111,7 +114,7 @@ def test_callbacks_are_skipped_when_the_parent_is_gone(qtbot: QtBot) -> None:
     release = threading.Event()
 
     def wait(_progress: Progress) -> int:
-        release.wait(5)
+        release.wait(120)  # released as soon as the parent is gone
         return 1
 
     BackgroundOp(parent=parent, op=wait, success=called.append).run_in_background()
