@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 
@@ -129,3 +130,30 @@ def _alive(widget: QWidget) -> bool:
     import shiboken6
 
     return shiboken6.isValid(widget)
+
+
+def test_a_finished_operation_is_torn_down_on_the_gui_thread(qtbot: QtBot, parent: QWidget) -> None:
+    """Qt objects belong to the thread that made them: the relay of a finished operation must
+    be destroyed there, not by Python's cycle collector in whichever worker thread happens to
+    allocate (as happened to nearly every relay, in a probe; a likely cause of a segfault seen
+    once in pytest-qt's event processing during a test's setup)."""
+    threads: list[str] = []
+    done: list[int] = []
+
+    def allocate(_progress: Progress) -> int:
+        return len([{"row": [n] * 3} for n in range(20_000)])  # the collector runs here too
+
+    for _ in range(60):
+        op = BackgroundOp(parent=parent, op=allocate, success=done.append)
+        op._relay.destroyed.connect(
+            lambda *_: threads.append(threading.current_thread().name),
+            Qt.ConnectionType.DirectConnection,
+        )
+        op.run_in_background()
+        del op
+        qtbot.waitUntil(lambda: operations.running_count() == 0)
+    gc.collect()  # what is garbage by now goes here, on the GUI thread
+    assert set(threads) <= {threading.main_thread().name}
+    qtbot.waitUntil(lambda: len(threads) == 60)  # all deleted, none left for a later test
+    assert set(threads) == {threading.main_thread().name}
+    assert len(done) == 60
