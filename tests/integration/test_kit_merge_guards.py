@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,16 @@ from sqlalchemy import event, select
 from mzdesk.core.database import Database
 from mzdesk.core.kits import crypto, export_kit, merge_kit, open_kit, return_kit
 from mzdesk.core.kits.merge import MergeInterrupted
-from mzdesk.core.models import MergeConflict, Person
-from tests.integration.kit_world import World, build_office, dump
+from mzdesk.core.models import (
+    Case,
+    Event,
+    EventContact,
+    EventContactOutcome,
+    MergeConflict,
+    Person,
+    Team,
+)
+from tests.integration.kit_world import World, attendance_ids, build_office, contact, dump
 
 PASS = "zwei Laptops, eine Messe"
 
@@ -100,6 +109,97 @@ def test_two_laptops_with_different_edits_are_two_questions(office: str, tmp_pat
     assert _merge(office, _return(first, world)) == 1
     assert _merge(office, _return(second, world)) == 1
     assert _questions(office, target) == [("city", '"Erststadt"'), ("city", '"Zweitstadt"')]
+
+
+def test_a_row_deleted_at_the_office_does_not_come_back_with_a_return(
+    office: str, tmp_path: Path
+) -> None:
+    """A fair contact recorded at the office, in the kit, edited on the laptop, deleted at the
+    office meanwhile: the return does not bring it back (the merge says why)."""
+    world = build_office(office)
+    with Database(office) as database, database.session() as session:
+        contact_id = contact(session, world.event_id, attendance_ids(office)[0], world.employers[0])
+        session.commit()
+    laptop = _laptop(office, world, tmp_path, "laptop")
+    with Database(laptop) as database, database.session() as session:
+        on_laptop = session.get(EventContact, contact_id)
+        assert on_laptop is not None
+        on_laptop.outcome = EventContactOutcome.HIRED
+        session.commit()
+    with Database(office) as database, database.session() as session:
+        session.delete(session.get(EventContact, contact_id))
+        session.commit()
+    with Database(office) as database, database.session() as session:
+        report = merge_kit(session, _return(laptop, world), PASS)
+        session.commit()
+        assert [(r.table, r.row_id, r.reason) for r in report.rejected] == [
+            ("event_contacts", str(contact_id), "deleted at the office after the kit was exported")
+        ]
+        assert session.get(EventContact, contact_id) is None
+
+
+def test_a_return_leaves_a_person_who_became_another_teams_alone(
+    office: str, tmp_path: Path
+) -> None:
+    """An attendee in the kit whom another team took on since (a case of Team Süd): the
+    organiser's merge does not write the laptop's change into that team's person."""
+    world = build_office(office)
+    target = world.attendees[0]
+    laptop = _laptop(office, world, tmp_path, "laptop")
+    _edit(laptop, target, phone="0170 9999999")
+    with Database(office) as database, database.session() as session:
+        other = Team(name="Team Süd")
+        session.add(other)
+        session.flush()
+        session.add(Case(person_id=target, team_id=other.id, opened_on=date(2025, 6, 1)))
+        session.commit()
+    with Database(office) as database:
+        with database.session() as session:
+            before = session.get(Person, target)
+            assert before is not None
+            phone = before.phone
+        with database.session(world.organiser_id) as session:
+            report = merge_kit(session, _return(laptop, world), PASS)
+            session.commit()
+        assert (
+            "persons",
+            str(target),
+            "about a person of another team",
+        ) in [(r.table, r.row_id, r.reason) for r in report.rejected]
+        with database.session() as session:
+            after = session.get(Person, target)
+            assert after is not None and after.phone == phone != "0170 9999999"
+
+
+def test_a_return_never_moves_the_event_to_another_team(office: str, tmp_path: Path) -> None:
+    """The event's team is set at the office: a laptop that changed it (by hand, in its
+    database) does not move the event, and with it its attendees, to another team."""
+    world = build_office(office)
+    with Database(office) as database, database.session() as session:
+        other = Team(name="Team Süd")
+        session.add(other)
+        session.commit()
+        other_id = other.id
+        event = session.get(Event, world.event_id)
+        assert event is not None
+        team_id = event.team_id
+    laptop = _laptop(office, world, tmp_path, "laptop")
+    with Database(laptop) as database, database.session() as session:
+        on_laptop = session.get(Event, world.event_id)
+        assert on_laptop is not None
+        on_laptop.team_id = other_id
+        on_laptop.place = "Messehalle 2"  # an ordinary change beside it
+        session.commit()
+    with Database(office) as database:
+        with database.session(world.organiser_id) as session:
+            report = merge_kit(session, _return(laptop, world), PASS)
+            session.commit()
+        assert [(r.table, r.reason) for r in report.rejected] == [
+            ("events", "the event's team is set at the office")
+        ]
+        with database.session() as session:
+            event = session.get(Event, world.event_id)
+            assert event is not None and event.team_id == team_id != other_id
 
 
 @contextmanager
