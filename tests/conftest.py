@@ -18,7 +18,7 @@ import pg_databases
 import pytest
 from sqlalchemy.engine import make_url
 
-PG_ENV = "MZDESK_TEST_POSTGRES_URL"
+PG_ENV = pg_databases.PG_ENV
 BACKENDS = ["sqlite", "postgresql"]
 
 
@@ -35,13 +35,7 @@ def _isolated_user_dirs(
     monkeypatch.delenv("MZDESK_DATABASE_URL", raising=False)
 
 
-def postgres_server_url() -> str | None:
-    url = os.environ.get(PG_ENV)
-    if not url:
-        if os.environ.get("CI"):
-            pytest.fail(f"{PG_ENV} is not set under CI: the PostgreSQL tests must run there")
-        pytest.skip(f"PostgreSQL tests need {PG_ENV} (.ci/run starts a server and sets it)")
-    return url
+postgres_server_url = pg_databases.postgres_server_url
 
 
 @pytest.fixture

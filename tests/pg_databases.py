@@ -19,20 +19,34 @@ which a role may do to its own sessions.
 
 from __future__ import annotations
 
+import os
 import time
 import uuid
 import weakref
 from collections.abc import Iterator
 
+import pytest
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
+PG_ENV = "MZDESK_TEST_POSTGRES_URL"
 PREFIX = "mzdesk_test_"
 DROP_PATIENCE_S = 120.0  # each plain DROP waits up to 5 s itself; autovacuum leaves at once
 
 _engines: dict[str, weakref.WeakSet[Engine]] = {}
 _undropped: set[tuple[str, str]] = set()  # (server URL, name) of databases not yet dropped
+
+
+def postgres_server_url() -> str | None:
+    """The server of ``MZDESK_TEST_POSTGRES_URL``; without it the test is skipped (under CI
+    it fails: the PostgreSQL tests must run there)."""
+    url = os.environ.get(PG_ENV)
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail(f"{PG_ENV} is not set under CI: the PostgreSQL tests must run there")
+        pytest.skip(f"PostgreSQL tests need {PG_ENV} (.ci/run starts a server and sets it)")
+    return url
 
 
 @event.listens_for(Engine, "engine_connect")

@@ -6,6 +6,7 @@ well as with a superuser: the drop must need no more than the role's own rights.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 import pg_databases
@@ -13,12 +14,10 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
 
-from conftest import postgres_server_url
-
 
 @pytest.fixture
 def server() -> URL:
-    return make_url(postgres_server_url() or "")
+    return make_url(pg_databases.postgres_server_url() or "")
 
 
 def _exists(server: URL, name: str) -> bool:
@@ -43,10 +42,8 @@ def test_dropped_while_a_background_thread_still_holds_a_session(server: URL) ->
         connection.execute(text("SELECT 1"))
         holding.set()
         release.wait(60)
-        try:
-            connection.close()  # the server ended the session meanwhile
-        except Exception:
-            pass
+        with contextlib.suppress(Exception):  # the server ended the session meanwhile
+            connection.close()
 
     thread = threading.Thread(target=hold)
     thread.start()

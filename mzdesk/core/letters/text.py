@@ -38,9 +38,7 @@ def _known(text: str) -> str:
     """Unassigned code points (category Cn: no bidi class, no glyph) as U+FFFD."""
     if text.isprintable():  # the usual case: nothing unassigned in it
         return text
-    return "".join(
-        REPLACEMENT if unicodedata.category(char) == "Cn" else char for char in text
-    )
+    return "".join(REPLACEMENT if unicodedata.category(char) == "Cn" else char for char in text)
 
 
 def clean(text: str | None) -> str:
