@@ -46,10 +46,10 @@ def test_run_gui_paints_the_frame_before_it_opens_the_database(small_db: Persons
     waited: list[int] = []
 
     def look_and_close() -> None:
-        """Once the clients' view is there (or after 60 s at the least): look, then close."""
+        """Once the clients' view is there (or after 15 s): look, then close the window."""
         controller = watcher.controller
         ready = controller is not None and "clients" in controller.views
-        if not ready and len(waited) < 1200:
+        if not ready and len(waited) < 300:
             waited.append(1)
             QTimer.singleShot(50, look_and_close)
             return
