@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections.abc import Callable
 from typing import Any, Generic, Self, TypeVar
 
@@ -69,24 +70,33 @@ class _Relay(QObject):
     progressed = Signal(int, int)
 
     def __init__(self, owner: BackgroundOp[Any]) -> None:
-        super().__init__()
-        self._owner = owner
+        # Owned by Qt (a child of the application) and deleted on the GUI thread once the
+        # operation has finished (``deleteLater`` in ``_close``): never by Python's garbage
+        # collector, which may run in a worker thread. No reference cycle with its owner.
+        super().__init__(QCoreApplication.instance())
+        self._owner = weakref.ref(owner)
         self.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
         self.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
         self.progressed.connect(self._on_progressed, Qt.ConnectionType.QueuedConnection)
 
     @Slot(object)
     def _on_succeeded(self, result: object) -> None:
-        self._owner._finish_success(result)
+        owner = self._owner()
+        if owner is not None:
+            owner._finish_success(result)
 
     @Slot(object)
     def _on_failed(self, error: object) -> None:
         assert isinstance(error, BaseException)
-        self._owner._finish_failure(error)
+        owner = self._owner()
+        if owner is not None:
+            owner._finish_failure(error)
 
     @Slot(int, int)
     def _on_progressed(self, done: int, total: int) -> None:
-        self._owner._show_progress(done, total)
+        owner = self._owner()
+        if owner is not None:
+            owner._show_progress(done, total)
 
 
 class _Worker(QRunnable):
@@ -96,12 +106,18 @@ class _Worker(QRunnable):
         self._op, self._progress, self._relay = op, progress, relay
 
     def run(self) -> None:
+        # The operation (a closure that may hold widgets) is let go of before the result is
+        # handed over: its last reference is always the GUI thread's BackgroundOp.
+        op, progress, relay = self._op, self._progress, self._relay
+        del self._op, self._progress
         try:
-            result = self._op(self._progress)
+            result = op(progress)
         except BaseException as error:  # handed to the GUI thread, never lost in the worker
-            self._relay.failed.emit(error)
+            del op, progress
+            relay.failed.emit(error)
         else:
-            self._relay.succeeded.emit(result)
+            del op, progress
+            relay.succeeded.emit(result)
 
 
 _running: set[BackgroundOp[Any]] = set()
@@ -175,6 +191,7 @@ class BackgroundOp(Generic[T]):
 
     def _close(self) -> None:
         _running.discard(self)
+        self._relay.deleteLater()  # on the GUI thread, after the slot that called this
         dialog, self._dialog = self._dialog, None
         # the dialog may be gone already (deleted with its parent window, e.g. on close)
         if dialog is not None and shiboken6.isValid(dialog):

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer
+from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
 from mzdesk.core import schema
@@ -22,6 +24,7 @@ from mzdesk.core.models import (
     WorkPermission,
 )
 from mzdesk.core.names import person_search_text, person_sort_key
+from mzdesk.ui import operations
 from mzdesk.ui.areas import AreaContext, registry
 from mzdesk.ui.main_window import MainWindow
 from mzdesk.ui.settings import Settings
@@ -157,3 +160,25 @@ def make_persons_db(path: Path, count: int) -> PersonsDb:
 def build_main_window(database: Database, settings: Settings) -> MainWindow:
     context = AreaContext(database.session, settings, "de")
     return MainWindow(database, context, registry.areas())
+
+
+def settle(qtbot: QtBot, *roots: QObject, timeout: int = 60_000) -> None:
+    """Until nothing is pending: no background operation running or waiting for the GUI
+    thread, no thread of the pool busy, and no single-shot timer under ``roots`` (a search
+    pause, a hint delay) still to fire. A state to wait for, not a time: on a loaded machine
+    it simply takes longer."""
+    pool = QThreadPool.globalInstance()
+
+    def idle() -> bool:
+        QCoreApplication.processEvents()  # results delivered, zero timers run
+        return (
+            operations.running_count() == 0
+            and pool.activeThreadCount() == 0
+            and not any(
+                timer.isSingleShot() and timer.isActive()
+                for root in roots
+                for timer in root.findChildren(QTimer)
+            )
+        )
+
+    qtbot.waitUntil(idle, timeout=timeout)

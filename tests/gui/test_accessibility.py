@@ -61,6 +61,8 @@ from mzdesk.ui.forms import load_form
 from mzdesk.ui.main_window import MainWindow
 from mzdesk.ui.settings import Settings
 
+from .helpers import settle
+
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints",
     "This plugin does not support raise",
@@ -299,7 +301,7 @@ def window(qtbot: QtBot, demo: Demo) -> Iterator[MainWindow]:
 def _fill(window: MainWindow, demo: Demo, key: str, qtbot: QtBot) -> None:
     """Bring an area into its fullest state: a row chosen, a file open, figures computed."""
     view = window.views[key]
-    qtbot.wait(300)  # the first page arrives from the background
+    settle(qtbot, window.window)  # the first page has arrived from the background
     _select_first_rows(view)
     if key == "clients":
         window.show_person(demo.person_id)  # a file with cases, contacts and consents
@@ -308,8 +310,8 @@ def _fill(window: MainWindow, demo: Demo, key: str, qtbot: QtBot) -> None:
 
         assert isinstance(view, StatisticsView)
         view.compute()
-        qtbot.waitUntil(lambda: bool(view.views), timeout=10_000)
-    qtbot.wait(300)
+        qtbot.waitUntil(lambda: bool(view.views), timeout=60_000)
+    settle(qtbot, window.window)  # the chosen rows' details have loaded
 
 
 def test_every_area_of_the_main_window_is_labelled(
@@ -591,7 +593,7 @@ def test_every_dialog_is_labelled_and_tab_reaches_every_input(
     if not dialog.isVisible():
         dialog.show()
     qtbot.waitExposed(dialog)
-    qtbot.wait(100)  # partners, previews … load
+    settle(qtbot, dialog, parent)  # partners, previews … have loaded
     findings = {
         "unlabelled": unlabelled_inputs(dialog, include_hidden=True),
         "keeps Tab": tab_traps(dialog),

@@ -123,7 +123,7 @@ def test_run_gui_opens_the_main_window_and_quits(small_db: PersonsDb) -> None:
             for w in QApplication.topLevelWidgets()
             if isinstance(w, QMainWindow) and w.isVisible()
         ]
-        if windows or len(tries) >= 400:
+        if windows or len(tries) >= 1200:  # 60 s at the least, longer when loaded
             for widget in windows:
                 seen.append(widget.windowTitle())
                 close_and_quit(widget)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from mzdesk.core import backup, schema
 from mzdesk.core.database import Database
 from mzdesk.core.org_settings import set_setting
+from mzdesk.ui import operations
 from mzdesk.ui.auto_backup import AutoBackup
 
 
@@ -33,10 +35,17 @@ def test_daily_check_backs_up_once_when_due(qtbot: QtBot, tmp_path: Path) -> Non
     window = QWidget()
     qtbot.addWidget(window)
     auto = AutoBackup(window, db, check_interval_ms=30)
-    with qtbot.waitSignal(auto.succeeded, timeout=10_000) as signal:
+    with qtbot.waitSignal(auto.succeeded, timeout=60_000) as signal:
         auto.start()
     assert signal.args[0].path == _backups(tmp_path)[0]
-    qtbot.wait(300)  # several more checks: the backup is fresh, none is due
+    # several more checks (counted, however slow the machine): the backup is fresh, none due
+    (timer,) = auto.findChildren(QTimer)
+    ticks: list[None] = []
+    more: list[object] = []
+    timer.timeout.connect(lambda: ticks.append(None))  # after the check it started
+    auto.succeeded.connect(more.append)
+    qtbot.waitUntil(lambda: len(ticks) >= 5 and operations.running_count() == 0, timeout=60_000)
+    assert more == []
     assert len(_backups(tmp_path)) == 1
     auto.stop()
     db.close()

@@ -79,7 +79,7 @@ def when_dialog(kind: type[D], handle: Callable[[D], None]) -> list[D]:
         if isinstance(widget, kind) and widget.isVisible() and not seen:
             seen.append(widget)
             widget.activateWindow()
-            QTest.qWaitForWindowActive(widget, 1000)
+            QTest.qWaitForWindowActive(widget, 30_000)
             try:
                 handle(widget)
             finally:  # never leave a modal dialog open: the test would hang in exec()

@@ -22,7 +22,6 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -130,7 +129,7 @@ def read_items(view: QAbstractItemView, what: str) -> list[Reading]:
     selected row is drawn in the palette's highlight colours)."""
     view.clearSelection()
     view.setCurrentIndex(QModelIndex())
-    QTest.qWait(50)
+    QApplication.sync()  # the repaints those changes posted are done before the grab
     image = view.viewport().grab().toImage()
     bounds = view.viewport().rect()
     readings: list[Reading] = []

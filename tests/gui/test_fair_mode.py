@@ -4,7 +4,6 @@ tally checked against the database, and Esc with typing in progress."""
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Iterator
 from datetime import date
@@ -141,14 +140,10 @@ def test_twenty_attendees_by_keyboard(
     qtbot: QtBot, fair: FairMode, fair_db: tuple[Database, uuid.UUID, uuid.UUID]
 ) -> None:
     database, event_id, known_id = fair_db
-    slowest = 0.0
     for values in ATTENDEES:
-        started = time.perf_counter()
         enter_attendee(values)
-        slowest = max(slowest, time.perf_counter() - started)
         assert focused() is fair.family_edit
         assert fair.family_edit.text() == ""
-    assert slowest < 30
     assert fair.message_label.text() == f"Als Nummer {len(ATTENDEES)} gespeichert." or (
         str(len(ATTENDEES)) in fair.message_label.text()
     )

@@ -204,8 +204,9 @@ def back_to(qtbot: QtBot, window: QWidget) -> None:
     """After a dialog or popup closed: ``window`` active again, as a window manager does.
 
     The offscreen platform activates a popup's window late and nothing after it closes: let
-    those queued activations arrive first, then activate ``window`` (an event, not input)."""
-    qtbot.wait(20)
+    those queued activations arrive first (every queued window-system and posted event is
+    delivered: a state, not a time), then activate ``window`` (an event, not input)."""
+    QApplication.sync()
     if QApplication.activeWindow() is not window:
         window.activateWindow()
     wait_active(qtbot, window)

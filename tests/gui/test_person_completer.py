@@ -8,13 +8,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from mzdesk.core import schema
 from mzdesk.core.database import Database
 from mzdesk.core.models import Person
+from mzdesk.ui import operations
 from mzdesk.ui.person_completer import PersonCompleter
 
 
@@ -81,8 +82,12 @@ def test_two_matches_are_both_offered_and_nothing_for_one_letter(
 ) -> None:
     field, completer = _field(qtbot, household_db)
     qtbot.keyClicks(field, "k")
-    qtbot.wait(400)  # longer than the pause: still nothing for a single letter
+    # nothing for a single letter: no search is waiting for the pause, none is running
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    assert not any(timer.isActive() for timer in completer.findChildren(QTimer, "", direct))
+    assert operations.running_count() == 0
     assert not completer.completer.popup().isVisible()
+    assert completer.model.stringList() == []
     qtbot.keyClicks(field, "owa")
     qtbot.waitUntil(completer.completer.popup().isVisible, timeout=5000)
     assert [line.split(" · ")[1] for line in completer.model.stringList()] == [

@@ -6,6 +6,7 @@ import json
 import uuid
 
 import pytest
+from sqlalchemy import select
 
 from mzdesk.cli import main
 from mzdesk.core.database import Database
@@ -89,6 +90,41 @@ def test_a_case_from_opening_to_closing(
     assert code == 0 and json.loads(out)["topics"] == ["WORK"] and json.loads(out)["goals"] is None
     with database.session() as session:
         assert session.get(Contact, uuid.UUID(contact["id"])) is not None
+
+
+def test_a_contact_with_only_a_note_prints_no_note(
+    database_url: str, database: Database, person: Person, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An ordinary phone call, recorded with nothing but its confidential note: no topic, no
+    summary. Every output of it (JSON and text) says there is a note, and never shows it."""
+    db = ("--db", database_url)
+    code, out, _ = run(capsys, "case", "open", "MZ-CLI-1", *db, "--json")
+    assert code == 0
+    case_id = json.loads(out)["id"]
+    outputs = []
+    for extra in (["--json"], []):
+        code, out, err = run(
+            capsys,
+            "contact", "add", case_id, *db, "--channel", "PHONE", "--note", NOTE, *extra,
+        )  # fmt: skip
+        assert code == 0, err
+        outputs.append(out + err)
+    added = json.loads(outputs[0])
+    assert added["summary"] is None and added["has_note"] is True
+    for command in (["contact", "list"], ["case", "show"]):
+        for extra in (["--json"], []):
+            code, out, err = run(capsys, *command, case_id, *db, *extra)
+            assert code == 0, err
+            outputs.append(out + err)
+    listed = json.loads(outputs[2])
+    assert [(c["summary"], c["has_note"]) for c in listed] == [(None, True), (None, True)]
+    shown = json.loads(outputs[4])
+    assert [(c["summary"], c["has_note"]) for c in shown["contacts"]] == [(None, True)] * 2
+    assert "[note]" in outputs[3]  # the text listing marks it
+    for printed in outputs:
+        assert NOTE not in printed and "vertraulich" not in printed
+    with database.session() as session:
+        assert session.scalars(select(Contact.note)).all() == [NOTE, NOTE]  # stored, not printed
 
 
 def test_status_set_and_show(

@@ -10,13 +10,21 @@ from stats_world import World, build
 
 from mzdesk.cli import main
 from mzdesk.core.database import Database
-from mzdesk.core.models import LegalCategory, Placement, Setting
+from mzdesk.core.models import (
+    LegalCategory,
+    LegalCategoryPeriod,
+    Placement,
+    ResidenceStatus,
+    Setting,
+)
 from mzdesk.core.services.placements import (
     REFUGEE_CODES_SETTING,
     InvalidPlacement,
+    Snapshot,
     add_placement,
     list_placements,
     refresh_snapshot,
+    snapshot_at,
 )
 
 
@@ -43,6 +51,65 @@ def test_snapshot_is_taken_at_the_start_date(database: Database, world: World) -
         skilled = session.get(Placement, world.ids["ausb"])
         assert skilled is not None and not skilled.refugee_at_start
         assert skilled.counsellor_id == world.ids["u2"]  # the case's counsellor
+
+
+def test_a_period_counts_on_its_first_and_its_last_day(database: Database, world: World) -> None:
+    """P1: ASYLBLG/GEST until 31.05.2025 (inclusive), SGB2/AE_25_2 from 01.06.2025."""
+    with database.session() as session:
+        case_id = world.ids["c1"]
+        on = {
+            day: add_placement(session, case_id=case_id, kind="SVB", starts_on=day)
+            for day in (date(2023, 1, 1), date(2025, 5, 31), date(2025, 6, 1))
+        }
+        shown = {
+            day: (p.legal_category_at_start, p.residence_status_at_start) for day, p in on.items()
+        }
+        assert shown == {
+            date(2023, 1, 1): (LegalCategory.ASYLBLG, "GEST"),  # the first day
+            date(2025, 5, 31): (LegalCategory.ASYLBLG, "GEST"),  # the last day
+            date(2025, 6, 1): (LegalCategory.SGB2, "AE_25_2"),
+        }
+        assert snapshot_at(session, on[date(2023, 1, 1)].person_id, date(2022, 12, 31)) == (
+            Snapshot(None, None, False)  # before the first document: unknown
+        )
+
+
+def test_of_overlapping_documents_the_newest_wins(database: Database, world: World) -> None:
+    """Documents entered by hand may overlap (an old one not closed): the one valid from the
+    latest date counts, whichever was entered first."""
+    with database.session() as session:
+        placement = add_placement(
+            session, case_id=world.ids["c2"], kind="SVB", starts_on=date(2025, 4, 1)
+        )
+        person_id = placement.person_id
+        assert snapshot_at(session, person_id, date(2025, 4, 1)).legal_category is (
+            LegalCategory.SGB3  # P2: SGB3 and AE_18B since 2020, open-ended
+        )
+        session.add_all(
+            [
+                LegalCategoryPeriod(
+                    person_id=person_id,
+                    category=LegalCategory.SGB2,
+                    valid_from=date(2025, 3, 1),
+                    valid_until=date(2025, 12, 31),
+                ),
+                ResidenceStatus(
+                    person_id=person_id, status_code="AE_25_2", valid_from=date(2025, 3, 1)
+                ),
+            ]
+        )
+        session.flush()
+        assert snapshot_at(session, person_id, date(2025, 4, 1)) == Snapshot(
+            LegalCategory.SGB2, "AE_25_2", True
+        )
+        assert snapshot_at(session, person_id, date(2026, 1, 1)).legal_category is (
+            LegalCategory.SGB3  # the newer one has ended: the older, still open, again
+        )
+        assert refresh_snapshot(session, placement) is True
+        assert (placement.legal_category_at_start, placement.residence_status_at_start) == (
+            LegalCategory.SGB2,
+            "AE_25_2",
+        )
 
 
 def test_extra_refugee_codes_from_parameter_and_setting(database: Database, world: World) -> None:

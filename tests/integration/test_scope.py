@@ -228,3 +228,39 @@ def test_a_shared_persons_file_shows_each_team_its_own_cases(
         assert {contact.case_id for contact in file.contacts} == {case_id}, name
         assert other_case not in {r.case_id for r in file.referrals}, name
         assert other_case not in {p.case_id for p in file.placements}, name
+
+
+def test_a_case_without_a_team_of_another_teams_person_stays_hidden(
+    database: Database, world: World
+) -> None:
+    """A case nobody took yet (no team, no counsellor) belongs to whoever sees its person:
+    for team B's person it is team B's, never team A's (nor are its contacts)."""
+    with database.session() as session:
+        untaken = Case(person_id=world.other, opened_on=date(2025, 5, 1))
+        session.add(untaken)
+        session.flush()
+        session.add(Contact(case_id=untaken.id, occurred_at=AT, channel="PHONE"))
+        session.commit()
+        untaken_id = untaken.id
+    assert untaken_id in _ids(database, world.users["berater_b"], Case)
+    assert untaken_id not in _ids(database, world.users["berater_a"], Case)
+    with database.session(world.users["berater_a"]) as session:
+        contacts = set(session.scalars(select(Contact.case_id)))
+        assert untaken_id not in contacts
+    # and a fresh person's untaken case: every caseworker's, as the person is
+    with database.session() as session:
+        open_to_all = Case(person_id=world.fresh, opened_on=date(2025, 5, 2))
+        session.add(open_to_all)
+        session.commit()
+        fresh_case = open_to_all.id
+    for name in ("berater_a", "berater_b"):
+        assert fresh_case in _ids(database, world.users[name], Case), name
+
+
+def test_an_aliased_entity_is_scoped_like_the_entity(database: Database, world: World) -> None:
+    for name in ("berater_a", "berater_b"):
+        for model in scope.CRITERIA:
+            with database.session(world.users[name]) as session:
+                alias = aliased(model)
+                through_alias = set(session.scalars(select(alias.id)))
+            assert through_alias == _ids(database, world.users[name], model), (name, model)

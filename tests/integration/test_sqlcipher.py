@@ -234,17 +234,17 @@ def test_cli_encrypt_then_work_on_the_encrypted_file(
 def test_background_threads_keep_their_connections(tmp_path: Path) -> None:
     """More threads than the default pysqlcipher pool keeps (5): none loses its connection."""
     import threading
-    import time
 
     database = Database(_url(tmp_path / "threads.sqlite"), create=True, key=KEY)
     schema.upgrade(database)
     errors: list[BaseException] = []
+    all_connected = threading.Barrier(8, timeout=120)
 
     def work() -> None:
         try:
             with database.session() as session:
                 session.execute(text("SELECT count(*) FROM persons")).scalar()
-                time.sleep(0.3)  # others connect meanwhile
+                all_connected.wait()  # all eight hold a connection at once, however slow
                 session.execute(text("SELECT count(*) FROM persons")).scalar()
         except BaseException as error:  # collected: the assertion names it
             errors.append(error)

@@ -1,7 +1,13 @@
 """Text on its way into a PDF: cleaned for Paragraph markup, Arabic script shaped.
 
-* ``clean`` removes control characters and normalises white space; ``markup`` also escapes
-  ``& < >`` so that text typed by a person can never be read as reportlab markup.
+* ``clean`` takes out what is not text by the one rule of :mod:`mzdesk.core.text` (control
+  and direction-control characters, invisible ones, noncharacters, lone surrogates), puts
+  U+FFFD (a visible "�") for a code point this Python's Unicode does not know yet (no font
+  here has a glyph for it) and normalises white space; ``markup`` also escapes ``& < >`` so
+  that text typed by a person can never be read as reportlab markup. python-bidi's algorithm
+  knows no bidi class for an unassigned code point or a noncharacter, nor the isolates
+  (U+2066–U+2069), and fails an assertion on each: so every text is cleaned before it is
+  shaped, and ``visual`` cleans a line given to it uncleaned.
 * Arabic and Persian letters must be *shaped* (joined forms) and put into *visual* order
   before reportlab draws them, which it does glyph by glyph, left to right. ``arabic_reshaper``
   shapes (with the ALLAH ligature off: DejaVu Sans lacks U+FDF2) and python-bidi's
@@ -20,18 +26,28 @@ from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\ufeff]")
+from mzdesk.core.text import clean_text
+
+REPLACEMENT = "\ufffd"
 _SPACES = re.compile(r"[ \t\u00a0]+")
 # Arabic, Syriac, Thaana, Arabic Supplement/Extended, presentation forms A and B; Hebrew.
 _RTL_CHARS = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
+def _known(text: str) -> str:
+    """Unassigned code points (category Cn: no bidi class, no glyph) as U+FFFD."""
+    if text.isprintable():  # the usual case: nothing unassigned in it
+        return text
+    return "".join(REPLACEMENT if unicodedata.category(char) == "Cn" else char for char in text)
+
+
 def clean(text: str | None) -> str:
-    """NFC, no control characters, runs of blanks collapsed, lines trimmed."""
+    """NFC, only characters that are text (see the module notes), runs of blanks collapsed,
+    lines trimmed."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub("", text)
+    text = clean_text(unicodedata.normalize("NFC", text), multiline=True)
+    text = _known(text)
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return "\n".join(lines).strip()
 
@@ -58,6 +74,8 @@ def visual(text: str, *, base_rtl: bool = False) -> str:
         return text
     from bidi.algorithm import get_display
 
+    if not text.isprintable():  # not cleaned: what python-bidi cannot order, taken out
+        text = " ".join(clean(text).split("\n"))
     shaped = _unjoin(_reshaper().reshape(text))
     result = get_display(shaped, base_dir="R" if base_rtl else "L")
     assert isinstance(result, str)
