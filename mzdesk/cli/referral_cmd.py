@@ -6,16 +6,15 @@ The acting user (who sends, who overrides) is named with ``--user`` or ``MZDESK_
 from __future__ import annotations
 
 import argparse
-import os
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from mzdesk.cli.common import open_current_database, print_json
+from mzdesk.cli.common import acting_user, add_user_option, open_current_database, print_json
 from mzdesk.cli.output import print_rows
-from mzdesk.core.errors import MzdeskError, NotFound
+from mzdesk.core.errors import NotFound
 from mzdesk.core.models import Case, Partner, Referral, ReferralStatus, User
 from mzdesk.core.services import lookup, partners, referrals
 
@@ -31,23 +30,6 @@ def parse_date(text: str) -> date:
         raise argparse.ArgumentTypeError(
             f"not a date: {text!r} (YYYY-MM-DD or TT.MM.JJJJ)"
         ) from None
-
-
-def add_user_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--user", default=argparse.SUPPRESS, help="acting user's login name (or $MZDESK_USER)"
-    )
-
-
-def acting_user(session: Session, args: argparse.Namespace) -> User:
-    # TODO(auth): verify MZDESK_PASSWORD once the accounts service exists.
-    name = getattr(args, "user", None) or os.environ.get("MZDESK_USER")
-    if not name:
-        raise MzdeskError("name the acting user with --user or MZDESK_USER")
-    user = session.scalars(select(User).where(User.username == name)).first()
-    if user is None or not user.active:
-        raise NotFound(f"no active user {name!r}")
-    return user
 
 
 def register(subparsers: Any) -> None:
