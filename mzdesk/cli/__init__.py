@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 # ``func(args) -> int``.
 COMMANDS: dict[str, tuple[tuple[str, str], ...]] = {
     "mzdesk.cli.session_cmd": (
-        ("login", "log in once for this shell: eval \"$(mzdesk login)\" sets MZDESK_SESSION"),
+        ("login", 'log in once for this shell: eval "$(mzdesk login)" sets MZDESK_SESSION'),
         ("logout", "end the session of MZDESK_SESSION"),
     ),
     "mzdesk.cli.db_cmd": (("db", "schema migrations and integrity check"),),

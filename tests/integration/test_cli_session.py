@@ -115,9 +115,7 @@ def _stored_bytes(database: Database) -> bytes:
     if database.is_sqlite:
         assert path is not None
         return b"".join(
-            Path(name).read_bytes()
-            for name in (path, f"{path}-wal")
-            if Path(name).exists()
+            Path(name).read_bytes() for name in (path, f"{path}-wal") if Path(name).exists()
         )
     with database.engine.connect() as connection:
         rows = connection.execute(text(f"SELECT t::text FROM {SESSIONS} t")).scalars()
@@ -160,12 +158,16 @@ def test_a_command_with_the_session_acts_as_its_user(
 ) -> None:
     token = _login(monkeypatch, capsys, database)
     logins = len(_audit(database, "login"))
-    code, out, err = _cli(monkeypatch, capsys, database, "person", "show", "MZ-T-0001", session=token)
+    code, out, err = _cli(
+        monkeypatch, capsys, database, "person", "show", "MZ-T-0001", session=token
+    )
     assert code == 0, err
     assert "Zubrowa" in out
     assert _audit(database, "view")[-1] == world.users["berater_a"]
     # the team scope applies: team B's person is refused (and the denial names the user)
-    code, out, err = _cli(monkeypatch, capsys, database, "person", "show", "MZ-T-0002", session=token)
+    code, out, err = _cli(
+        monkeypatch, capsys, database, "person", "show", "MZ-T-0002", session=token
+    )
     assert code == 1 and err.startswith("mzdesk: access denied") and out == ""
     assert _audit(database, "denied")[-1] == world.users["berater_a"]
     code, out, err = _cli(monkeypatch, capsys, database, "person", "find", "Zubrow", session=token)
@@ -303,7 +305,9 @@ def test_lockout_applies_to_login(
         )
         assert code == 1 and out == ""
         assert len(err.strip().splitlines()) == 1
-    code, out, err = _cli(monkeypatch, capsys, database, "login", user="berater_a", password=PASSWORD)
+    code, out, err = _cli(
+        monkeypatch, capsys, database, "login", user="berater_a", password=PASSWORD
+    )
     assert code == 1 and out == ""
     assert "account locked after repeated failed logins" in err
     assert _rows(database) == []
