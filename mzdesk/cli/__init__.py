@@ -35,6 +35,10 @@ log = logging.getLogger(__name__)
 # keeps the table equal to what the modules register. Each added parser sets
 # ``func(args) -> int``.
 COMMANDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "mzdesk.cli.session_cmd": (
+        ("login", 'log in once for this shell: eval "$(mzdesk login)" sets MZDESK_SESSION'),
+        ("logout", "end the session of MZDESK_SESSION"),
+    ),
     "mzdesk.cli.db_cmd": (("db", "schema migrations and integrity check"),),
     "mzdesk.cli.demo_cmd": (("demo", "fill an empty database with synthetic demo data"),),
     "mzdesk.cli.bench_cmd": (

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ENV_USER = "MZDESK_USER"
+ENV_SESSION = "MZDESK_SESSION"  # the token of ``mzdesk login`` (``eval "$(mzdesk login)"``)
 
 
 def open_database(args: argparse.Namespace, *, create: bool = False) -> Database:
@@ -43,7 +44,8 @@ def open_database(args: argparse.Namespace, *, create: bool = False) -> Database
 
 def open_current_database(args: argparse.Namespace) -> Database:
     """The named database, refused unless its schema is exactly this mzdesk's, with the
-    user of ``--user``/``MZDESK_USER`` logged in: every ``database.session()`` acts for them.
+    user of ``MZDESK_SESSION`` (a session of ``mzdesk login``) or of ``--user``/``MZDESK_USER``
+    (and the password) logged in: every ``database.session()`` acts for them.
 
     Setup mode: while no account has a password (a fresh database, data made without
     accounts) nobody can log in, and commands run as the program itself.
@@ -70,7 +72,20 @@ def logged_in_user_id(database: Database) -> uuid.UUID | None:
 
 
 def login(database: Database, args: argparse.Namespace) -> uuid.UUID | None:
-    """Authenticate the CLI's user; None in setup mode (no account can log in yet)."""
+    """Authenticate the CLI's user; None in setup mode (no account can log in yet).
+
+    With ``MZDESK_SESSION`` set, its session's user (no password is checked) — or a refusal
+    when the session is not valid, never a password login instead.
+    """
+    token = os.environ.get(ENV_SESSION)
+    if token is not None:
+        return session_user(database, args, token)
+    return password_login(database, args)
+
+
+def password_login(database: Database, args: argparse.Namespace) -> uuid.UUID | None:
+    """The user of ``--user``/``MZDESK_USER`` with their password (``MZDESK_PASSWORD`` or a
+    prompt): the lockout and the audit entry of every login; None in setup mode."""
     from mzdesk.core.services import accounts
 
     with database.session(None) as session:
@@ -84,6 +99,27 @@ def login(database: Database, args: argparse.Namespace) -> uuid.UUID | None:
             )
         account = accounts.login(session, name, read_password())
     return account.id
+
+
+def session_user(database: Database, args: argparse.Namespace, token: str) -> uuid.UUID:
+    """The user of the session ``token``, read before anyone acts (a session of the program
+    itself, as the password login's). A name given with ``--user``/``MZDESK_USER`` must be the
+    session's user."""
+    from mzdesk.core.models import User
+    from mzdesk.core.services import cli_sessions
+
+    with database.session(None) as session:
+        user_id = cli_sessions.resume(session, token.strip())
+        name = user_name(args).lower()
+        user = session.get(User, user_id)
+        if name and (user is None or name != user.username):
+            raise MzdeskError(
+                f"{ENV_SESSION} is a session of another user than {name!r}: log in again "
+                "(mzdesk login) or unset MZDESK_USER",
+                german="MZDESK_SESSION gehört zu einem anderen Benutzer: bitte neu anmelden "
+                "(mzdesk login) oder MZDESK_USER entfernen.",
+            )
+    return user_id
 
 
 def user_name(args: argparse.Namespace) -> str:

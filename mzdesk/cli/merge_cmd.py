@@ -14,8 +14,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from mzdesk.cli.common import open_current_database, print_json
-from mzdesk.core.services import lookup
-from mzdesk.core.services.merge import merge_persons
 
 
 def add_merge_parser(actions: Any) -> argparse.ArgumentParser:
@@ -39,10 +37,15 @@ def add_merge_parser(actions: Any) -> argparse.ArgumentParser:
 def _find(session: Session, text: str) -> uuid.UUID:
     """The person's id (not followed through merges); another team's person is refused and
     audited, as every lookup is — never answered with "not found"."""
+    from mzdesk.core.services import lookup
+
     return lookup.person_record(session, text).id
 
 
 def run_merge(args: argparse.Namespace) -> int:
+    # imported here: ``person find`` and the other person commands register this parser
+    from mzdesk.core.services.merge import merge_persons
+
     with open_current_database(args) as database, database.session() as session:
         keep_id = _find(session, args.keep)
         other_id = _find(session, args.other)

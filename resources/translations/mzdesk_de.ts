@@ -244,6 +244,10 @@
         <translation>Angemeldet</translation>
     </message>
     <message>
+        <source>Logged out (command line)</source>
+        <translation>Abgemeldet (Kommandozeile)</translation>
+    </message>
+    <message>
         <source>Login failed</source>
         <translation>Anmeldung fehlgeschlagen</translation>
     </message>

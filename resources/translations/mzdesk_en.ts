@@ -244,6 +244,10 @@
         <translation>Logged in</translation>
     </message>
     <message>
+        <source>Logged out (command line)</source>
+        <translation>Logged out (command line)</translation>
+    </message>
+    <message>
         <source>Login failed</source>
         <translation>Login failed</translation>
     </message>

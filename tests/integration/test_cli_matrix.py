@@ -356,6 +356,11 @@ MATRIX: tuple[Row, ...] = (
     ),
     row("stats", "--year 2025 --csv {out}/stats.csv", NONE, "D 0 D", files=("stats.csv",)),
     # --- accounts, audit -------------------------------------------------------------------
+    # A login writes its session row (no case data, but a row of the database: "writes");
+    # a logout without MZDESK_SESSION has nothing to end (tests/integration/test_cli_session.py
+    # runs the sessions themselves).
+    row("login", "", NONE, "0 0 0", writes=True),
+    free("logout", "", "1"),
     row("user add", "neu_a --team 'Team A' --role counsellor", NONE, "D D 0", writes=True),
     row("user list", "", NONE, "D D 0"),
     row("user disable", "berater_b", NONE, "D D 0", writes=True),
@@ -824,6 +829,7 @@ def run_cell(
 ) -> Outcome:
     for path in files:
         (out / path).unlink(missing_ok=True)
+    monkeypatch.delenv("MZDESK_SESSION", raising=False)  # the password login of each actor
     if actor == NO_LOGIN:
         monkeypatch.delenv("MZDESK_USER", raising=False)
         monkeypatch.delenv("MZDESK_PASSWORD", raising=False)

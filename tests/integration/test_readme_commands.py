@@ -11,6 +11,9 @@ those of the README's top (before the first "## " section) for every block after
 the terminal of a newcomer who typed them once. The test adds no password and no user: the
 login hints the README gives are the ones that work.
 
+``eval "$(mzdesk login …)"`` runs the command inside and then does what its output says
+(``export NAME=VALUE``, ``unset NAME``), as the shell's ``eval`` would.
+
 A line that is neither a command nor ``export``/``cd`` must be in ``SKIPPED`` with its reason,
 and a command that asks on a terminal in ``ANSWERED`` with the variable the README names for
 scripts; an entry that no longer matches a README line fails, so the lists stay reviewed.
@@ -58,7 +61,14 @@ ANSWERED = {
     },
 }
 # The README's own login and database variables count, not the test machine's.
-CLEARED = ("MZDESK_PASSWORD", "MZDESK_USER", "MZDESK_DATABASE_URL", "MZDESK_DATABASE_KEY")
+CLEARED = (
+    "MZDESK_PASSWORD",
+    "MZDESK_USER",
+    "MZDESK_SESSION",
+    "MZDESK_DATABASE_URL",
+    "MZDESK_DATABASE_KEY",
+)
+EVAL = re.compile(r"^\$\((?P<command>.+)\)$")  # eval "$(COMMAND)": the shell runs its output
 
 
 @dataclass
@@ -131,6 +141,19 @@ def _mzdesk_args(words: list[str]) -> list[str] | None:
     return None
 
 
+def _evaluate(output: str, env: dict[str, str]) -> None:
+    """What ``eval`` does with the output of ``mzdesk login``/``logout``: only ``export``
+    and ``unset`` lines are expected."""
+    for words in (shlex.split(line) for line in output.splitlines() if line.strip()):
+        assert words[0] in ("export", "unset"), f"eval of an unexpected line: {words}"
+        for word in words[1:]:
+            name, _, value = word.partition("=")
+            if words[0] == "export":
+                env[name] = value
+            else:
+                env.pop(name, None)
+
+
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     home = tmp_path_factory.mktemp("demo-home")
@@ -161,6 +184,9 @@ def test_every_readme_command_runs_as_written_on_a_fresh_demo(tmp_path: Path, de
                 continue
             if words[0] == "cd":
                 continue  # the reader's folder; the test runs everything in its sandbox
+            evaluated = EVAL.match(words[1]) if words[0] == "eval" and len(words) == 2 else None
+            if evaluated:
+                words = shlex.split(evaluated["command"])
             prefix: dict[str, str] = {}
             while words and ASSIGNMENT.match(words[0]):  # VAR=value mzdesk …
                 name, _, value = words.pop(0).partition("=")
@@ -186,6 +212,8 @@ def test_every_readme_command_runs_as_written_on_a_fresh_demo(tmp_path: Path, de
                     f"README.md:{line.number}: {text}\n  exit {done.returncode} (expected "
                     f"{code})\n  stderr: {done.stderr.strip()[-600:]}"
                 )
+            if evaluated:
+                _evaluate(done.stdout, session if block.top else local)
     stale = (set(SKIPPED) | set(ANSWERED)) - seen
     assert not stale, f"listed but no longer in the README: {sorted(stale)}"
     assert not problems, "\n".join(problems)

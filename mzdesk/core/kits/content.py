@@ -64,8 +64,16 @@ MERGED_TABLES = (
     "consent_recipients",
     "placements",
 )
-# Never in a kit: the office's own bookkeeping, and referrals (letters are office work).
-NOT_IN_KITS = ("audit_entries", "kit_exports", "kit_merges", "merge_conflicts", "referrals")
+# Never in a kit: the office's own bookkeeping, referrals (letters are office work), and
+# command-line login sessions (they never leave the machine).
+NOT_IN_KITS = (
+    "audit_entries",
+    "kit_exports",
+    "kit_merges",
+    "merge_conflicts",
+    "referrals",
+    "cli_sessions",
+)
 BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "updated_by", "version", "origin"})
 # Computed by the flush hook from other columns (core.database): never compared, never sent.
 DERIVED = {"persons": frozenset({"sort_key", "search_text"})}

@@ -1,6 +1,6 @@
 """The one data model of mzdesk. Import models from here."""
 
-from mzdesk.core.models.account import Team, User
+from mzdesk.core.models.account import CliSession, Team, User
 from mzdesk.core.models.audit import AuditEntry
 from mzdesk.core.models.base import Base, Record
 from mzdesk.core.models.case import Case, CaseTopic, Contact, FollowUp
@@ -42,6 +42,7 @@ __all__ = [
     "CaseSource",
     "CaseStatus",
     "CaseTopic",
+    "CliSession",
     "Consent",
     "ConsentForm",
     "ConsentRecipient",

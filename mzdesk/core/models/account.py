@@ -1,4 +1,4 @@
-"""Teams and user accounts."""
+"""Teams, user accounts and their command-line login sessions."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from mzdesk.core.models.base import Record, code_enum
+from mzdesk.core.models.base import Base, Record, code_enum, utcnow
 from mzdesk.core.models.enums import Role
 
 
@@ -36,3 +36,18 @@ class User(Record):
     email: Mapped[str | None] = mapped_column(String(254))
 
     team: Mapped[Team | None] = relationship(back_populates="members")
+
+
+class CliSession(Base):
+    """A command-line login (``mzdesk login``): the SHA-256 of its token, never the token.
+
+    Local to this database: kits never carry it (``kits.content.NOT_IN_KITS``); a row ends
+    with ``mzdesk logout``, its ``expires_at``, or its user's disabling or new password
+    (``services.cli_sessions``)."""
+
+    __tablename__ = "cli_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime]

@@ -14,6 +14,8 @@
   exists, everybody logs in.
 * Managing accounts needs ``Action.MANAGE_ACCOUNTS`` (admins); changing one's own password
   needs the old one.
+* Disabling an account, or a new password for it, ends its command-line sessions
+  (``cli_sessions.end_all``) in the same transaction.
 
 Log lines name user ids and counts, never names or passwords.
 """
@@ -45,7 +47,7 @@ from mzdesk.core.errors import DatabaseUnavailable, MzdeskError, NotFound
 from mzdesk.core.models import AuditEntry, Team, User
 from mzdesk.core.models.base import utcnow
 from mzdesk.core.models.enums import Role
-from mzdesk.core.services import audit
+from mzdesk.core.services import audit, cli_sessions
 from mzdesk.core.text import checked_name
 
 log = logging.getLogger(__name__)
@@ -410,6 +412,7 @@ def change_password(session: Session, user_id: uuid.UUID, old: str, new: str) ->
     user = verify_password(session, user_id, old)
     _check_password(new)
     user.password_hash = hash_password(new)
+    cli_sessions.end_all(session, user.id)  # a new password ends every command-line session
     audit.append(session, "password_changed", "user", entity_id=user.id, user_id=user.id)
 
 
@@ -421,6 +424,7 @@ def set_password(session: Session, username: str, new: str) -> User:
     user.password_hash = hash_password(new)
     user.failed_logins = 0
     user.locked_until = None
+    cli_sessions.end_all(session, user.id)
     audit.append(session, "password_set", "user", entity_id=user.id)
     return user
 
@@ -442,6 +446,7 @@ def disable_user(session: Session, username: str) -> User:
             german="Das eigene Konto kann nicht deaktiviert werden.",
         )
     user.active = False
+    cli_sessions.end_all(session, user.id)
     audit.append(session, "disable", "user", entity_id=user.id)
     return user
 

@@ -30,7 +30,6 @@ from sqlalchemy.orm import Session
 from mzdesk.core import reference
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import AuditEntry
-from mzdesk.core.services import audit
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +140,8 @@ def record_output(
         details[key] = code
     if period is not None:
         details["period_start"], details["period_end"] = period
+    from mzdesk.core.services import audit  # here: every command line enters ``via``
+
     entry = audit.append(
         session,
         kind.value,
