@@ -107,7 +107,7 @@ from mzdesk.core.privacy.sealed import (
     seal_stream,
     unseal_file,
 )
-from mzdesk.core.services import audit
+from mzdesk.core.services import audit, cli_sessions
 
 log = logging.getLogger(__name__)
 
@@ -877,6 +877,8 @@ def restore(
     else:
         database.enable_wal()
     with _session(database, user_id) as session:
+        # the backup's command-line sessions, some logged out since: everyone logs in anew
+        sessions_ended = cli_sessions.end_everyone(session)
         audit.append(
             session,
             "restore",
@@ -887,6 +889,7 @@ def restore(
                 "revision": info.revision,
                 "migrated": result.migrated,
                 "erasures_reapplied": reapplied,
+                "cli_sessions_ended": sessions_ended,
             },
             anchor_reset="restore",  # audit anchor: the restored trail is the new end
         )

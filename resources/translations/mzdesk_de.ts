@@ -636,6 +636,14 @@
         <translation>Aktualisiert</translation>
     </message>
     <message>
+        <source>Erasures re-applied</source>
+        <translation>Löschungen erneut angewandt</translation>
+    </message>
+    <message>
+        <source>Command-line sessions ended</source>
+        <translation>Kommandozeilen-Sitzungen beendet</translation>
+    </message>
+    <message>
         <source>Tables</source>
         <translation>Tabellen</translation>
     </message>

@@ -636,6 +636,14 @@
         <translation>Upgraded</translation>
     </message>
     <message>
+        <source>Erasures re-applied</source>
+        <translation>Erasures re-applied</translation>
+    </message>
+    <message>
+        <source>Command-line sessions ended</source>
+        <translation>Command-line sessions ended</translation>
+    </message>
+    <message>
         <source>Tables</source>
         <translation>Tables</translation>
     </message>

@@ -347,3 +347,26 @@ def test_a_kit_carries_no_session(
     assert hashlib.sha256(token.encode()).hexdigest() not in dumped
     with database.session(None) as session:
         assert session.scalar(select(func.count()).select_from(Base.metadata.tables[SESSIONS]))
+
+
+def test_a_restore_ends_every_session(
+    world: World,
+    database: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    """A backup holds the sessions of its time: a session logged out after the backup would
+    be valid again in the restored database — so a restore ends them all."""
+    if not database.is_sqlite:
+        pytest.skip("a PostgreSQL database is restored with pg_restore (see the README)")
+    from mzdesk.core import backup
+
+    token = _login(monkeypatch, capsys, database)
+    kept = backup.create_backup(database, tmp_path / "before.sqlite", user_id=world.users["admin"])
+    code, _, err = _cli(monkeypatch, capsys, database, "logout", session=token)
+    assert code == 0, err
+    backup.restore(database, kept.path, user_id=world.users["admin"])
+    assert _rows(database) == []
+    code, out, err = _cli(monkeypatch, capsys, database, "case", "list", session=token)
+    assert code == 1 and out == "" and err.startswith("mzdesk: ") and err.count("\n") == 1

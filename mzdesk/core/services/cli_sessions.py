@@ -26,7 +26,7 @@ import secrets
 import uuid
 from datetime import timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from mzdesk.core.errors import MzdeskError
@@ -117,3 +117,11 @@ def end_all(session: Session, user_id: uuid.UUID) -> None:
     """Every session of ``user_id`` ends (disabled, a new password), in the caller's
     transaction."""
     session.execute(delete(CliSession).where(CliSession.user_id == user_id))
+
+
+def end_everyone(session: Session) -> int:
+    """Every session ends (a restored database: its sessions are those of the backup's time,
+    some of them logged out since); how many there were. In the caller's transaction."""
+    ended = session.scalar(select(func.count()).select_from(CliSession)) or 0
+    session.execute(delete(CliSession))
+    return ended

@@ -312,6 +312,8 @@ class AuditModel(QAbstractTableModel):
             "aside": self.tr("Previous database kept as"),
             "revision": self.tr("Schema version"),
             "migrated": self.tr("Upgraded"),
+            "erasures_reapplied": self.tr("Erasures re-applied"),
+            "cli_sessions_ended": self.tr("Command-line sessions ended"),
             "tables": self.tr("Tables"),
             "keep": self.tr("Kept"),
             "other": self.tr("Merged into it"),
