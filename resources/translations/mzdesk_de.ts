@@ -541,7 +541,7 @@
     </message>
     <message>
         <source>Via</source>
-        <translation>Über</translation>
+        <translation>Ausgabeweg</translation>
     </message>
     <message>
         <source>Kit</source>
@@ -634,6 +634,10 @@
     <message>
         <source>Upgraded</source>
         <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Purpose of the output</source>
+        <translation>Zweck der Ausgabe</translation>
     </message>
     <message>
         <source>Erasures re-applied</source>
@@ -990,6 +994,10 @@
     <message>
         <source>the person belongs to another team</source>
         <translation>die Person gehört zu einem anderen Team</translation>
+    </message>
+    <message>
+        <source>no consent covers the letter (not printed, saved or sent)</source>
+        <translation>keine Einwilligung deckt den Brief (nicht gedruckt, gespeichert oder gesendet)</translation>
     </message>
     <message>
         <source>read person data</source>

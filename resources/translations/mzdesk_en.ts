@@ -636,6 +636,10 @@
         <translation>Upgraded</translation>
     </message>
     <message>
+        <source>Purpose of the output</source>
+        <translation>Purpose of the output</translation>
+    </message>
+    <message>
         <source>Erasures re-applied</source>
         <translation>Erasures re-applied</translation>
     </message>
@@ -990,6 +994,10 @@
     <message>
         <source>the person belongs to another team</source>
         <translation>the person belongs to another team</translation>
+    </message>
+    <message>
+        <source>no consent covers the letter (not printed, saved or sent)</source>
+        <translation>no consent covers the letter (not printed, saved or sent)</translation>
     </message>
     <message>
         <source>read person data</source>

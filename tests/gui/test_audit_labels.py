@@ -141,6 +141,10 @@ def test_details_read_as_german_words(model: AuditModel) -> None:
     assert "{" not in merge.full_details and "Fälle: 2" in merge.full_details
     user = model.describe(_row("create", "user", {"role": "team_lead", "team_id": None}))
     assert user.action == "Benutzerkonto angelegt" and "Rolle: Teamleitung" in user.full_details
+    refused = model.describe(
+        _row("denied", "case", {"action": "refer", "reason": "no consent covers the letter"})
+    )
+    assert "keine Einwilligung deckt den Brief" in refused.full_details
     restore = model.describe(
         _row("restore", "database", {"erasures_reapplied": 1, "cli_sessions_ended": 3})
     )

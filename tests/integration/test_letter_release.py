@@ -139,6 +139,23 @@ def test_release_refuses_an_uncovered_draft(database: Database, purpose: str) ->
     with database.session() as s:
         outputs = s.scalars(select(AuditEntry).where(AuditEntry.action.like("letter_%"))).all()
         assert outputs == []
+        # the refused attempt itself is in the trail (its own transaction: the caller's
+        # session rolled back), naming the person and the reason, never the letter's data
+        denied = s.scalars(select(AuditEntry).where(AuditEntry.action == "denied")).all()
+        assert [
+            (e.user_id, e.person_id, e.details["action"], e.details["reason"]) for e in denied
+        ] == [(world.counsellor_id, world.person_id, "refer", referrals.NO_CONSENT_REASON)]
+        assert "Haddad" not in str(denied[0].details)
+
+
+def test_the_check_before_a_print_dialog_records_the_refusal_too(database: Database) -> None:
+    world = build(database)
+    rid = draft(database, world, world.employer_id)
+    with database.session(world.counsellor_id) as s, pytest.raises(ConsentRequired):
+        referrals.check_release(s, rid, referrals.LetterPurpose.PRINT)
+    with database.session() as s:
+        reasons = s.scalars(select(AuditEntry.details).where(AuditEntry.action == "denied")).all()
+        assert [r["reason"] for r in reasons] == [referrals.NO_CONSENT_REASON]
 
 
 @pytest.mark.parametrize("purpose", ["reprint", "batch"])

@@ -528,11 +528,37 @@ def _release_basis(
     )
 
 
+NO_CONSENT_REASON = "no consent covers the letter"  # the audit entry's reason (labelled in the UI)
+
+
+def _basis_or_recorded_refusal(
+    session: Session, referral: Referral, purpose: LetterPurpose, day: date
+) -> Release:
+    """:func:`_release_basis`; a refusal for want of consent is audited (``denied``, in its own
+    transaction: the caller's rolls back) — every attempt to let a letter out is in the trail."""
+    try:
+        return _release_basis(session, referral, purpose, day)
+    except ConsentRequired:
+        from mzdesk.core import access
+
+        case = session.get(Case, referral.case_id)
+        access.record_denial(
+            session,
+            access.Action.REFER,
+            person_id=case.person_id if case is not None else None,
+            case_id=referral.case_id,
+            reason=NO_CONSENT_REASON,
+        )
+        raise
+
+
 def check_release(
     session: Session, referral_id: uuid.UUID, purpose: LetterPurpose, *, on: date | None = None
 ) -> None:
-    """Raise as :func:`release_letter` would, recording nothing (before a print dialog)."""
-    _release_basis(session, get_referral(session, referral_id), purpose, on or date.today())
+    """Raise as :func:`release_letter` would (before a print dialog); only a refusal is
+    recorded."""
+    referral = get_referral(session, referral_id)
+    _basis_or_recorded_refusal(session, referral, purpose, on or date.today())
 
 
 _OUTPUT_OF = {
@@ -564,7 +590,7 @@ def release_letter(
     """
     referral = get_referral(session, referral_id)
     day = on or date.today()
-    basis = _release_basis(session, referral, purpose, day)
+    basis = _basis_or_recorded_refusal(session, referral, purpose, day)
     if basis.pdf_from_store:
         pdf = stored_letter(session, referral.id)
     else:

@@ -312,6 +312,7 @@ class AuditModel(QAbstractTableModel):
             "aside": self.tr("Previous database kept as"),
             "revision": self.tr("Schema version"),
             "migrated": self.tr("Upgraded"),
+            "purpose": self.tr("Purpose of the output"),
             "erasures_reapplied": self.tr("Erasures re-applied"),
             "cli_sessions_ended": self.tr("Command-line sessions ended"),
             "tables": self.tr("Tables"),
@@ -433,6 +434,9 @@ class AuditModel(QAbstractTableModel):
             ),
             "the case belongs to another team": self.tr("the case belongs to another team"),
             "the person belongs to another team": self.tr("the person belongs to another team"),
+            "no consent covers the letter": self.tr(
+                "no consent covers the letter (not printed, saved or sent)"
+            ),
         }
 
     def _permission_labels(self) -> dict[str, str]:
