@@ -130,6 +130,12 @@ def test_save_and_print_of_an_uncovered_letter_are_refused(
     assert preview.printed_pages == 0
     assert preview.override_button.isHidden()  # a counsellor cannot make an exception
     assert _outputs(world) == []
+    # opening the preview recorded nothing; each refused save and print is in the trail
+    with world.db.session() as s:
+        denied = s.scalars(select(AuditEntry).where(AuditEntry.action == "denied")).all()
+        assert [(e.user_id, e.details["reason"]) for e in denied] == [
+            (world.counsellor_id, "no consent covers the letter")
+        ] * 2
     preview.close()
 
 

@@ -151,8 +151,14 @@ def test_release_refuses_an_uncovered_draft(database: Database, purpose: str) ->
 def test_the_check_before_a_print_dialog_records_the_refusal_too(database: Database) -> None:
     world = build(database)
     rid = draft(database, world, world.employer_id)
+    # the preview's notice only informs: nothing recorded
     with database.session(world.counsellor_id) as s, pytest.raises(ConsentRequired):
         referrals.check_release(s, rid, referrals.LetterPurpose.PRINT)
+    with database.session() as s:
+        assert s.scalars(select(AuditEntry).where(AuditEntry.action == "denied")).all() == []
+    # the check before a print dialog is an attempt
+    with database.session(world.counsellor_id) as s, pytest.raises(ConsentRequired):
+        referrals.check_release(s, rid, referrals.LetterPurpose.PRINT, attempt=True)
     with database.session() as s:
         reasons = s.scalars(select(AuditEntry.details).where(AuditEntry.action == "denied")).all()
         assert [r["reason"] for r in reasons] == [referrals.NO_CONSENT_REASON]

@@ -553,12 +553,22 @@ def _basis_or_recorded_refusal(
 
 
 def check_release(
-    session: Session, referral_id: uuid.UUID, purpose: LetterPurpose, *, on: date | None = None
+    session: Session,
+    referral_id: uuid.UUID,
+    purpose: LetterPurpose,
+    *,
+    on: date | None = None,
+    attempt: bool = False,
 ) -> None:
-    """Raise as :func:`release_letter` would (before a print dialog); only a refusal is
-    recorded."""
+    """Raise as :func:`release_letter` would, recording nothing — unless ``attempt``: the
+    check before a print or save dialog, whose refusal is audited like the release's (a
+    preview's notice only informs)."""
     referral = get_referral(session, referral_id)
-    _basis_or_recorded_refusal(session, referral, purpose, on or date.today())
+    day = on or date.today()
+    if attempt:
+        _basis_or_recorded_refusal(session, referral, purpose, day)
+    else:
+        _release_basis(session, referral, purpose, day)
 
 
 _OUTPUT_OF = {

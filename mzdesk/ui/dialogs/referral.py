@@ -69,7 +69,9 @@ def letter_output(ctx: AreaContext, referral_id: uuid.UUID) -> LetterOutput:
     return session_output(
         ctx.session_factory,
         lambda session, purpose: referrals.release_letter(session, referral_id, PURPOSES[purpose]),
-        lambda session, purpose: referrals.check_release(session, referral_id, PURPOSES[purpose]),
+        lambda session, purpose: referrals.check_release(
+            session, referral_id, PURPOSES[purpose], attempt=True
+        ),
     )
 
 
