@@ -2233,6 +2233,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Wiedervorlagen aktualisieren</translation>
     </message>
     <message>
+        <source>Undo done</source>
+        <translation>„Erledigt“ rückgängig</translation>
+    </message>
+    <message>
         <source>Reading what is due …</source>
         <translation>Wiedervorlagen werden gelesen …</translation>
     </message>
@@ -2272,8 +2276,12 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Nichts fällig.</translation>
     </message>
     <message>
-        <source>Done.</source>
-        <translation>Erledigt.</translation>
+        <source>Done: %1 – %2.</source>
+        <translation>Erledigt: %1 – %2.</translation>
+    </message>
+    <message>
+        <source>Open again: %1.</source>
+        <translation>Wieder offen: %1.</translation>
     </message>
     <message>
         <source>Type the new date, like 24.11.2026.</source>
@@ -2292,12 +2300,24 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Anzahl fälliger Wiedervorlagen</translation>
     </message>
     <message>
+        <source>Whole &amp;team</source>
+        <translation>Ganzes &amp;Team</translation>
+    </message>
+    <message>
+        <source>Show the follow-ups of every case of your team, whoever they are assigned to (team leads)</source>
+        <translation>Zeigt die Wiedervorlagen aller Fälle Ihres Teams, gleich wem sie zugewiesen sind (Teamleitung)</translation>
+    </message>
+    <message>
+        <source>Show the whole team&apos;s follow-ups</source>
+        <translation>Wiedervorlagen des ganzen Teams zeigen</translation>
+    </message>
+    <message>
         <source>Follow-ups due</source>
         <translation>Fällige Wiedervorlagen</translation>
     </message>
     <message>
-        <source>Enter opens the person, Space or Ctrl+D marks done, Ctrl+P postpones</source>
-        <translation>Eingabe öffnet die Person, Leertaste oder Strg+D erledigt, Strg+P verschiebt</translation>
+        <source>Enter opens the person, Space or Ctrl+D marks done, Ctrl+Z takes it back, Ctrl+P postpones</source>
+        <translation>Enter öffnet die Person, Leertaste oder Strg+D: erledigt, Strg+Z nimmt es zurück, Strg+P verschiebt</translation>
     </message>
     <message>
         <source>Due</source>
@@ -2314,6 +2334,22 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>What</source>
         <translation>Was</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Undo (Ctrl+Z)</source>
+        <translation>&amp;Rückgängig (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>Take back the last &quot;done&quot; (Ctrl+Z)</source>
+        <translation>Das letzte „erledigt“ zurücknehmen (Strg+Z)</translation>
     </message>
     <message>
         <source>&amp;Done</source>

@@ -2233,6 +2233,10 @@ Please send the details below to your IT support.</translation>
         <translation>Refresh follow-ups</translation>
     </message>
     <message>
+        <source>Undo done</source>
+        <translation>Undo done</translation>
+    </message>
+    <message>
         <source>Reading what is due …</source>
         <translation>Reading what is due …</translation>
     </message>
@@ -2272,8 +2276,12 @@ Please send the details below to your IT support.</translation>
         <translation>Nothing due. Well done.</translation>
     </message>
     <message>
-        <source>Done.</source>
-        <translation>Done.</translation>
+        <source>Done: %1 – %2.</source>
+        <translation>Done: %1 – %2.</translation>
+    </message>
+    <message>
+        <source>Open again: %1.</source>
+        <translation>Open again: %1.</translation>
     </message>
     <message>
         <source>Type the new date, like 24.11.2026.</source>
@@ -2292,12 +2300,24 @@ Please send the details below to your IT support.</translation>
         <translation>Number of follow-ups due</translation>
     </message>
     <message>
+        <source>Whole &amp;team</source>
+        <translation>Whole &amp;team</translation>
+    </message>
+    <message>
+        <source>Show the follow-ups of every case of your team, whoever they are assigned to (team leads)</source>
+        <translation>Show the follow-ups of every case of your team, whoever they are assigned to (team leads)</translation>
+    </message>
+    <message>
+        <source>Show the whole team&apos;s follow-ups</source>
+        <translation>Show the whole team&apos;s follow-ups</translation>
+    </message>
+    <message>
         <source>Follow-ups due</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <source>Enter opens the person, Space or Ctrl+D marks done, Ctrl+P postpones</source>
-        <translation>Enter opens the person, Space or Ctrl+D marks done, Ctrl+P postpones</translation>
+        <source>Enter opens the person, Space or Ctrl+D marks done, Ctrl+Z takes it back, Ctrl+P postpones</source>
+        <translation>Enter opens the person, Space or Ctrl+D marks done, Ctrl+Z takes it back, Ctrl+P postpones</translation>
     </message>
     <message>
         <source>Due</source>
@@ -2314,6 +2334,22 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>What</source>
         <translation>What</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Undo (Ctrl+Z)</source>
+        <translation>&amp;Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Take back the last &quot;done&quot; (Ctrl+Z)</source>
+        <translation>Take back the last &quot;done&quot; (Ctrl+Z)</translation>
     </message>
     <message>
         <source>&amp;Done</source>
