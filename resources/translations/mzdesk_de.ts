@@ -1274,12 +1274,20 @@
         <translation>Datum</translation>
     </message>
     <message>
+        <source>Case of %1</source>
+        <translation>Fall vom %1</translation>
+    </message>
+    <message>
         <source>New contact</source>
         <translation>Neuer Kontakt</translation>
     </message>
     <message>
         <source>none</source>
         <translation>keine</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>(überfällig)</translation>
     </message>
     <message>
         <source>Next follow-up</source>
@@ -1328,6 +1336,22 @@
     <message>
         <source>Add a follow-up?</source>
         <translation>Wiedervorlage anlegen?</translation>
+    </message>
+    <message>
+        <source>New follow-up</source>
+        <translation>Neue Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Fällig am</translation>
+    </message>
+    <message>
+        <source>Due on: the date is in the past, please choose today or later.</source>
+        <translation>Fällig am: Das Datum liegt in der Vergangenheit, bitte heute oder später wählen.</translation>
+    </message>
+    <message>
+        <source>Please type a subject.</source>
+        <translation>Bitte einen Betreff eingeben.</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +1694,10 @@
 <context>
     <name>ContactEntryDialog</name>
     <message>
+        <source>Person and case</source>
+        <translation>Person und Fall</translation>
+    </message>
+    <message>
         <source>&amp;Date and time</source>
         <translation>&amp;Datum und Uhrzeit</translation>
     </message>
@@ -1704,6 +1732,18 @@
     <message>
         <source>Confidential &amp;note</source>
         <translation>Vertrauliche &amp;Notiz</translation>
+    </message>
+    <message>
+        <source>Done by this &amp;contact</source>
+        <translation>Durch diesen Kontakt &amp;erledigt</translation>
+    </message>
+    <message>
+        <source>The open follow-ups: tick (Space) those this contact answers; they are marked done when the contact is saved</source>
+        <translation>Die offenen Wiedervorlagen: die ankreuzen (Leertaste), die dieser Kontakt beantwortet; sie werden beim Speichern des Kontakts erledigt</translation>
+    </message>
+    <message>
+        <source>Open follow-ups done by this contact</source>
+        <translation>Offene Wiedervorlagen, durch diesen Kontakt erledigt</translation>
     </message>
     <message>
         <source>Next &amp;follow-up</source>
@@ -2216,6 +2256,53 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>Choose an attendee first (F3).</source>
         <translation>Bitte zuerst eine Person wählen (F3).</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpEditDialog</name>
+    <message>
+        <source>Person and case</source>
+        <translation>Person und Fall</translation>
+    </message>
+    <message>
+        <source>&amp;Due on</source>
+        <translation>&amp;Fällig am</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY or +14 (days)</source>
+        <translation>TT.MM.JJJJ oder +14 (Tage)</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Fällig am</translation>
+    </message>
+    <message>
+        <source>&amp;Subject</source>
+        <translation>&amp;Betreff</translation>
+    </message>
+    <message>
+        <source>e.g. ask about the application</source>
+        <translation>z. B. Bewerbungsstand erfragen</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional)</source>
+        <translation>&amp;Notiz (optional)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>The follow-up is yours and shows in your Wiedervorlagen list on its date. Its text is not confidential.</source>
+        <translation>Die Wiedervorlage ist Ihre und erscheint an ihrem Datum in Ihrer Liste „Wiedervorlagen“. Ihr Text ist nicht vertraulich.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>
@@ -3590,6 +3677,14 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Einwilligungen</translation>
     </message>
     <message>
+        <source>New follow-up…</source>
+        <translation>Wiedervorlage anlegen…</translation>
+    </message>
+    <message>
+        <source>Follow-up done</source>
+        <translation>Wiedervorlage erledigt</translation>
+    </message>
+    <message>
         <source>Not available in this installation yet</source>
         <translation>In dieser Installation noch nicht verfügbar</translation>
     </message>
@@ -3695,6 +3790,34 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>Activate</source>
         <translation>Aktivieren</translation>
+    </message>
+    <message>
+        <source>The case of %1 is closed (%2). A contact belongs to a running case.</source>
+        <translation>Der Fall vom %1 ist abgeschlossen (%2). Ein Kontakt gehört zu einem laufenden Fall.</translation>
+    </message>
+    <message>
+        <source>Reopen this case, or open a new case?</source>
+        <translation>Diesen Fall wieder öffnen oder einen neuen Fall anlegen?</translation>
+    </message>
+    <message>
+        <source>Re&amp;open case</source>
+        <translation>Fall &amp;wieder öffnen</translation>
+    </message>
+    <message>
+        <source>There is no case for %1 yet. A contact belongs to a case.</source>
+        <translation>Für %1 gibt es noch keinen Fall. Ein Kontakt gehört zu einem Fall.</translation>
+    </message>
+    <message>
+        <source>&amp;New case</source>
+        <translation>&amp;Neuen Fall anlegen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Select an open follow-up in the timeline (arrow keys), then press Ctrl+Shift+D.</source>
+        <translation>Bitte in der Zeitleiste eine offene Wiedervorlage wählen (Pfeiltasten), dann Strg+Umschalt+D drücken.</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n person(s))</source>

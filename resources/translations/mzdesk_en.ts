@@ -1274,12 +1274,20 @@
         <translation>Date</translation>
     </message>
     <message>
+        <source>Case of %1</source>
+        <translation>Case of %1</translation>
+    </message>
+    <message>
         <source>New contact</source>
         <translation>New contact</translation>
     </message>
     <message>
         <source>none</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>(overdue)</translation>
     </message>
     <message>
         <source>Next follow-up</source>
@@ -1328,6 +1336,22 @@
     <message>
         <source>Add a follow-up?</source>
         <translation>Add a follow-up?</translation>
+    </message>
+    <message>
+        <source>New follow-up</source>
+        <translation>New follow-up</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>Due on: the date is in the past, please choose today or later.</source>
+        <translation>Due on: the date is in the past, please choose today or later.</translation>
+    </message>
+    <message>
+        <source>Please type a subject.</source>
+        <translation>Please type a subject.</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +1694,10 @@
 <context>
     <name>ContactEntryDialog</name>
     <message>
+        <source>Person and case</source>
+        <translation>Person and case</translation>
+    </message>
+    <message>
         <source>&amp;Date and time</source>
         <translation>&amp;Date and time</translation>
     </message>
@@ -1704,6 +1732,18 @@
     <message>
         <source>Confidential &amp;note</source>
         <translation>Confidential &amp;note</translation>
+    </message>
+    <message>
+        <source>Done by this &amp;contact</source>
+        <translation>Done by this &amp;contact</translation>
+    </message>
+    <message>
+        <source>The open follow-ups: tick (Space) those this contact answers; they are marked done when the contact is saved</source>
+        <translation>The open follow-ups: tick (Space) those this contact answers; they are marked done when the contact is saved</translation>
+    </message>
+    <message>
+        <source>Open follow-ups done by this contact</source>
+        <translation>Open follow-ups done by this contact</translation>
     </message>
     <message>
         <source>Next &amp;follow-up</source>
@@ -2216,6 +2256,53 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>Choose an attendee first (F3).</source>
         <translation>Choose an attendee first (F3).</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpEditDialog</name>
+    <message>
+        <source>Person and case</source>
+        <translation>Person and case</translation>
+    </message>
+    <message>
+        <source>&amp;Due on</source>
+        <translation>&amp;Due on</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY or +14 (days)</source>
+        <translation>DD.MM.YYYY or +14 (days)</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>&amp;Subject</source>
+        <translation>&amp;Subject</translation>
+    </message>
+    <message>
+        <source>e.g. ask about the application</source>
+        <translation>e.g. ask about the application</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional)</source>
+        <translation>&amp;Note (optional)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>The follow-up is yours and shows in your Wiedervorlagen list on its date. Its text is not confidential.</source>
+        <translation>The follow-up is yours and shows in your Wiedervorlagen list on its date. Its text is not confidential.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
     </message>
 </context>
 <context>
@@ -3590,6 +3677,14 @@ Please send the details below to your IT support.</translation>
         <translation>Consents</translation>
     </message>
     <message>
+        <source>New follow-up…</source>
+        <translation>New follow-up…</translation>
+    </message>
+    <message>
+        <source>Follow-up done</source>
+        <translation>Follow-up done</translation>
+    </message>
+    <message>
         <source>Not available in this installation yet</source>
         <translation>Not available in this installation yet</translation>
     </message>
@@ -3695,6 +3790,34 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>Activate</source>
         <translation>Activate</translation>
+    </message>
+    <message>
+        <source>The case of %1 is closed (%2). A contact belongs to a running case.</source>
+        <translation>The case of %1 is closed (%2). A contact belongs to a running case.</translation>
+    </message>
+    <message>
+        <source>Reopen this case, or open a new case?</source>
+        <translation>Reopen this case, or open a new case?</translation>
+    </message>
+    <message>
+        <source>Re&amp;open case</source>
+        <translation>Re&amp;open case</translation>
+    </message>
+    <message>
+        <source>There is no case for %1 yet. A contact belongs to a case.</source>
+        <translation>There is no case for %1 yet. A contact belongs to a case.</translation>
+    </message>
+    <message>
+        <source>&amp;New case</source>
+        <translation>&amp;New case</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Select an open follow-up in the timeline (arrow keys), then press Ctrl+Shift+D.</source>
+        <translation>Select an open follow-up in the timeline (arrow keys), then press Ctrl+Shift+D.</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n person(s))</source>
