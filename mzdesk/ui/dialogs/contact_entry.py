@@ -20,7 +20,7 @@ from datetime import UTC, date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QObject, Qt
-from PySide6.QtGui import QIntValidator, QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QIntValidator, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -78,6 +78,17 @@ def case_heading(file: PersonFile, case_id: uuid.UUID, language: str) -> str:
     return " · ".join([*parts, label] if label else parts)
 
 
+def fit_title(dialog: QWidget, least: int) -> None:
+    """Wide enough for the whole title in a window manager's (bold) title bar, with the
+    " — mzdesk" Qt adds, the icon and the buttons (a title bar elides what does not fit)."""
+    font = QFont(dialog.font())
+    font.setBold(True)
+    text = f"{dialog.windowTitle()} — mzdesk"
+    wanted = int(QFontMetrics(font).horizontalAdvance(text) * 1.1) + 180
+    screen = dialog.screen().availableGeometry().width() if dialog.screen() else 1280
+    dialog.setMinimumWidth(min(max(least, wanted), screen - 40))
+
+
 def _open_follow_ups(file: PersonFile, case_id: uuid.UUID) -> list[FollowUpEntry]:
     """The person's open follow-ups: this case's first, each part earliest due first."""
     entries = list(file.open_follow_ups)
@@ -109,10 +120,7 @@ class ContactEntryDialog(FormDialog):
         self.heading.setVisible(bool(heading))
         self.done_list = child(form, QListWidget, "doneList")
         self._fill_follow_ups(file, case_id)
-        # the title in full (a window manager cuts what does not fit)
-        self.setMinimumWidth(
-            min(1100, max(520, self.fontMetrics().horizontalAdvance(self.windowTitle()) + 160))
-        )
+        fit_title(self, 520)
         theme.style(child(form, QLabel, "noteHint"), "color: $muted;")
         self.when = child(form, QDateTimeEdit, "whenEdit")
         self.channel = child(form, QComboBox, "channelCombo")

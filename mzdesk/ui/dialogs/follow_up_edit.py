@@ -19,6 +19,7 @@ from mzdesk.core.services import contacts
 from mzdesk.ui import theme
 from mzdesk.ui.areas import AreaContext
 from mzdesk.ui.dialogs.case_forms import FormDialog, InvalidInput, read_date
+from mzdesk.ui.dialogs.contact_entry import fit_title
 from mzdesk.ui.forms import child
 
 
@@ -46,9 +47,7 @@ class FollowUpEditDialog(FormDialog):
         self.subject = child(self.form, QLineEdit, "subjectEdit")
         self.note = child(self.form, QPlainTextEdit, "noteEdit")
         self.note.installEventFilter(self)
-        self.setMinimumWidth(
-            max(460, self.fontMetrics().horizontalAdvance(self.windowTitle()) + 140)
-        )
+        fit_title(self, 460)
         self.due.setFocus()
         self.mark_clean()
 
