@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from screenshot import ROOT, main_window, save, select_file_number, wait_until  # noqa: E402
+from screenshot import ROOT, main_window, save, select_file_number, wait_until
 
 OUT = ROOT / "docs" / "screenshots"
 
