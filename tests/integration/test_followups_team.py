@@ -4,6 +4,7 @@ its undo are in the audit trail."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -11,6 +12,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
+from mzdesk.cli import main
 from mzdesk.core.access import AccessDenied
 from mzdesk.core.database import Database
 from mzdesk.core.errors import NotFound
@@ -130,3 +132,22 @@ def test_another_team_may_not_reopen(database: Database, team_world: TeamWorld) 
     with database.session(w.berater_a) as s:
         done = s.get(FollowUp, w.fu_a)
         assert done is not None and done.done_at is not None  # still done
+
+
+def test_the_cli_twin(
+    database: Database,
+    team_world: TeamWorld,
+    database_url: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    w = team_world
+    argv = ["followup", "list", "--db", database_url, "--user", "leitung1", "--json", "--team"]
+    assert main(argv) == 0
+    listed = {item["id"] for item in json.loads(capsys.readouterr().out)["items"]}
+    assert listed == {str(w.fu_a), str(w.fu_a2)}  # team Nord's, not team Süd's
+    assert main(["followup", "done", w.fu_a.hex[-8:], "--db", database_url]) == 0
+    assert main(["followup", "reopen", w.fu_a.hex[-8:], "--db", database_url]) == 0
+    assert "open again" in capsys.readouterr().out
+    with database.session() as s:
+        follow_up = s.get(FollowUp, w.fu_a)
+        assert follow_up is not None and follow_up.done_at is None

@@ -541,10 +541,14 @@ def due_for(
     if scope is Scope.TEAM:
         access.require_role(session, Role.TEAM_LEAD)
         lead = access.actor(session)
-        # the program itself (no account) has no team: then the team is every case
-        who = _Who(user_id, lead.team_id if lead is not None else None)
-        if lead is not None and lead.team_id is None:
+        if lead is not None:
+            team_id = lead.team_id
+        else:  # the program itself (the CLI's --user): that account's team, else every case
+            account = session.get(User, user_id) if user_id is not None else None
+            team_id = account.team_id if account is not None else None
+        if team_id is None and (lead is not None or user_id is not None):
             return DueList(today, {group: () for group in Group})  # a lead without a team
+        who = _Who(user_id, team_id)
     horizon = today + timedelta(days=WEEK_DAYS)
     dated = _follow_ups(session, who, today, horizon) + _referrals(session, who, today)
     dated.sort(key=lambda item: (item.due_on, item.person_name, str(item.record_id)))
