@@ -21,6 +21,77 @@
     </message>
 </context>
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Counsellor</source>
+        <translation>Beratungskraft</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Teamleitung</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Neues Benutzerkonto</translation>
+    </message>
+    <message>
+        <source>Change account</source>
+        <translation>Benutzerkonto ändern</translation>
+    </message>
+    <message>
+        <source>e.g. berater3 (a–z, 0–9, . _ -)</source>
+        <translation>z. B. berater3 (a–z, 0–9, . _ -)</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>First name Last name</source>
+        <translation>Vorname Nachname</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>(kein Team)</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>&amp;Team:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Please enter a user name.</source>
+        <translation>Bitte einen Benutzernamen eingeben.</translation>
+    </message>
+    <message>
+        <source>Counsellors and team leads need a team.</source>
+        <translation>Beratungskräfte und Teamleitungen brauchen ein Team.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter sind verschieden.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>mzdesk – encrypted database</source>
@@ -68,6 +139,10 @@
     <message>
         <source>Referrals</source>
         <translation>Überweisungen</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
     </message>
 </context>
 <context>
@@ -268,6 +343,10 @@
         <translation>Konto deaktiviert</translation>
     </message>
     <message>
+        <source>Account enabled</source>
+        <translation>Konto aktiviert</translation>
+    </message>
+    <message>
         <source>Access denied</source>
         <translation>Zugriff verweigert</translation>
     </message>
@@ -438,6 +517,10 @@
     <message>
         <source>Team created</source>
         <translation>Team angelegt</translation>
+    </message>
+    <message>
+        <source>User account changed</source>
+        <translation>Benutzerkonto geändert</translation>
     </message>
     <message>
         <source>Person data edited</source>
@@ -3480,6 +3563,25 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Set password for %1</source>
+        <translation>Passwort für %1 setzen</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>Neues &amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter sind verschieden.</translation>
+    </message>
+</context>
+<context>
     <name>PersonDetail</name>
     <message>
         <source>Person</source>
@@ -4651,6 +4753,116 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>Choose a period and click Compute.</source>
         <translation>Zeitraum wählen und auf „Berechnen“ klicken.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>New team</source>
+        <translation>Neues Team</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the team:</source>
+        <translation>&amp;Name des Teams:</translation>
+    </message>
+    <message>
+        <source>Please enter the team&apos;s name.</source>
+        <translation>Bitte den Namen des Teams eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>User accounts</source>
+        <translation>Benutzerkonten</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>&amp;Neues Konto…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>Ä&amp;ndern…</translation>
+    </message>
+    <message>
+        <source>Set &amp;password…</source>
+        <translation>&amp;Passwort setzen…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <source>New &amp;team…</source>
+        <translation>Neues &amp;Team…</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>gesperrt bis %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>Konto %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>Account %1 changed.</source>
+        <translation>Konto %1 geändert.</translation>
+    </message>
+    <message>
+        <source>New password set for %1.</source>
+        <translation>Neues Passwort für %1 gesetzt.</translation>
+    </message>
+    <message>
+        <source>Disable account?</source>
+        <translation>Konto deaktivieren?</translation>
+    </message>
+    <message>
+        <source>%1 can no longer log in. The account&apos;s history stays; it can be enabled again.</source>
+        <translation>%1 kann sich dann nicht mehr anmelden. Der Verlauf des Kontos bleibt; es lässt sich wieder aktivieren.</translation>
+    </message>
+    <message>
+        <source>Account %1 disabled.</source>
+        <translation>Konto %1 deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Account %1 enabled.</source>
+        <translation>Konto %1 aktiviert.</translation>
+    </message>
+    <message>
+        <source>Team %1 created.</source>
+        <translation>Team %1 angelegt.</translation>
     </message>
 </context>
 </TS>

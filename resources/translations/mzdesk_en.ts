@@ -21,6 +21,77 @@
     </message>
 </context>
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Counsellor</source>
+        <translation>Counsellor</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <source>Change account</source>
+        <translation>Change account</translation>
+    </message>
+    <message>
+        <source>e.g. berater3 (a–z, 0–9, . _ -)</source>
+        <translation>e.g. berater3 (a–z, 0–9, . _ -)</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>First name Last name</source>
+        <translation>First name Last name</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>(no team)</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>&amp;Team:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Password &amp;again:</translation>
+    </message>
+    <message>
+        <source>Please enter a user name.</source>
+        <translation>Please enter a user name.</translation>
+    </message>
+    <message>
+        <source>Counsellors and team leads need a team.</source>
+        <translation>Counsellors and team leads need a team.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>mzdesk – encrypted database</source>
@@ -68,6 +139,10 @@
     <message>
         <source>Referrals</source>
         <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
     </message>
 </context>
 <context>
@@ -268,6 +343,10 @@
         <translation>Account disabled</translation>
     </message>
     <message>
+        <source>Account enabled</source>
+        <translation>Account enabled</translation>
+    </message>
+    <message>
         <source>Access denied</source>
         <translation>Access denied</translation>
     </message>
@@ -438,6 +517,10 @@
     <message>
         <source>Team created</source>
         <translation>Team created</translation>
+    </message>
+    <message>
+        <source>User account changed</source>
+        <translation>User account changed</translation>
     </message>
     <message>
         <source>Person data edited</source>
@@ -3480,6 +3563,25 @@ Please send the details below to your IT support.</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Set password for %1</source>
+        <translation>Set password for %1</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>New &amp;password:</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Password &amp;again:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
     <name>PersonDetail</name>
     <message>
         <source>Person</source>
@@ -4651,6 +4753,116 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>Choose a period and click Compute.</source>
         <translation>Choose a period and click Compute.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>New team</source>
+        <translation>New team</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the team:</source>
+        <translation>&amp;Name of the team:</translation>
+    </message>
+    <message>
+        <source>Please enter the team&apos;s name.</source>
+        <translation>Please enter the team&apos;s name.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>User accounts</source>
+        <translation>User accounts</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>&amp;New account…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>&amp;Change…</translation>
+    </message>
+    <message>
+        <source>Set &amp;password…</source>
+        <translation>Set &amp;password…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Enable</translation>
+    </message>
+    <message>
+        <source>New &amp;team…</source>
+        <translation>New &amp;team…</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>locked until %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>Account %1 created.</translation>
+    </message>
+    <message>
+        <source>Account %1 changed.</source>
+        <translation>Account %1 changed.</translation>
+    </message>
+    <message>
+        <source>New password set for %1.</source>
+        <translation>New password set for %1.</translation>
+    </message>
+    <message>
+        <source>Disable account?</source>
+        <translation>Disable account?</translation>
+    </message>
+    <message>
+        <source>%1 can no longer log in. The account&apos;s history stays; it can be enabled again.</source>
+        <translation>%1 can no longer log in. The account&apos;s history stays; it can be enabled again.</translation>
+    </message>
+    <message>
+        <source>Account %1 disabled.</source>
+        <translation>Account %1 disabled.</translation>
+    </message>
+    <message>
+        <source>Account %1 enabled.</source>
+        <translation>Account %1 enabled.</translation>
+    </message>
+    <message>
+        <source>Team %1 created.</source>
+        <translation>Team %1 created.</translation>
     </message>
 </context>
 </TS>
