@@ -289,6 +289,9 @@ def test_a_team_lead_sees_the_teams_follow_ups(
     assert ids["south_fu"] not in _shown_ids(lead)  # another team's
     names = {lead.tree.topLevelItem(0).child(n).text(4) for n in range(2)}  # type: ignore[union-attr]
     assert names == {"Britt Jessel"}  # whose it is
+    documents = lead.tree.topLevelItem(lead.tree.topLevelItemCount() - 1)
+    assert documents is not None and "Aufenthaltstitel" in documents.text(0)
+    assert documents.child(0).text(4) == "Britt Jessel"  # Anna's counsellor
     lead.team_toggle.setFocus()
     QTest.keyClick(lead.team_toggle, Qt.Key.Key_Space)  # only mine: a lead counsels none here
     qtbot.waitUntil(lambda: not lead.team_toggle.isChecked() and not _shown_ids(lead))

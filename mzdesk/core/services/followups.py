@@ -464,6 +464,25 @@ def _persons(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, tupl
     return found
 
 
+def _counsellors(session: Session, who: _Who, persons: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Whose the person is: the counsellor of their latest running case in the list."""
+    wanted = list(persons)
+    found: dict[uuid.UUID, str] = {}
+    for start in range(0, len(wanted), 500):
+        rows = session.execute(
+            select(Case.person_id, User.display_name)
+            .join(User, User.id == Case.counsellor_id)
+            .where(
+                Case.person_id.in_(wanted[start : start + 500]),
+                Case.status != CaseStatus.CLOSED,
+                _mine(who),
+            )
+            .order_by(Case.opened_on, Case.id)
+        )
+        found.update({person_id: name for person_id, name in rows})  # the latest wins
+    return found
+
+
 def _documents_and_hints(
     session: Session, who: _Who, today: date
 ) -> tuple[list[DueItem], list[DueItem]]:
@@ -487,6 +506,7 @@ def _documents_and_hints(
     expiring = [s for s in expiring if f"residence:{s.id}" not in made]
     hints = [hint for hint in hints if hint.source not in made]
     shown = _persons(session, {s.person_id for s in expiring} | {h.person_id for h in hints})
+    counsellors = _counsellors(session, who, shown)
     documents: list[DueItem] = []
     for status in sorted(expiring, key=lambda s: (s.valid_until, str(s.person_id))):
         if status.person_id not in shown or status.valid_until is None:
@@ -505,6 +525,7 @@ def _documents_and_hints(
                 name,
                 f"{label}: {verb} {status.valid_until.strftime('%d.%m.%Y')}",
                 status.id,
+                assignee_name=counsellors.get(status.person_id, ""),
             )
         )
     hint_items = [
@@ -519,6 +540,7 @@ def _documents_and_hints(
             hint.text_de,
             hint.person_id,
             hint,
+            assignee_name=counsellors.get(hint.person_id, ""),
         )
         for hint in sorted(hints, key=lambda h: shown.get(h.person_id, ("", ""))[1])
         if hint.person_id in shown
