@@ -24,7 +24,7 @@ from mzdesk.core.schema import upgrade
 from mzdesk.ui.areas import AreaContext, registry
 from mzdesk.ui.operations import running_count
 from mzdesk.ui.settings import Settings
-from mzdesk.ui.views.statistics import StatisticsView
+from mzdesk.ui.views.statistics import StatisticsView, nice_axis
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
 from stats_world import World, build
@@ -357,3 +357,19 @@ def test_team_and_caseload_tabs_show_the_exports_numbers(
                     assert (0 < value < 3) if in_file == "<3" else value >= 0
                 else:
                     assert on_screen == in_file, (sheet, window_row, export_row)
+
+
+def test_chart_axis_has_round_ticks() -> None:
+    # The walk saw 47/94/142/189 (a top of 236 split in five): now round steps.
+    assert nice_axis(236 * 1.0) == (50, 250)
+    assert nice_axis(5.5) == (2, 6)
+    assert nice_axis(1.1) == (1, 2)
+    assert nice_axis(1234) == (500, 1500)
+
+
+def test_chart_ticks_on_screen(qtbot: QtBot, view: StatisticsView) -> None:
+    computed(qtbot, view)
+    axis = next(
+        a for a in view.chart_view.chart().axes() if a.orientation() == Qt.Orientation.Vertical
+    )
+    assert (axis.min(), axis.max(), axis.tickInterval()) == (0, 2, 1)  # max 1 per category

@@ -27,7 +27,6 @@ from __future__ import annotations
 import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 
 Position = tuple[int, int]
 
@@ -35,6 +34,7 @@ DEFAULT_THRESHOLD = 3
 HIDDEN_VALUE = "."
 SECONDARY_LABEL = "x"
 _TRIALS = 40  # candidates tried for one revealed cell before simply hiding the best
+_PRIME = 2**61 - 1
 _MAX_ROUNDS = 10_000  # interval propagation always ends far sooner; a guard, not a limit
 
 
@@ -109,43 +109,52 @@ def bounds(
 def _linearly_determined(
     equations: Sequence[Equation], mask: Mapping[Position, bool]
 ) -> set[Position]:
-    """Hidden cells whose value follows from the equations alone (shown cells as constants)."""
-    hidden = sorted({p for e in equations for p in e.cells() if p in mask})
-    if not hidden:
-        return set()
-    column = {p: i for i, p in enumerate(hidden)}
-    rows: list[list[Fraction]] = []
+    """Hidden cells whose value follows from the equations alone (shown cells as constants).
+
+    Gaussian elimination on sparse rows (hidden cell → coefficient), exact in the integers
+    modulo the prime ``2**61 - 1`` (the coefficients are 0 and ±1: no minor of a table this
+    size is a multiple of it, so the rank is that over the rationals): a cell is determined
+    iff a fully reduced row has it as its only entry.
+    """
+    prime = _PRIME
+    rows: list[dict[Position, int]] = []
     for equation in equations:
-        row = [Fraction(0)] * len(hidden)
-        if equation.total in column:
-            row[column[equation.total]] += 1
+        row: dict[Position, int] = {}
+        if equation.total in mask:
+            row[equation.total] = 1
         for p in equation.parts:
-            if p in column:
-                row[column[p]] -= 1
-        if any(row):
+            if p in mask:
+                row[p] = (row.get(p, 0) - 1) % prime
+        row = {p: v for p, v in row.items() if v}
+        if row:
             rows.append(row)
-    # Reduced row echelon form: a variable is determined iff a reduced row is its unit vector.
-    pivot_row = 0
-    for c in range(len(hidden)):
-        found = next((r for r in range(pivot_row, len(rows)) if rows[r][c] != 0), None)
-        if found is None:
+    reduced: list[tuple[Position, dict[Position, int]]] = []  # (pivot, row)
+    for row in rows:
+        for pivot, basis in reduced:  # reduce the new row by the rows so far
+            factor = row.get(pivot)
+            if factor:
+                _subtract(row, basis, factor)
+        if not row:
             continue
-        rows[pivot_row], rows[found] = rows[found], rows[pivot_row]
-        lead = rows[pivot_row][c]
-        rows[pivot_row] = [v / lead for v in rows[pivot_row]]
-        for r in range(len(rows)):
-            if r != pivot_row and rows[r][c] != 0:
-                factor = rows[r][c]
-                rows[r] = [a - factor * b for a, b in zip(rows[r], rows[pivot_row], strict=True)]
-        pivot_row += 1
-        if pivot_row == len(rows):
-            break
-    determined: set[Position] = set()
-    for row in rows[:pivot_row]:
-        nonzero = [i for i, v in enumerate(row) if v != 0]
-        if len(nonzero) == 1:
-            determined.add(hidden[nonzero[0]])
-    return determined
+        pivot = min(row)
+        inverse = pow(row[pivot], prime - 2, prime)
+        row = {p: v * inverse % prime for p, v in row.items()}
+        for _other_pivot, other in reduced:  # and the old rows by it
+            factor = other.get(pivot)
+            if factor:
+                _subtract(other, row, factor)
+        reduced.append((pivot, row))
+    return {next(iter(row)) for _pivot, row in reduced if len(row) == 1}
+
+
+def _subtract(row: dict[Position, int], basis: Mapping[Position, int], factor: int) -> None:
+    """``row -= factor * basis`` (mod the prime), in place."""
+    for p, v in basis.items():
+        value = (row.get(p, 0) - factor * v) % _PRIME
+        if value:
+            row[p] = value
+        else:
+            row.pop(p, None)
 
 
 def revealed(
@@ -161,7 +170,34 @@ def revealed(
         return set()
     known = bounds(values, equations, mask, threshold)
     pinned = {p for p in primary if p in known and known[p][0] == known[p][1]}
-    return pinned | (_linearly_determined(equations, mask) & primary)
+    # A hidden cell in one sum only, whose sums share no hidden cell with another: bounds
+    # are exact there (one equation); elimination is needed where sums share hidden cells.
+    count: dict[Position, int] = {}
+    for equation in equations:
+        for p in equation.cells():
+            if p in mask:
+                count[p] = count.get(p, 0) + 1
+    shared = [e for e in equations if any(count.get(p, 0) > 1 for p in e.cells())]
+    if not shared:
+        return pinned
+    return pinned | (_linearly_determined(_component(shared, equations, mask), mask) & primary)
+
+
+def _component(
+    seeds: Sequence[Equation], equations: Sequence[Equation], mask: Mapping[Position, bool]
+) -> list[Equation]:
+    """The equations linked to ``seeds`` through hidden cells (the rest cannot matter)."""
+    chosen = {id(e): e for e in seeds}
+    cells = {p for e in seeds for p in e.cells() if p in mask}
+    grown = True
+    while grown:
+        grown = False
+        for equation in equations:
+            if id(equation) not in chosen and any(p in cells for p in equation.cells()):
+                chosen[id(equation)] = equation
+                cells.update(p for p in equation.cells() if p in mask)
+                grown = True
+    return list(chosen.values())
 
 
 def suppression_mask(

@@ -11,6 +11,7 @@ Nord — 116 von 266 …"); Enter on a row opens the person's file.
 
 from __future__ import annotations
 
+import math
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -72,6 +73,16 @@ SHOWN_TABLES = (
     "referrals",
     "events",
 )
+
+
+def nice_axis(highest: float, ticks: int = 5) -> tuple[int, int]:
+    """A round tick step (1, 2 or 5 times a power of ten, at least 1) and the axis top, a
+    multiple of it at or above ``highest``, for about ``ticks`` intervals: 0/50/100/150/200
+    rather than 0/47/94/142/189."""
+    rough = max(highest / ticks, 1.0)
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
+    return int(step), int(step * math.ceil(highest / step))
 
 
 def figure_value(table: Table, row: int, column: int) -> int | None:
@@ -325,7 +336,12 @@ class StatisticsView(AreaView):
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
-        axis_y.setRange(0, max([*values, 1]) * 1.15)
+        step, top = nice_axis(max([*values, 1]) * 1.1)
+        axis_y.setRange(0, top)
+        axis_y.setTickType(QValueAxis.TickType.TicksDynamic)
+        axis_y.setTickAnchor(0)
+        axis_y.setTickInterval(step)
+        axis_y.setMinorTickCount(0)
         axis_y.setLabelFormat("%d")
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
