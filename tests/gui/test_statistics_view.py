@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from mzdesk.core.database import Database
-from mzdesk.core.models import Person, Placement, User
+from mzdesk.core.models import Case, Person, Placement, User
 from mzdesk.core.models.enums import Role
 from mzdesk.core.schema import upgrade
 from mzdesk.ui.areas import AreaContext, registry
@@ -285,9 +285,12 @@ def test_a_leads_drill_down_says_it_is_her_team_and_matches_the_teams_figure(
 
 
 def test_caseload_drill_down_lists_cases_with_names(
-    qtbot: QtBot, lead_view: tuple[StatisticsView, list[uuid.UUID]]
+    qtbot: QtBot,
+    lead_view: tuple[StatisticsView, list[uuid.UUID]],
+    world_db: tuple[Database, World],
 ) -> None:
-    view, _opened = lead_view
+    view, opened = lead_view
+    database, world = world_db
     computed(qtbot, view)
     # Fallbelastung: Beraterin Eins has C1 and C3 open at the end of 2025.
     assert cell(view, "caseload", "Beraterin Eins", "open_at_end") == "2"
@@ -296,9 +299,18 @@ def test_caseload_drill_down_lists_cases_with_names(
         ["T-0001", "Testperson1, Erika", "01.03.2024", "Fall offen"],
         ["T-0003", "Testperson3, Erika", "01.11.2024", "Fall offen"],
     ]
-    assert view.last_drill is not None
-    assert view.last_drill.label.text().startswith("Liste: nur Team Nord — 2 von 2")
-    view.last_drill.close()
+    dialog = view.last_drill
+    assert dialog is not None
+    assert dialog.label.text().startswith("Liste: nur Team Nord — 2 von 2")
+    # A double click on a row opens the person too (Qt 6 reports it after a click).
+    rect = dialog.table.visualRect(dialog.model.index(1, 1))
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with database.session() as session:
+        case = session.get(Case, world.ids["c3"])
+        assert case is not None
+        assert opened == [case.person_id]
+    dialog.close()
 
 
 def _shown(view: StatisticsView, key: str) -> list[list[str]]:

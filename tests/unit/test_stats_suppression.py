@@ -107,6 +107,12 @@ def test_hidden_cells_stay_inside_the_table_before_its_sums() -> None:
     assert mask == {(0, 0): True, (1, 0): False}  # 7 hidden (x), the sum 9 shown
 
 
+def test_the_smallest_count_that_protects_is_hidden() -> None:
+    grid = [[2], [5], [9], [16]]  # 16 - 5 - 9 = 2: hiding the 5 is enough, and it is smallest
+    mask = suppression_mask(grid, 3, column_sums(grid), margins={(3, 0)})
+    assert mask == {(0, 0): True, (1, 0): False}
+
+
 def test_five_small_cells_of_a_shown_sum_are_each_worked_out() -> None:
     # Five "<3" cells summing to 5 are each 1: the sum is hidden (nothing else can be).
     grid = [[1], [1], [1], [1], [1], [5]]
