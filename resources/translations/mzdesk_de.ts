@@ -4644,15 +4644,36 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <source>Record id</source>
-        <translation>Datensatz-ID</translation>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>%n Datensatz</numerusform>
-            <numerusform>%n Datensätze</numerusform>
-        </translation>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Enter opens the person&apos;s file</source>
+        <translation>Enter öffnet die Akte der Person</translation>
+    </message>
+    <message>
+        <source>List: %1 of %2, every record behind the figure</source>
+        <translation>Liste: %1 von %2, alle Datensätze hinter der Zahl</translation>
+    </message>
+    <message>
+        <source>List: %1 only — %2 of %3; the figure is for the whole organisation</source>
+        <translation>Liste: nur %1 — %2 von %3; die Zahl gilt für die ganze Organisation</translation>
+    </message>
+    <message>
+        <source>List: only the records you may see — %1 of %2; the figure is for the whole organisation</source>
+        <translation>Liste: nur die Datensätze, die Sie sehen dürfen — %1 von %2; die Zahl gilt für die ganze Organisation</translation>
+    </message>
+    <message>
+        <source>Enter or a double click opens the person&apos;s file.</source>
+        <translation>Enter oder Doppelklick öffnet die Akte der Person.</translation>
     </message>
     <message>
         <source>Whole year</source>
@@ -4691,8 +4712,8 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Diagramm</translation>
     </message>
     <message>
-        <source>Statistics %1: %2 placements, %3 referrals. Double-click a figure for details.</source>
-        <translation>Statistik %1: %2 Vermittlungen, %3 Überweisungen. Doppelklick auf eine Zahl zeigt die Datensätze.</translation>
+        <source>Statistics %1: %2 placements, %3 referrals (placements count events, not persons). Enter or a double click on a figure lists its records.</source>
+        <translation>Statistik %1: %2 Vermittlungen, %3 Überweisungen (gezählt werden Vermittlungen, nicht Personen). Enter oder Doppelklick auf eine Zahl zeigt die Datensätze.</translation>
     </message>
     <message>
         <source>Placements</source>

@@ -4644,15 +4644,36 @@ Please send the details below to your IT support.</translation>
         <translation>File number</translation>
     </message>
     <message>
-        <source>Record id</source>
-        <translation>Record id</translation>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>%n record</numerusform>
-            <numerusform>%n records</numerusform>
-        </translation>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Enter opens the person&apos;s file</source>
+        <translation>Enter opens the person&apos;s file</translation>
+    </message>
+    <message>
+        <source>List: %1 of %2, every record behind the figure</source>
+        <translation>List: %1 of %2, every record behind the figure</translation>
+    </message>
+    <message>
+        <source>List: %1 only — %2 of %3; the figure is for the whole organisation</source>
+        <translation>List: %1 only — %2 of %3; the figure is for the whole organisation</translation>
+    </message>
+    <message>
+        <source>List: only the records you may see — %1 of %2; the figure is for the whole organisation</source>
+        <translation>List: only the records you may see — %1 of %2; the figure is for the whole organisation</translation>
+    </message>
+    <message>
+        <source>Enter or a double click opens the person&apos;s file.</source>
+        <translation>Enter or a double click opens the person&apos;s file.</translation>
     </message>
     <message>
         <source>Whole year</source>
@@ -4691,8 +4712,8 @@ Please send the details below to your IT support.</translation>
         <translation>Chart</translation>
     </message>
     <message>
-        <source>Statistics %1: %2 placements, %3 referrals. Double-click a figure for details.</source>
-        <translation>Statistics %1: %2 placements, %3 referrals. Double-click a figure for details.</translation>
+        <source>Statistics %1: %2 placements, %3 referrals (placements count events, not persons). Enter or a double click on a figure lists its records.</source>
+        <translation>Statistics %1: %2 placements, %3 referrals (placements count events, not persons). Enter or a double click on a figure lists its records.</translation>
     </message>
     <message>
         <source>Placements</source>

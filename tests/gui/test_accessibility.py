@@ -521,9 +521,13 @@ def _new_event(demo: Demo, qtbot: QtBot, parent: QWidget) -> QWidget:
 
 
 def _drill(demo: Demo, qtbot: QtBot, parent: QWidget) -> QWidget:
+    from mzdesk.core.stats.rows import DrillList, DrillRow
     from mzdesk.ui.views.statistics import DrillDialog
 
-    return DrillDialog("Beratungen", [(demo.case.id, "MZ-2025-000001")], parent)
+    row = DrillRow(demo.case.id, None, "MZ-2025-000001", "Testperson, Erika", None, "Fall offen")
+    return DrillDialog(
+        "Beratungen", DrillList("caseload.new_cases", "cases", (row,), None, False), 1, parent
+    )
 
 
 def _account_new(demo: Demo, qtbot: QtBot, parent: QWidget) -> QWidget:
