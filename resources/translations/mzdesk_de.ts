@@ -1561,6 +1561,13 @@
         <source>%1+ matches</source>
         <translation>%1+ Treffer</translation>
     </message>
+    <message numerus="yes">
+        <source>Nobody under this spelling – %n similar spelling(s) below; a new person: Ctrl+N</source>
+        <translation>
+            <numerusform>Niemand unter dieser Schreibweise – %n ähnliche Schreibweise darunter; neue Person: Strg+N</numerusform>
+            <numerusform>Niemand unter dieser Schreibweise – %n ähnliche Schreibweisen darunter; neue Person: Strg+N</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nobody found – a new person: Ctrl+N</source>
         <translation>Niemand gefunden – neue Person: Strg+N</translation>
@@ -1570,6 +1577,13 @@
         <translation>
             <numerusform>%n Treffer</numerusform>
             <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n similar spelling(s)</source>
+        <translation>
+            <numerusform>%n ähnliche Schreibweise</numerusform>
+            <numerusform>%n ähnliche Schreibweisen</numerusform>
         </translation>
     </message>
     <message>
@@ -3962,6 +3976,14 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>This column cannot be sorted.</source>
         <translation>Nach dieser Spalte kann nicht sortiert werden.</translation>
+    </message>
+    <message>
+        <source>%1 (similar spelling)</source>
+        <translation>%1 (ähnliche Schreibweise)</translation>
+    </message>
+    <message>
+        <source>Found under a similar spelling of what was typed</source>
+        <translation>Gefunden unter einer ähnlichen Schreibweise des Eingegebenen</translation>
     </message>
     <message>
         <source>Placeholder date: day and month are not known</source>

@@ -1561,6 +1561,13 @@
         <source>%1+ matches</source>
         <translation>%1+ matches</translation>
     </message>
+    <message numerus="yes">
+        <source>Nobody under this spelling – %n similar spelling(s) below; a new person: Ctrl+N</source>
+        <translation>
+            <numerusform>Nobody under this spelling – %n similar spelling below; a new person: Ctrl+N</numerusform>
+            <numerusform>Nobody under this spelling – %n similar spellings below; a new person: Ctrl+N</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nobody found – a new person: Ctrl+N</source>
         <translation>Nobody found – a new person: Ctrl+N</translation>
@@ -1570,6 +1577,13 @@
         <translation>
             <numerusform>%n match</numerusform>
             <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n similar spelling(s)</source>
+        <translation>
+            <numerusform>%n similar spelling</numerusform>
+            <numerusform>%n similar spellings</numerusform>
         </translation>
     </message>
     <message>
@@ -3962,6 +3976,14 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>This column cannot be sorted.</source>
         <translation>This column cannot be sorted.</translation>
+    </message>
+    <message>
+        <source>%1 (similar spelling)</source>
+        <translation>%1 (similar spelling)</translation>
+    </message>
+    <message>
+        <source>Found under a similar spelling of what was typed</source>
+        <translation>Found under a similar spelling of what was typed</translation>
     </message>
     <message>
         <source>Placeholder date: day and month are not known</source>
