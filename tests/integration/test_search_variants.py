@@ -30,6 +30,8 @@ PEOPLE = {
     "abdulrahman": ("Sultani", "Abdulrahman", None, None),
     "hadi": ("Hadi", "Samira", None, None),
     "hussein": ("Hussein", "Omid", None, None),
+    "mykola": ("Bondarenko", "Mykola", "Бондаренко", "Микола"),
+    "kateryna": ("Melnyk", "Kateryna", None, None),
 }
 
 
@@ -70,6 +72,9 @@ def _found(database: Database, typed: str) -> tuple[list[str], list[str]]:
         ("muhammad", ["Al-Ahmad"]),
         ("يوسف", ["Haddad", "Hadad"]),  # Arabic script read with its vowels: Yousef, Jusuf
         ("Абдулрахман", ["Sultani"]),  # Cyrillic input
+        ("Nikolai", ["Bondarenko"]),  # Russian form of Ukrainian Mykola (resources/names)
+        ("Николай", ["Bondarenko"]),  # the same in Cyrillic
+        ("jekaterina", ["Melnyk"]),  # Duden form of Kateryna
     ],
 )
 def test_a_spelling_variant_is_found_after_the_exact_matches(

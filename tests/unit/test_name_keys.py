@@ -147,3 +147,24 @@ def test_phone_with_country_code_is_evidence() -> None:
     c = PersonProbe("Salih", "Rasha", date(1991, 6, 16), phone="0176/5550999")
     assert "phone" in score(a, b).reasons
     assert score(a, b).score > score(a, c).score
+
+
+def test_forms_of_one_given_name_in_two_languages_are_the_same_name() -> None:
+    """resources/names/given_name_forms.json: Ukrainian Mykola is Russian Nikolai, but not
+    Mikhail; the duplicate check rates the pair as the same name."""
+    from datetime import date
+
+    from mzdesk.core.dedupe.keys import same_given_name, soft, variant_keys
+    from mzdesk.core.dedupe.scoring import PersonProbe, score
+
+    assert same_given_name(soft("Mykola"), soft("Nikolaj"))
+    assert not same_given_name(soft("Mykola"), soft("Mikhail"))
+    assert variant_keys("Mykola") & variant_keys("Nikolai")
+    born = date(1980, 1, 2)
+    same = score(
+        PersonProbe("Bondarenko", "Mykola", born), PersonProbe("Bondarenko", "Nikolai", born)
+    )
+    other = score(
+        PersonProbe("Bondarenko", "Mykola", born), PersonProbe("Bondarenko", "Mikhail", born)
+    )
+    assert same.score >= 0.9 > other.score

@@ -34,6 +34,7 @@ from functools import lru_cache
 from anyascii import anyascii
 
 from mzdesk.core.names import fold
+from mzdesk.core.resources import resource_path
 
 # Arabic article forms written as a separate word ("Al Ahmad", "Abd ar-Rahman").
 ARTICLES = frozenset(
@@ -247,4 +248,35 @@ def variant_keys(text: str) -> frozenset[str]:
         for word in soft_words(joined):
             for part in _compound_parts(word):
                 keys.add(_skeleton_word(part))
+            keys.update(given_name_form_keys(word))
     return frozenset(key for key in keys if len(key) >= 2)
+
+
+@lru_cache(maxsize=1)
+def _given_name_forms() -> dict[str, int]:
+    """Each form of resources/names/given_name_forms.json → the number of its group."""
+    import json
+
+    data = json.loads(resource_path("names", "given_name_forms.json").read_text("utf-8"))
+    return {
+        _soft_word(form, family=False): group
+        for group, forms in enumerate(data["groups"])
+        for form in forms
+    }
+
+
+def same_given_name(soft_a: str, soft_b: str) -> bool:
+    """Whether two soft name words are forms of one given name in different languages
+    (Mykola / Nikolai, Kateryna / Jekaterina: resources/names/given_name_forms.json)."""
+    forms = _given_name_forms()
+    group = forms.get(soft_a)
+    return group is not None and group == forms.get(soft_b)
+
+
+def given_name_form_keys(soft_word: str) -> frozenset[str]:
+    """The phonetic keys of every form of the given name ``soft_word`` is a form of."""
+    forms = _given_name_forms()
+    group = forms.get(soft_word)
+    if group is None:
+        return frozenset()
+    return frozenset(_skeleton_word(form) for form, g in forms.items() if g == group)

@@ -33,7 +33,7 @@ from datetime import date
 
 from rapidfuzz.distance import Indel, JaroWinkler
 
-from mzdesk.core.dedupe.keys import NameKeys, name_keys
+from mzdesk.core.dedupe.keys import NameKeys, name_keys, same_given_name
 from mzdesk.core.models.enums import BirthDatePrecision, Sex
 from mzdesk.core.names import phone_key
 
@@ -97,7 +97,7 @@ def part_similarity(soft_a: str, skel_a: str, soft_b: str, skel_b: str) -> tuple
     """Similarity of one name part, and whether the skeletons agreed."""
     if not soft_a or not soft_b:
         return 0.0, False
-    if soft_a == soft_b:
+    if soft_a == soft_b or same_given_name(soft_a, soft_b):
         return 1.0, True
     # Jaro-Winkler alone is generous with a shared beginning (Popescu / Popa), the Indel
     # ratio alone is harsh with vowels (Mohammed / Muhammad): their mean.
