@@ -32,10 +32,10 @@ def title_width(dialog: QDialog) -> int:
 
 
 def fit_title(dialog: QDialog) -> None:
+    """Widen ``dialog`` to its title's width if it is narrower (else leave it alone)."""
     needed = title_width(dialog)
-    if dialog.minimumWidth() < needed:
-        dialog.setMinimumWidth(needed)
     if dialog.width() < needed:
+        dialog.setMinimumWidth(max(dialog.minimumWidth(), needed))
         dialog.resize(needed, dialog.height())
 
 

@@ -203,6 +203,7 @@ class MainWindow(QObject):
         self._restore_state()
         if database is None:
             self.show_areas(())  # the frame before the login offers no area
+            self.count_label.clear()  # nothing is counted for nobody
         else:
             self.attach(database)
 
@@ -248,6 +249,7 @@ class MainWindow(QObject):
             visible = isinstance(row, int) and self.areas[row].key in shown
             action.setVisible(visible)
             action.setEnabled(visible)
+        self.view_menu.menuAction().setVisible(any(a.isVisible() for a in self.view_actions))
         current = self.navigation.currentItem()
         if current is None or current.isHidden():
             offered = [
@@ -309,6 +311,7 @@ class MainWindow(QObject):
     def _build_view_menu(self, window: QMainWindow) -> None:
         """View → one entry per area, Ctrl+1 … Ctrl+9 in the navigation's order."""
         menu = child(window, QMenu, "menuView")
+        self.view_menu = menu
         self.view_actions: list[QAction] = []
         for number, area in enumerate(self.areas, start=1):
             action = QAction(icon(area.icon), area.title(), window)
@@ -389,6 +392,8 @@ class MainWindow(QObject):
     def refresh_count(self) -> None:
         if self._logged_out:
             return
+        if not self.count_label.text():
+            self.count_label.setText(self.tr("Counting persons …"))
 
         def count(_progress: object) -> int:
             from mzdesk.core.services import persons
