@@ -24,6 +24,7 @@ from mzdesk.core.services import events, referrals
 from mzdesk.ui import app as mzdesk_app
 from mzdesk.ui.dialog_titles import title_width
 from mzdesk.ui.dialogs.intake import IntakeDialog
+from mzdesk.ui.dialogs.kit_actions import kit_name
 from mzdesk.ui.dialogs.referral import letter_file_name
 from mzdesk.ui.file_dialogs import Kind, file_name, save_file, suggested_path
 from mzdesk.ui.numbers import byte_size, number
@@ -125,6 +126,12 @@ def test_the_attendance_list_is_named_by_event_and_date(
             "Ausstellerliste Jobmesse Kreishaus 2026-12-04.pdf",
         ]
         assert all(Path(a).parent == documents() for a in asked)
+        event_id = view.selected_event_id()
+        assert event_id is not None
+        context = world.context(world.counsellor_id)
+        assert kit_name(context, event_id) == "Kit Jobmesse Kreishaus 2026-12-04.mzkit"
+        returned = kit_name(context, event_id, "Rückgabe")
+        assert returned == "Kit Jobmesse Kreishaus 2026-12-04 Rückgabe.mzkit"
     finally:
         world.db.close()
 

@@ -105,7 +105,7 @@ def _open_name(parent: QWidget | None, title: str) -> Path | None:
     return open_file(parent, title, Kind.KIT, KIT_FILTER)
 
 
-def _kit_name(ctx: AreaContext, event_id: uuid.UUID, *extra: str) -> str:
+def kit_name(ctx: AreaContext, event_id: uuid.UUID, *extra: str) -> str:
     """``Kit Jobmesse Kreishaus 2026-12-04.mzkit``: the event's name and date, no person."""
     from mzdesk.core.services import events
 
@@ -129,7 +129,7 @@ def export_kit_dialog(parent: QWidget, ctx: AreaContext, event_id: uuid.UUID) ->
     target = _save_name(
         parent,
         QCoreApplication.translate("KitActions", "Save event kit"),
-        _kit_name(ctx, event_id),
+        kit_name(ctx, event_id),
         KIT_FILTER,
     )
     passphrase = target and ask_passphrase(
@@ -205,7 +205,7 @@ def return_kit_dialog(parent: QWidget, ctx: AreaContext, event_id: uuid.UUID) ->
     target = _save_name(
         parent,
         QCoreApplication.translate("KitActions", "Save returned kit"),
-        _kit_name(ctx, event_id, QCoreApplication.translate("KitActions", "return")),
+        kit_name(ctx, event_id, QCoreApplication.translate("KitActions", "return")),
         KIT_FILTER,
     )
     passphrase = target and ask_passphrase(
