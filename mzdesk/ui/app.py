@@ -23,15 +23,16 @@ from typing import TYPE_CHECKING
 
 # Only Qt and the light parts of mzdesk before the first paint: the core (SQLAlchemy, the
 # models: ~230 ms of imports) is imported from the event loop once the window is painted.
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from mzdesk import APP_NAME
 from mzdesk.core.errors import DatabaseKeyRequired, MzdeskError, WrongDatabaseKey
 from mzdesk.core.logs import log_directory
 from mzdesk.core.resources import resource_path
-from mzdesk.ui import qtlog
+from mzdesk.ui import dialog_titles, qtlog, wheel_guard
 from mzdesk.ui.areas import Area, AreaContext, registry
 from mzdesk.ui.crash import CrashHandler
 from mzdesk.ui.i18n import Translations
@@ -66,6 +67,8 @@ def application() -> QApplication:
     icon_file = resource_path("icons", "mzdesk.svg")
     if icon_file.exists():
         app.setWindowIcon(QIcon(str(icon_file)))
+    wheel_guard.install(app)  # the wheel scrolls pages, never a value it passes over
+    dialog_titles.install(app)  # no dialog title cut off
     return app
 
 
@@ -197,6 +200,104 @@ def freeze_startup_objects() -> None:
     gc.freeze()
 
 
+class Desk(QObject):
+    """Who works in the window: the login, the inactivity lock, and Datei → "Jetzt sperren",
+    "Benutzer wechseln" and "Abmelden".
+
+    Logging out (or switching the user) ends the user's sessions (the window's session
+    factory acts for nobody), deletes every view with the data it showed, closes the windows
+    and dialogs the views opened, offers no area and shows the login again over the empty
+    window. "Beenden" in that login ends the program, as at the start.
+    """
+
+    def __init__(
+        self,
+        window: MainWindow,
+        deferred: DeferredDatabase,
+        app: QApplication,
+        username: str | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.main = window
+        self.deferred = deferred
+        self.app = app
+        self.username = username
+        self.account: accounts.Account | None = None
+        self.lock: InactivityLock | None = None
+        self.login_dialog: LoginDialog | None = None
+        window.lock_requested.connect(self.lock_now)
+        window.switch_user_requested.connect(self.switch_user)
+        window.log_out_requested.connect(self.log_out)
+
+    def ask_login(self, title: str | None = None) -> LoginDialog:
+        assert self.deferred.database is not None, "the database is not open yet"
+        self.login_dialog = ask_login(
+            self.deferred.database,
+            self.main.window,
+            self.username,
+            self.logged_in,
+            self.app,
+            title=title,
+        )
+        return self.login_dialog
+
+    def logged_in(self, database: Database, account: accounts.Account) -> None:
+        from mzdesk.core.org_settings import get_setting
+        from mzdesk.ui.lock import InactivityLock
+
+        self.login_dialog = None
+        self.account = account
+        self.deferred.user_id = account.id
+        self.main.context = replace(self.main.context, user_id=account.id)
+        self.main.set_user(account)
+        hide_areas(self.main, account.role)
+        with database.session(account.id) as db_session:
+            minutes = int(get_setting(db_session, "security.lock_minutes"))
+        self.lock = InactivityLock(
+            lambda: database.session(None),
+            account.id,
+            account.display_name,
+            minutes * 60_000,
+            self.main.window,
+        )
+        self.main.attach(database)
+        QTimer.singleShot(0, freeze_startup_objects)
+
+    def lock_now(self) -> None:
+        """Datei → "Jetzt sperren": the inactivity lock, at once."""
+        if self.lock is not None:
+            self.lock.lock(manual=True)
+
+    def log_out(self) -> None:
+        """Datei → "Abmelden": the window emptied, then the login again."""
+        self.end_session()
+        self.username = None  # the next one types their own name
+        self.ask_login()
+
+    def switch_user(self) -> None:
+        """Datei → "Benutzer wechseln": as "Abmelden", with the login titled for it."""
+        self.end_session()
+        self.username = None
+        self.ask_login(QCoreApplication.translate("App", "Switch user"))
+
+    def end_session(self) -> None:
+        if self.account is None:
+            return
+        log.info("account %s logged out", self.account.id)
+        self.stop()
+        self.account = None
+        self.deferred.user_id = None  # sessions from now on act for nobody
+        self.main.close_user_views()
+        self.main.context = replace(self.main.context, user_id=None)
+        self.main.set_user(None)
+
+    def stop(self) -> None:
+        lock, self.lock = self.lock, None
+        if lock is not None and shiboken6.isValid(lock):  # gone with the window, else
+            lock.stop()
+            lock.deleteLater()
+
+
 def run_gui(db_url: str | None, user: str | None = None) -> int:
     """Paint first: show the window's frame, then open (and migrate) the database, log in
     (on a database nobody can log in to yet: create the first admin), and only then load the
@@ -204,31 +305,12 @@ def run_gui(db_url: str | None, user: str | None = None) -> int:
     quitting the login ends it with 0. ``user`` pre-fills the login name (``--user``)."""
     with gui_session() as session:
         deferred = DeferredDatabase()
-        locks: list[InactivityLock] = []
+        desks: list[Desk] = []
         try:
             context = AreaContext(deferred.session, Settings(), session.translations.language)
             window = MainWindow(None, context, registry.areas())
-
-            def logged_in(database: Database, account: accounts.Account) -> None:
-                from mzdesk.core.org_settings import get_setting
-                from mzdesk.ui.lock import InactivityLock
-
-                deferred.user_id = account.id
-                window.context = replace(window.context, user_id=account.id)
-                hide_areas(window, account.role)
-                with database.session(account.id) as db_session:
-                    minutes = int(get_setting(db_session, "security.lock_minutes"))
-                locks.append(
-                    InactivityLock(
-                        lambda: database.session(None),
-                        account.id,
-                        account.display_name,
-                        minutes * 60_000,
-                        window,
-                    )
-                )
-                window.attach(database)
-                QTimer.singleShot(0, freeze_startup_objects)
+            desk = Desk(window, deferred, session.app, user)
+            desks.append(desk)
 
             def open_and_attach() -> None:
                 try:
@@ -241,14 +323,14 @@ def run_gui(db_url: str | None, user: str | None = None) -> int:
                 except MzdeskError as error:
                     session.app.exit(refuse(error))
                     return
-                ask_login(deferred.database, window.window, user, logged_in, session.app)
+                desk.ask_login()
 
             AfterFirstPaint(window.window, open_and_attach)
             window.show()
             return int(session.app.exec())
         finally:
-            for lock in locks:
-                lock.stop()
+            for desk in desks:
+                desk.stop()
             _wait_for_operations()
             deferred.close()
 
@@ -259,6 +341,8 @@ def ask_login(
     user: str | None,
     done: Callable[[Database, accounts.Account], None],
     app: QApplication,
+    *,
+    title: str | None = None,
 ) -> LoginDialog:
     """The login dialog over the painted frame (window-modal, not blocking the event loop)."""
     from mzdesk.core.services import accounts
@@ -269,6 +353,8 @@ def ask_login(
     dialog = LoginDialog(
         lambda: database.session(None), parent, first_admin=first, username=user or ""
     )
+    if title is not None and not first:
+        dialog.setWindowTitle(title)
 
     def finished(result: int) -> None:
         if result == QDialog.DialogCode.Accepted and dialog.account is not None:
@@ -295,29 +381,19 @@ AREA_ACTIONS: dict[str, str] = {
 }
 
 
-def hide_areas(window: MainWindow, role: Role) -> None:
-    """Hide the navigation entries (and View menu entries) of areas ``role`` may not use."""
+def hide_areas(window: MainWindow, role: Role | None) -> None:
+    """Offer exactly the areas ``role`` may use (navigation and View menu entries); None
+    (nobody logged in): none."""
     from mzdesk.core.access import ALLOWED, Action
 
-    hidden = {key for key, action in AREA_ACTIONS.items() if role not in ALLOWED[Action(action)]}
-    titles = set()
-    for row in range(window.navigation.count()):
-        item = window.navigation.item(row)
-        if item.data(Qt.ItemDataRole.UserRole) in hidden:
-            item.setHidden(True)
-            titles.add(item.text())
-    for action in window.window.findChildren(QAction):
-        if action.text() in titles:
-            action.setVisible(False)
-            action.setEnabled(False)
-    current = window.navigation.currentItem()
-    if current is not None and current.isHidden():
-        shown = [
-            r for r in range(window.navigation.count()) if not window.navigation.item(r).isHidden()
-        ]
-        window.navigation.blockSignals(True)
-        window.navigation.setCurrentRow(shown[0] if shown else -1)  # the first area offered
-        window.navigation.blockSignals(False)
+    if role is None:
+        window.show_areas(())
+        return
+    window.show_areas(
+        area.key
+        for area in window.areas
+        if area.key not in AREA_ACTIONS or role in ALLOWED[Action(AREA_ACTIONS[area.key])]
+    )
 
 
 def _wait_for_operations() -> None:

@@ -5,7 +5,9 @@ An application-wide event filter notices activity. Locking covers every open win
 opaque panel (nothing of the content shows; nothing is closed, hidden or reset, so half-typed
 fields and open dialogs are there afterwards) and opens an application-modal dialog for the
 password. Unlocking removes the panels and gives the focus back to where it was. Wrong
-passwords count towards the account's lockout like a login.
+passwords count towards the account's lockout like a login; the right one is audited as
+``unlock``, not as a login (the user never logged out). Datei → "Jetzt sperren" locks at once
+(:meth:`InactivityLock.lock` with ``manual=True``).
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ class LockDialog(QDialog):
         user_id: uuid.UUID,
         display_name: str,
         parent: QWidget | None = None,
+        *,
+        manual: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("lockDialog")
@@ -61,11 +65,12 @@ class LockDialog(QDialog):
         self.setWindowTitle(self.tr("mzdesk is locked"))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         layout = QVBoxLayout(self)
-        text = QLabel(
-            self.tr("Locked after inactivity. Enter the password of %1 to continue.").replace(
-                "%1", display_name
-            )
+        reason = (
+            self.tr("Locked. Enter the password of %1 to continue.")
+            if manual
+            else self.tr("Locked after inactivity. Enter the password of %1 to continue.")
         )
+        text = QLabel(reason.replace("%1", display_name))
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(text)
@@ -172,15 +177,18 @@ class InactivityLock(QObject):
         if self.dialog is None and (time.monotonic() - self._last) * 1000 >= self.timeout_ms:
             self.lock()
 
-    def lock(self) -> None:
+    def lock(self, *, manual: bool = False) -> None:
+        """Cover every window and ask for the password (``manual``: "Jetzt sperren")."""
         if self.dialog is not None:
             return
-        log.info("screen locked after inactivity")
+        log.info("screen locked %s", "by the user" if manual else "after inactivity")
         self._focus = QApplication.focusWidget()
         windows = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.isWindow()]
         self._covers = [_Cover(window) for window in windows]
         parent = next((w for w in windows if w.parentWidget() is None), None)
-        self.dialog = LockDialog(self._sessions, self._user_id, self._display_name, parent)
+        self.dialog = LockDialog(
+            self._sessions, self._user_id, self._display_name, parent, manual=manual
+        )
         self.dialog.accepted.connect(self._unlocked)
         self.dialog.show()
         self.dialog.activateWindow()

@@ -3,6 +3,12 @@
 It composes views from the area registry and wires signals; it holds its form
 (forms/main_window.ui) rather than inheriting it. Views are created lazily, the first time
 their area is opened.
+
+Who is logged in is shown in the title and the status bar (:meth:`MainWindow.set_user`).
+Before a login, and after "Abmelden", no area is offered (the navigation is empty) and no
+view exists: :meth:`MainWindow.close_user_views` deletes the views with their data. Datei →
+"Jetzt sperren", "Benutzer wechseln" and "Abmelden" are signals; ``mzdesk.ui.app.Desk``,
+which owns the login and the lock, answers them.
 """
 
 from __future__ import annotations
@@ -14,10 +20,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QUrl
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -42,7 +49,10 @@ from mzdesk.ui.forms import child, load_form
 from mzdesk.ui.operations import BackgroundOp
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from mzdesk.core.database import Database
+    from mzdesk.core.services.accounts import Account
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +98,40 @@ def _weak_call(method: Callable[[uuid.UUID], None]) -> Callable[[uuid.UUID], Non
     return call
 
 
+def role_label(role: str) -> str:
+    """The role in words (German: Berater/in, Teamleitung, Administration)."""
+    from PySide6.QtCore import QCoreApplication
+
+    labels = {
+        "counsellor": QCoreApplication.translate("MainWindow", "Counsellor"),
+        "team_lead": QCoreApplication.translate("MainWindow", "Team lead"),
+        "admin": QCoreApplication.translate("MainWindow", "Administrator"),
+    }
+    return labels.get(str(role), str(role))
+
+
+def user_title(account: Account) -> str:
+    """``Britt Jessel (Berater/in, Team Nord)``: who works in this window."""
+    parts = [role_label(account.role)]
+    if account.team:
+        parts.append(account.team)
+    return f"{account.display_name or account.username} ({', '.join(parts)})"
+
+
+def _owned_by(widget: QWidget, window: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent is window:
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
 class MainWindow(QObject):
+    lock_requested = Signal()
+    switch_user_requested = Signal()
+    log_out_requested = Signal()
+
     def __init__(
         self, database: Database | None, context: AreaContext, areas: Sequence[Area]
     ) -> None:
@@ -103,6 +146,8 @@ class MainWindow(QObject):
         self.context = context
         self.areas = list(areas)
         self.views: dict[str, AreaView] = {}
+        self.account: Account | None = None
+        self._logged_out = False  # after "Abmelden": no view opens until the next login
         self._closing = False
         # Views navigate to a person through the context: point that at this window (weakly:
         # the views hold the context, and the window must not outlive its last reference).
@@ -118,7 +163,10 @@ class MainWindow(QObject):
         status = child(window, QStatusBar, "statusBar")
         self.database_label = QLabel()
         self.count_label = QLabel(self.tr("Counting persons …"))
+        self.user_label = QLabel()
+        self.user_label.setObjectName("userLabel")
         status.addWidget(self.database_label, 1)
+        status.addPermanentWidget(self.user_label)
         status.addPermanentWidget(self.count_label)
 
         child(window, QAction, "actionQuit").triggered.connect(window.close)
@@ -127,6 +175,14 @@ class MainWindow(QObject):
         about.setEnabled(False)  # until the database is attached
         about.triggered.connect(self.show_about)
         child(window, QAction, "actionOpenLogFolder").triggered.connect(self.open_log_folder)
+        self.lock_action = child(window, QAction, "actionLockNow")
+        self.lock_action.triggered.connect(self.lock_requested)
+        self.switch_user_action = child(window, QAction, "actionSwitchUser")
+        self.switch_user_action.triggered.connect(self.switch_user_requested)
+        self.log_out_action = child(window, QAction, "actionLogOut")
+        self.log_out_action.triggered.connect(self.log_out_requested)
+        for action in self.user_actions():
+            action.setEnabled(False)  # until someone logged in
 
         self._pages: dict[str, QWidget] = {}
         for area in self.areas:
@@ -145,11 +201,19 @@ class MainWindow(QObject):
         self.navigation.currentRowChanged.connect(self._area_selected)
         window.installEventFilter(self)
         self._restore_state()
-        if database is not None:
+        if database is None:
+            self.show_areas(())  # the frame before the login offers no area
+            self.count_label.clear()  # nothing is counted for nobody
+        else:
             self.attach(database)
 
     def attach(self, database: Database) -> None:
-        """Add the opened database: its name, the person count, the last area's first page."""
+        """Add the opened database: its name, the person count, the last area's first page.
+        Again after a new login on the same database: only the area and the count."""
+        if self.database is database:
+            self._area_selected(self.navigation.currentRow())
+            self.refresh_count()
+            return
         self.database = database
         self.database_label.setText(self.tr("Database: %1").replace("%1", database.display_url))
         self.about_action.setEnabled(True)
@@ -157,6 +221,67 @@ class MainWindow(QObject):
         self._start_auto_backup(database)
         self._area_selected(self.navigation.currentRow())
         self.refresh_count()
+
+    # --- who is logged in ------------------------------------------------------------------
+
+    def user_actions(self) -> list[QAction]:
+        return [self.lock_action, self.switch_user_action, self.log_out_action]
+
+    def set_user(self, account: Account | None) -> None:
+        """Show who is logged in (title and status bar); None: nobody (after "Abmelden")."""
+        self.account = account
+        self._logged_out = account is None and self.database is not None
+        title = user_title(account) if account is not None else ""
+        # the platform adds " — mzdesk" (the application's display name) to the title
+        self.window.setWindowTitle(title or "mzdesk")
+        self.user_label.setText(self.tr("Logged in: %1").replace("%1", title) if title else "")
+        for action in self.user_actions():
+            action.setEnabled(account is not None)
+
+    def show_areas(self, keys: Iterable[str]) -> None:
+        """Offer only these areas (navigation entries and View menu entries); the rest hidden."""
+        shown = set(keys)
+        for row in range(self.navigation.count()):
+            item = self.navigation.item(row)
+            item.setHidden(item.data(Qt.ItemDataRole.UserRole) not in shown)
+        for action in self.view_actions:
+            row = action.data()
+            visible = isinstance(row, int) and self.areas[row].key in shown
+            action.setVisible(visible)
+            action.setEnabled(visible)
+        self.view_menu.menuAction().setVisible(any(a.isVisible() for a in self.view_actions))
+        current = self.navigation.currentItem()
+        if current is None or current.isHidden():
+            offered = [
+                r for r in range(self.navigation.count()) if not self.navigation.item(r).isHidden()
+            ]
+            self.navigation.blockSignals(True)
+            self.navigation.setCurrentRow(offered[0] if offered else -1)  # the first offered
+            self.navigation.blockSignals(False)
+
+    def close_user_views(self) -> None:
+        """Log out: save the layout, delete every view with what it shows, close the windows
+        and dialogs they opened, empty the status bar's count; no area is offered."""
+        if self.views:
+            self.save_state()
+        for window in QApplication.topLevelWidgets():
+            if window is not self.window and window.isVisible() and _owned_by(window, self.window):
+                window.hide()
+        for key, view in list(self.views.items()):
+            placeholder = QWidget()
+            index = self.stack.indexOf(view)
+            self.stack.insertWidget(index, placeholder)
+            self.stack.removeWidget(view)
+            view.hide()
+            view.deleteLater()  # with it its models, the rows it loaded, its dialogs
+            self._pages[key] = placeholder
+        self.views.clear()
+        self.area_menu.clear()
+        self.area_menu.setEnabled(False)
+        self.area_menu.menuAction().setVisible(False)
+        self.count_label.clear()
+        self.show_areas(())
+        self._logged_out = True
 
     # --- areas ----------------------------------------------------------------------------
 
@@ -186,12 +311,15 @@ class MainWindow(QObject):
     def _build_view_menu(self, window: QMainWindow) -> None:
         """View → one entry per area, Ctrl+1 … Ctrl+9 in the navigation's order."""
         menu = child(window, QMenu, "menuView")
+        self.view_menu = menu
+        self.view_actions: list[QAction] = []
         for number, area in enumerate(self.areas, start=1):
             action = QAction(icon(area.icon), area.title(), window)
             if number <= 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.setData(number - 1)
             menu.addAction(action)
+            self.view_actions.append(action)
         # a bound method, not a lambda: PySide holds it weakly, so the window can go away
         menu.triggered.connect(self._view_menu_triggered)
 
@@ -235,7 +363,7 @@ class MainWindow(QObject):
         return self.views[key]
 
     def _area_selected(self, row: int) -> None:
-        if self.database is None or not 0 <= row < len(self.areas):
+        if self.database is None or self._logged_out or not 0 <= row < len(self.areas):
             return
         key = self.areas[row].key
         try:
@@ -265,6 +393,11 @@ class MainWindow(QObject):
     # --- status bar -----------------------------------------------------------------------
 
     def refresh_count(self) -> None:
+        if self._logged_out:
+            return
+        if not self.count_label.text():
+            self.count_label.setText(self.tr("Counting persons …"))
+
         def count(_progress: object) -> int:
             from mzdesk.core.services import persons
 
@@ -275,6 +408,8 @@ class MainWindow(QObject):
         ).run_in_background()
 
     def _show_count(self, total: int) -> None:
+        if self._logged_out:
+            return  # counted for the one who has logged out since
         self.person_count = total
         self.count_label.setText(self.tr("%Ln person(s)", "", total))
 

@@ -105,6 +105,10 @@
         <source>mzdesk – database</source>
         <translation>mzdesk – Datenbank</translation>
     </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Benutzer wechseln</translation>
+    </message>
 </context>
 <context>
     <name>Areas</name>
@@ -317,6 +321,10 @@
     <message>
         <source>Logged in</source>
         <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Screen unlocked</source>
+        <translation>Bildschirm entsperrt</translation>
     </message>
     <message>
         <source>Logged out (command line)</source>
@@ -1337,6 +1345,14 @@
         <translation>Zurück</translation>
     </message>
     <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Weiter bearbeiten</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
     </message>
@@ -1658,6 +1674,10 @@
         <translation>&amp;Erteilt am:</translation>
     </message>
     <message>
+        <source>Given on</source>
+        <translation>Erteilt am</translation>
+    </message>
+    <message>
         <source>E&amp;xpires on:</source>
         <translation>&amp;Gültig bis:</translation>
     </message>
@@ -1699,6 +1719,14 @@
     <message>
         <source>Given verbally before a witness</source>
         <translation>mündlich vor Zeugen erteilt</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Erteilt am</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Gültig bis</translation>
     </message>
 </context>
 <context>
@@ -1786,6 +1814,10 @@
     <message>
         <source>Consent form</source>
         <translation>Einwilligungsformular</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>blanko</translation>
     </message>
 </context>
 <context>
@@ -1887,6 +1919,17 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>CSV files (*.csv *.txt)</source>
         <translation>CSV-Dateien (*.csv *.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>DD.MM.YYYY or +14</source>
+        <translation>TT.MM.JJJJ oder +14</translation>
+    </message>
+    <message>
+        <source>A date like 24.11.2026, or +14 for 14 days from today</source>
+        <translation>Ein Datum wie 24.11.2026, oder +14 für heute in 14 Tagen</translation>
     </message>
 </context>
 <context>
@@ -2136,12 +2179,12 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>PDF wird erstellt …</translation>
     </message>
     <message>
-        <source>attendance-list.pdf</source>
-        <translation>teilnahmeliste.pdf</translation>
+        <source>Attendance list</source>
+        <translation>Teilnahmeliste</translation>
     </message>
     <message>
-        <source>employer-list.pdf</source>
-        <translation>ausstellerliste.pdf</translation>
+        <source>Employer list</source>
+        <translation>Ausstellerliste</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
@@ -2814,6 +2857,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Bitte die Passphrase eingeben.</translation>
     </message>
     <message>
+        <source>Kit</source>
+        <translation>Kit</translation>
+    </message>
+    <message>
         <source>Save event kit</source>
         <translation>Veranstaltungsmappe speichern</translation>
     </message>
@@ -2842,6 +2889,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Neue Laptop-Datenbank</translation>
     </message>
     <message>
+        <source>Laptop database</source>
+        <translation>Laptop-Datenbank</translation>
+    </message>
+    <message>
         <source>Passphrase of the kit</source>
         <translation>Passphrase des Kits</translation>
     </message>
@@ -2856,6 +2907,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>Save returned kit</source>
         <translation>Rückgabe-Kit speichern</translation>
+    </message>
+    <message>
+        <source>return</source>
+        <translation>Rückgabe</translation>
     </message>
     <message>
         <source>Encrypt the return</source>
@@ -3148,6 +3203,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>mzdesk ist gesperrt</translation>
     </message>
     <message>
+        <source>Locked. Enter the password of %1 to continue.</source>
+        <translation>Gesperrt. Geben Sie das Passwort von %1 ein, um fortzufahren.</translation>
+    </message>
+    <message>
         <source>Locked after inactivity. Enter the password of %1 to continue.</source>
         <translation>Wegen Inaktivität gesperrt. Geben Sie das Passwort von %1 ein, um fortzufahren.</translation>
     </message>
@@ -3222,6 +3281,22 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Personen werden gezählt …</translation>
     </message>
     <message>
+        <source>Counsellor</source>
+        <translation>Berater/in</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Teamleitung</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Logged in: %1</source>
+        <translation>Angemeldet: %1</translation>
+    </message>
+    <message>
         <source>This area could not be opened. Details are in the log.</source>
         <translation>Dieser Bereich konnte nicht geöffnet werden. Einzelheiten stehen im Protokoll.</translation>
     </message>
@@ -3263,6 +3338,18 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Jetzt sperren</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user …</source>
+        <translation>Benutzer &amp;wechseln …</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>&amp;Abmelden</translation>
     </message>
     <message>
         <source>&amp;Settings …</source>
@@ -3373,6 +3460,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>&amp;Employers present (Space)</source>
         <translation>&amp;Anwesende Arbeitgeber (Leertaste)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
     </message>
 </context>
 <context>
@@ -4159,6 +4250,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
 </context>
 <context>
     <name>ReferralDialog</name>
+    <message>
+        <source>Referral</source>
+        <translation>Überweisung</translation>
+    </message>
     <message>
         <source>Referral letter</source>
         <translation>Überweisungsschreiben</translation>

@@ -105,6 +105,10 @@
         <source>mzdesk – database</source>
         <translation>mzdesk – database</translation>
     </message>
+    <message>
+        <source>Switch user</source>
+        <translation>Switch user</translation>
+    </message>
 </context>
 <context>
     <name>Areas</name>
@@ -317,6 +321,10 @@
     <message>
         <source>Logged in</source>
         <translation>Logged in</translation>
+    </message>
+    <message>
+        <source>Screen unlocked</source>
+        <translation>Screen unlocked</translation>
     </message>
     <message>
         <source>Logged out (command line)</source>
@@ -1337,6 +1345,14 @@
         <translation>Go back</translation>
     </message>
     <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Keep editing</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
     </message>
@@ -1658,6 +1674,10 @@
         <translation>&amp;Given on:</translation>
     </message>
     <message>
+        <source>Given on</source>
+        <translation>Given on</translation>
+    </message>
+    <message>
         <source>E&amp;xpires on:</source>
         <translation>E&amp;xpires on:</translation>
     </message>
@@ -1699,6 +1719,14 @@
     <message>
         <source>Given verbally before a witness</source>
         <translation>Given verbally before a witness</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Given on</translation>
+    </message>
+    <message>
+        <source>Expires on</source>
+        <translation>Expires on</translation>
     </message>
 </context>
 <context>
@@ -1786,6 +1814,10 @@
     <message>
         <source>Consent form</source>
         <translation>Consent form</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>blank</translation>
     </message>
 </context>
 <context>
@@ -1887,6 +1919,17 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>CSV files (*.csv *.txt)</source>
         <translation>CSV files (*.csv *.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>DD.MM.YYYY or +14</source>
+        <translation>DD.MM.YYYY or +14</translation>
+    </message>
+    <message>
+        <source>A date like 24.11.2026, or +14 for 14 days from today</source>
+        <translation>A date like 24.11.2026, or +14 for 14 days from today</translation>
     </message>
 </context>
 <context>
@@ -2136,12 +2179,12 @@ Please send the details below to your IT support.</translation>
         <translation>Creating the PDF …</translation>
     </message>
     <message>
-        <source>attendance-list.pdf</source>
-        <translation>attendance-list.pdf</translation>
+        <source>Attendance list</source>
+        <translation>Attendance list</translation>
     </message>
     <message>
-        <source>employer-list.pdf</source>
-        <translation>employer-list.pdf</translation>
+        <source>Employer list</source>
+        <translation>Employer list</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
@@ -2814,6 +2857,10 @@ Please send the details below to your IT support.</translation>
         <translation>Please enter the passphrase.</translation>
     </message>
     <message>
+        <source>Kit</source>
+        <translation>Kit</translation>
+    </message>
+    <message>
         <source>Save event kit</source>
         <translation>Save event kit</translation>
     </message>
@@ -2842,6 +2889,10 @@ Please send the details below to your IT support.</translation>
         <translation>New laptop database</translation>
     </message>
     <message>
+        <source>Laptop database</source>
+        <translation>Laptop database</translation>
+    </message>
+    <message>
         <source>Passphrase of the kit</source>
         <translation>Passphrase of the kit</translation>
     </message>
@@ -2856,6 +2907,10 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>Save returned kit</source>
         <translation>Save returned kit</translation>
+    </message>
+    <message>
+        <source>return</source>
+        <translation>return</translation>
     </message>
     <message>
         <source>Encrypt the return</source>
@@ -3148,6 +3203,10 @@ Please send the details below to your IT support.</translation>
         <translation>mzdesk is locked</translation>
     </message>
     <message>
+        <source>Locked. Enter the password of %1 to continue.</source>
+        <translation>Locked. Enter the password of %1 to continue.</translation>
+    </message>
+    <message>
         <source>Locked after inactivity. Enter the password of %1 to continue.</source>
         <translation>Locked after inactivity. Enter the password of %1 to continue.</translation>
     </message>
@@ -3214,12 +3273,28 @@ Please send the details below to your IT support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Counsellor</source>
+        <translation>Counsellor</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
         <source>Counting persons …</source>
         <translation>Counting persons …</translation>
     </message>
     <message>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>Logged in: %1</source>
+        <translation>Logged in: %1</translation>
     </message>
     <message>
         <source>This area could not be opened. Details are in the log.</source>
@@ -3263,6 +3338,18 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Lock now</source>
+        <translation>&amp;Lock now</translation>
+    </message>
+    <message>
+        <source>S&amp;witch user …</source>
+        <translation>S&amp;witch user …</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>Log &amp;out</translation>
     </message>
     <message>
         <source>&amp;Settings …</source>
@@ -3373,6 +3460,10 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>&amp;Employers present (Space)</source>
         <translation>&amp;Employers present (Space)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
     </message>
 </context>
 <context>
@@ -4159,6 +4250,10 @@ Please send the details below to your IT support.</translation>
 </context>
 <context>
     <name>ReferralDialog</name>
+    <message>
+        <source>Referral</source>
+        <translation>Referral</translation>
+    </message>
     <message>
         <source>Referral letter</source>
         <translation>Referral letter</translation>

@@ -136,7 +136,7 @@ def test_run_gui_opens_the_main_window_and_quits(small_db: PersonsDb) -> None:
     answer_login()  # the first admin of this database, then the data
     QTimer.singleShot(300, close_main_window)
     assert app.run_gui(small_db.url) == 0
-    assert seen == ["mzdesk"]
+    assert len(seen) == 1 and seen[0].startswith("testadmin (")  # who is logged in
     engine = create_engine(small_db.url)
     assert "persons" in inspect(engine).get_table_names()
     engine.dispose()

@@ -161,7 +161,7 @@ def test_inactivity_lock_keeps_a_half_typed_field(qtbot: QtBot, accounts_db: Dat
         lock.stop()
     with accounts_db.session() as session:
         actions = list(session.scalars(select(AuditEntry.action).order_by(AuditEntry.seq)))
-    assert actions[-2:] == ["login_failed", "login"]
+    assert actions[-2:] == ["login_failed", "unlock"]  # unlocking is no new login
 
 
 def _logged_in_context(database: Database, username: str) -> AreaContext:

@@ -31,7 +31,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import NoReturn
+from typing import Literal, NoReturn
 
 from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -53,6 +53,7 @@ from mzdesk.core.text import checked_name
 log = logging.getLogger(__name__)
 
 MIN_PASSWORD_LENGTH = 8
+Success = Literal["login", "unlock"] | None  # how a right password is audited
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 _hasher = PasswordHasher()
 
@@ -207,9 +208,15 @@ def create_first_admin(
     )
 
 
-def authenticate(session: Session, username: str, password: str) -> User:
+def authenticate(
+    session: Session, username: str, password: str, *, success_action: Success = "login"
+) -> User:
     """The account for these credentials, or LoginFailed / AccountLocked (the caller commits
     either way: failed attempts are audited).
+
+    A right password is audited as ``success_action``: ``login``, ``unlock`` (a locked screen
+    opened again by the same user: no new login), or nothing (None: the caller audits what the
+    password was checked for, e.g. ``password_changed``).
 
     The attempt is counted *before* the password is checked, in a short transaction of its
     own (or in the session's, when it has written already and so holds the locks): parallel
@@ -238,8 +245,11 @@ def authenticate(session: Session, username: str, password: str) -> User:
             raise AccountLocked(claim.locked_until) from None
         raise _wrong() from None
     _succeeded(session, user, password)
-    audit.append(session, "login", "user", entity_id=user.id, user_id=user.id)
-    log.info("login of account %s", user.id)
+    if success_action == "login":
+        audit.append(session, "login", "user", entity_id=user.id, user_id=user.id)
+    elif success_action == "unlock":
+        audit.append(session, "unlock", "user", entity_id=user.id, user_id=user.id)
+    log.info("password of account %s checked (%s)", user.id, success_action or "no entry")
     return user
 
 
@@ -399,17 +409,20 @@ def _hasher_dummy_verify(password: str) -> None:
         _hasher.verify(_dummy_hash(), password)
 
 
-def verify_password(session: Session, user_id: uuid.UUID, password: str) -> User:
-    """Unlocking a locked screen: the same checks and counting as a login."""
+def verify_password(
+    session: Session, user_id: uuid.UUID, password: str, *, success_action: Success = "unlock"
+) -> User:
+    """Unlocking a locked screen: the same checks and counting as a login, audited as
+    ``unlock`` (not as a login: the user never logged out)."""
     user = session.get(User, user_id)
     if user is None:
         raise NotFound(f"no user {user_id}", german="Dieses Konto gibt es nicht (mehr).")
-    return authenticate(session, user.username, password)
+    return authenticate(session, user.username, password, success_action=success_action)
 
 
 def change_password(session: Session, user_id: uuid.UUID, old: str, new: str) -> None:
     """One's own password, confirmed with the old one (the caller commits)."""
-    user = verify_password(session, user_id, old)
+    user = verify_password(session, user_id, old, success_action=None)  # audited below
     _check_password(new)
     user.password_hash = hash_password(new)
     cli_sessions.end_all(session, user.id)  # a new password ends every command-line session

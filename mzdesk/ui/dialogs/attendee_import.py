@@ -23,6 +23,7 @@ from mzdesk.core.services import attendee_import
 from mzdesk.ui import session_scope
 from mzdesk.ui.dialogs.csv_import import CsvImportDialog
 from mzdesk.ui.forms import child
+from mzdesk.ui.numbers import number
 from mzdesk.ui.operations import Progress, show_error
 
 log = logging.getLogger(__name__)
@@ -111,8 +112,8 @@ class AttendeeImportDialog(CsvImportDialog):
         parsed = shown.parsed
         self.summary_label.setText(
             self.tr("%1 rows can be imported, %2 rejected (%3).")
-            .replace("%1", str(shown.good))
-            .replace("%2", str(len(shown.rejected)))
+            .replace("%1", number(shown.good))
+            .replace("%2", number(len(shown.rejected)))
             .replace("%3", parsed.encoding)
         )
         fields = list(dict.fromkeys(parsed.columns.values()))
@@ -147,10 +148,10 @@ class AttendeeImportDialog(CsvImportDialog):
         self._data = None  # imported: a second click would only find them registered
         self.summary_label.setText(
             self.tr("Imported: %1 new, %2 existing persons; %3 already registered; %4 rejected.")
-            .replace("%1", str(report.created))
-            .replace("%2", str(report.linked))
-            .replace("%3", str(len(report.already_registered)))
-            .replace("%4", str(len(report.rejected)))
+            .replace("%1", number(report.created))
+            .replace("%2", number(report.linked))
+            .replace("%3", number(len(report.already_registered)))
+            .replace("%4", number(len(report.rejected)))
         )
         review = [
             (

@@ -160,6 +160,17 @@ def ask_overwrite(parent: QWidget, mine: CaseEntry, current: CaseState, language
     return box.clickedButton() is overwrite
 
 
+def name_discard_buttons(box: QMessageBox) -> None:
+    """ "Eingaben verwerfen?" answered by what the buttons do: "Verwerfen" / "Weiter
+    bearbeiten" (not "Abbrechen", which read as "cancel the dialog")."""
+    box.button(QMessageBox.StandardButton.Discard).setText(
+        QCoreApplication.translate("CaseForms", "&Discard")
+    )
+    box.button(QMessageBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("CaseForms", "&Keep editing")
+    )
+
+
 class FormDialog(QDialog):
     """A dialog around a form: keeps typing on errors, asks before Esc discards it."""
 
@@ -212,13 +223,17 @@ class FormDialog(QDialog):
 
     def reject(self) -> None:
         if self.is_dirty():
-            answer = QMessageBox.question(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
                 self.windowTitle(),
                 QCoreApplication.translate("CaseForms", "Discard what you typed?"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
+                self,
             )
-            if answer != QMessageBox.StandardButton.Discard:
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+            name_discard_buttons(box)
+            box.exec()
+            if box.standardButton(box.clickedButton()) != QMessageBox.StandardButton.Discard:
                 return
         super().reject()

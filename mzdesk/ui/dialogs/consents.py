@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -41,10 +40,11 @@ from mzdesk.core import reference
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.models import ConsentForm, Person
 from mzdesk.core.services import consents, outputs, partners
-from mzdesk.core.services.lookup import short_id
 from mzdesk.ui import theme
 from mzdesk.ui.areas import AreaContext
+from mzdesk.ui.date_field import field_date, prepare
 from mzdesk.ui.dialogs.letter_preview import PRINT, LetterPreviewDialog, session_output
+from mzdesk.ui.file_dialogs import file_name
 from mzdesk.ui.forms import child, load_form
 
 if TYPE_CHECKING:
@@ -106,9 +106,9 @@ class ConsentEditDialog(QDialog):
         self.kinds_list = child(self.form, QListWidget, "kindsList")
         self.purpose_edit = child(self.form, QLineEdit, "purposeEdit")
         self.version_combo = child(self.form, QComboBox, "versionCombo")
-        self.given_date = child(self.form, QDateEdit, "givenDate")
+        self.given_date = child(self.form, QLineEdit, "givenDate")
         self.expires_check = child(self.form, QCheckBox, "expiresCheck")
-        self.expires_date = child(self.form, QDateEdit, "expiresDate")
+        self.expires_date = child(self.form, QLineEdit, "expiresDate")
         self.form_combo = child(self.form, QComboBox, "formCombo")
         self.witness_edit = child(self.form, QLineEdit, "witnessEdit")
         self.message_label = child(self.form, QLabel, "messageLabel")
@@ -135,9 +135,9 @@ class ConsentEditDialog(QDialog):
             _checkable(self.kinds_list, item.label(language), item.code)
         versions = consents.text_versions()
         self.version_combo.addItems(list(reversed(versions)))  # newest first, preselected
-        today = QDate.currentDate()
-        self.given_date.setDate(today)
-        self.expires_date.setDate(today.addYears(1))
+        today = QDate.currentDate()  # dates typed as text: Tab goes on, +14 works
+        prepare(self.given_date, today.toPython())
+        prepare(self.expires_date, today.addYears(1).toPython())
         self.form_combo.addItem(self.tr("Signed on paper"), ConsentForm.SIGNED_PAPER)
         self.form_combo.addItem(
             self.tr("Given verbally before a witness"), ConsentForm.VERBAL_WITNESS
@@ -156,8 +156,13 @@ class ConsentEditDialog(QDialog):
 
     def save(self) -> None:
         expires: date | None = None
-        if self.expires_check.isChecked():
-            expires = self.expires_date.date().toPython()
+        try:
+            given = field_date(self.given_date, self.tr("Given on"), required=True)
+            if self.expires_check.isChecked():
+                expires = field_date(self.expires_date, self.tr("Expires on"), required=True)
+        except MzdeskError as error:
+            self.message_label.setText(error.german)
+            return
 
         def record(session: Session) -> uuid.UUID:
             consent = consents.add_consent(
@@ -167,7 +172,7 @@ class ConsentEditDialog(QDialog):
                 categories=[str(c) for c in _checked(self.categories_list)],
                 partner_ids=[p for p in _checked(self.partners_list) if isinstance(p, uuid.UUID)],
                 partner_kinds=[str(k) for k in _checked(self.kinds_list)],
-                given_on=self.given_date.date().toPython(),
+                given_on=given,
                 expires_on=expires,
                 form=ConsentForm(self.form_combo.currentData()),
                 witness=self.witness_edit.text(),
@@ -381,7 +386,6 @@ class ConsentsDialog(QDialog):
         pdf = self.ctx.read(render, refused=self.message_label.setText)
         if pdf is None:
             return None
-        suffix = short_id(consent_id) if consent_id else "blanko"
         person_id = self.person_id
 
         def produce(session: Session, purpose: str) -> bytes:  # printed or saved: audited
@@ -392,7 +396,12 @@ class ConsentsDialog(QDialog):
             self,
             pdf,
             title=QCoreApplication.translate("ConsentsDialog", "Consent form"),
-            file_name=f"Einwilligung-{suffix}-{language}.pdf",
+            file_name=file_name(
+                QCoreApplication.translate("ConsentsDialog", "Consent form"),
+                None if consent_id else QCoreApplication.translate("ConsentsDialog", "blank"),
+                date.today(),
+                suffix="pdf",
+            ),  # names no person
             output=session_output(self.ctx.session_factory, produce),
         )
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

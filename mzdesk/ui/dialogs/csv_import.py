@@ -17,7 +17,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mzdesk.ui.file_dialogs import Kind, open_file
 from mzdesk.ui.forms import child, load_form
 from mzdesk.ui.operations import BackgroundOp, Progress, show_error
 
@@ -62,11 +62,9 @@ class CsvImportDialog(QDialog):
         return button
 
     def choose_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, self.choose_caption, "", self.tr("CSV files (*.csv *.txt)")
-        )
-        if name:
-            self.load_file(Path(name))
+        path = open_file(self, self.choose_caption, Kind.IMPORT, self.tr("CSV files (*.csv *.txt)"))
+        if path is not None:
+            self.load_file(path)
 
     def load_file(self, path: Path) -> None:
         raise NotImplementedError

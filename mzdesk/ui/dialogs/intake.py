@@ -54,6 +54,7 @@ from mzdesk.core.services.intake import (
 )
 from mzdesk.ui import theme
 from mzdesk.ui.areas import AreaContext
+from mzdesk.ui.dialogs.case_forms import name_discard_buttons
 from mzdesk.ui.dialogs.duplicates import Choice, DuplicatesDialog
 from mzdesk.ui.dialogs.edit_conflict import EditConflictDialog, Resolution
 from mzdesk.ui.forms import child, load_form
@@ -154,7 +155,11 @@ class IntakeDialog(QDialog):
         context: AreaContext,
         person_id: uuid.UUID | None = None,
         parent: QWidget | None = None,
+        *,
+        name: str = "",
     ) -> None:
+        """``name``: for a new person, what was typed into the client search that found
+        nobody — it fills family and given names (:func:`split_typed_name`)."""
         super().__init__(parent)
         self._context = context
         self._person_id = person_id
@@ -196,6 +201,9 @@ class IntakeDialog(QDialog):
         if person_id is None:
             self.setWindowTitle(self.tr("New person"))
             self._base = PersonInput()
+            family, given = split_typed_name(name)
+            self.edit("familyNameEdit").setText(family)
+            self.edit("givenNamesEdit").setText(given)
         else:
             self._load(person_id)
         self.resize(1060, 600)
@@ -551,6 +559,7 @@ class IntakeDialog(QDialog):
         )
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        name_discard_buttons(box)
         self.discard_box = box
 
         def answered(_result: int) -> None:
@@ -562,6 +571,32 @@ class IntakeDialog(QDialog):
 
         box.finished.connect(answered)
         box.open()
+
+
+def split_typed_name(text: str) -> tuple[str, str]:
+    """Family and given names from a name typed into the search: ``"hadad yusuf"`` →
+    ``("Hadad", "Yusuf")``.
+
+    Decision: with a comma, family name before it, given names after (``Hadad, Yusuf``);
+    without one, the first word is the family name and the rest the given names — the order
+    counsellors type and read names in (lists sort by family name: "Nachname Vorname"). A
+    word typed all in small letters gets a capital first letter; anything else stays as
+    typed (``McAllister``, ``de la Cruz`` typed so). Text with a digit is no name (a file
+    number, a date): nothing is filled. The form shows the result, so a wrong guess is
+    corrected there.
+    """
+    raw = " ".join(text.split())
+    if not raw or any(ch.isdigit() for ch in raw):
+        return "", ""
+
+    def capital(words: str) -> str:
+        return " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in words.split())
+
+    if "," in raw:
+        family, _comma, given = raw.partition(",")
+        return capital(family.strip()), capital(given.strip())
+    family, _space, given = raw.partition(" ")
+    return capital(family), capital(given)
 
 
 def _form_row(root: QWidget, widget: QWidget) -> tuple[QFormLayout, int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +17,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from mzdesk.core.kits import reasons
 from mzdesk.ui.areas import AreaContext
+from mzdesk.ui.file_dialogs import Kind, file_name, open_file, save_file
+from mzdesk.ui.numbers import number
 from mzdesk.ui.operations import BackgroundOp, show_error
 
 if TYPE_CHECKING:
@@ -93,14 +95,23 @@ def ask_passphrase(parent: QWidget | None, title: str, *, confirm: bool) -> str 
     return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def _save_name(parent: QWidget | None, title: str, suggested: str, filter_: str) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filter_)
-    return Path(name) if name else None
+def _save_name(
+    parent: QWidget | None, title: str, suggested: str, filter_: str, kind: Kind = Kind.KIT
+) -> Path | None:
+    return save_file(parent, title, kind, suggested, filter_)
 
 
 def _open_name(parent: QWidget | None, title: str) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, title, "", KIT_FILTER)
-    return Path(name) if name else None
+    return open_file(parent, title, Kind.KIT, KIT_FILTER)
+
+
+def kit_name(ctx: AreaContext, event_id: uuid.UUID, *extra: str) -> str:
+    """``Kit Jobmesse Kreishaus 2026-12-04.mzkit``: the event's name and date, no person."""
+    from mzdesk.core.services import events
+
+    detail = ctx.read(lambda session: events.event_detail(session, event_id))
+    word = QCoreApplication.translate("KitActions", "Kit")
+    return file_name(word, detail.name, detail.starts_on, *extra, suffix="mzkit")
 
 
 def _run(
@@ -118,7 +129,7 @@ def export_kit_dialog(parent: QWidget, ctx: AreaContext, event_id: uuid.UUID) ->
     target = _save_name(
         parent,
         QCoreApplication.translate("KitActions", "Save event kit"),
-        f"event-{event_id.hex[-8:]}.mzkit",
+        kit_name(ctx, event_id),
         KIT_FILTER,
     )
     passphrase = target and ask_passphrase(
@@ -144,7 +155,7 @@ def export_kit_dialog(parent: QWidget, ctx: AreaContext, event_id: uuid.UUID) ->
             QCoreApplication.translate("KitActions", "Event kit"),
             QCoreApplication.translate("KitActions", "The kit was written to %1 (%2 bytes).")
             .replace("%1", str(target))
-            .replace("%2", f"{size:,}"),
+            .replace("%2", number(size)),
         ),
     )
 
@@ -158,8 +169,13 @@ def open_kit_dialog(parent: QWidget) -> None:
     target = _save_name(
         parent,
         QCoreApplication.translate("KitActions", "New laptop database"),
-        "event.sqlite",
+        file_name(
+            QCoreApplication.translate("KitActions", "Laptop database"),
+            date.today(),
+            suffix="sqlite",
+        ),
         "SQLite (*.sqlite)",
+        Kind.DATABASE,
     )
     passphrase = target and ask_passphrase(
         parent, QCoreApplication.translate("KitActions", "Passphrase of the kit"), confirm=False
@@ -177,7 +193,7 @@ def open_kit_dialog(parent: QWidget) -> None:
                 "KitActions", "The laptop database %1 holds %2 records of the kit."
             )
             .replace("%1", str(target))
-            .replace("%2", str(sum(report.rows.values()))),
+            .replace("%2", number(sum(report.rows.values()))),
         ),
     )
 
@@ -189,7 +205,7 @@ def return_kit_dialog(parent: QWidget, ctx: AreaContext, event_id: uuid.UUID) ->
     target = _save_name(
         parent,
         QCoreApplication.translate("KitActions", "Save returned kit"),
-        f"event-{event_id.hex[-8:]}-back.mzkit",
+        kit_name(ctx, event_id, QCoreApplication.translate("KitActions", "return")),
         KIT_FILTER,
     )
     passphrase = target and ask_passphrase(
@@ -231,11 +247,11 @@ def report_text(report: Any) -> str:
             "KitActions",
             "Inserted: %1, updated: %2, conflicts: %3, duplicates to review: %4, rejected: %5",
         )
-        .replace("%1", str(report.inserted))
-        .replace("%2", str(report.updated))
-        .replace("%3", str(report.conflicts))
-        .replace("%4", str(report.duplicates))
-        .replace("%5", str(len(report.rejected)))
+        .replace("%1", number(report.inserted))
+        .replace("%2", number(report.updated))
+        .replace("%3", number(report.conflicts))
+        .replace("%4", number(report.duplicates))
+        .replace("%5", number(len(report.rejected)))
     )
     if report.rejected:
         lines.append(QCoreApplication.translate("KitActions", "Not taken over:"))
@@ -245,8 +261,8 @@ def report_text(report: Any) -> str:
             QCoreApplication.translate(
                 "KitActions", "Deleted as on the laptop: %1, kept (changed here or in use): %2"
             )
-            .replace("%1", str(report.deleted))
-            .replace("%2", str(len(report.kept)))
+            .replace("%1", number(report.deleted))
+            .replace("%2", number(len(report.kept)))
         )
         lines.extend(f"  – {line}" for line in reasons.summary(report.kept))
     return "\n".join(lines)

@@ -41,7 +41,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -53,6 +52,7 @@ from PySide6.QtWidgets import (
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.files import write_private
 from mzdesk.ui import session_scope, theme
+from mzdesk.ui.file_dialogs import Kind, save_file
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -420,11 +420,10 @@ class LetterPreviewDialog(QDialog):
     def save_dialog(self) -> None:
         if not self.allowed(PDF):  # refused before a file name is asked for
             return
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save as PDF"), self.file_name, self.tr("PDF files (*.pdf)")
+        path = save_file(
+            self, self.tr("Save as PDF"), Kind.LETTER, self.file_name, self.tr("PDF files (*.pdf)")
         )
-        if name:
-            path = Path(name if name.lower().endswith(".pdf") else f"{name}.pdf")
+        if path is not None:
             try:
                 self.save_to(path)
             except MzdeskError as error:

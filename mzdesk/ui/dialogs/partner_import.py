@@ -24,6 +24,7 @@ from mzdesk.core.names import fold
 from mzdesk.core.services import partners
 from mzdesk.ui import session_scope
 from mzdesk.ui.dialogs.csv_import import CsvImportDialog
+from mzdesk.ui.numbers import number
 from mzdesk.ui.operations import BackgroundOp, Progress, show_error
 
 log = logging.getLogger(__name__)
@@ -150,10 +151,10 @@ class PartnerImportDialog(CsvImportDialog):
         report = preview.report
         self.summary_label.setText(
             self.tr("%1 new, %2 updated, %3 unchanged, %4 rejected (%5)")
-            .replace("%1", str(report.created))
-            .replace("%2", str(report.updated))
-            .replace("%3", str(report.unchanged))
-            .replace("%4", str(len(report.rejected)))
+            .replace("%1", number(report.created))
+            .replace("%2", number(report.updated))
+            .replace("%3", number(report.unchanged))
+            .replace("%4", number(len(report.rejected)))
             .replace("%5", report.encoding)
         )
         new_text, updated_text = self.tr("new"), self.tr("updated")

@@ -37,14 +37,16 @@ from PySide6.QtWidgets import (
 from mzdesk.core import reference
 from mzdesk.core.models import ReferralStatus, Role, User
 from mzdesk.core.services import partners, referrals
-from mzdesk.core.services.lookup import short_id
 from mzdesk.ui import theme
 from mzdesk.ui.areas import AreaContext
 from mzdesk.ui.dialogs.letter_preview import LetterOutput, LetterPreviewDialog, session_output
+from mzdesk.ui.file_dialogs import file_name
 from mzdesk.ui.forms import find_data
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
+
+    from mzdesk.core.models import Referral
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +77,23 @@ def letter_output(ctx: AreaContext, referral_id: uuid.UUID) -> LetterOutput:
     )
 
 
+def letter_file_name(session: Session, referral: Referral) -> str:
+    """``Überweisung Mustermann 2026-12-04.pdf``: the client's family name (the letter is
+    filed by person) and the letter's date; no given name, no partner."""
+    from datetime import date
+
+    from mzdesk.core.models import Case, Person
+
+    case = session.get(Case, referral.case_id)
+    person = session.get(Person, case.person_id) if case is not None else None
+    return file_name(
+        QCoreApplication.translate("ReferralDialog", "Referral"),
+        person.family_name if person is not None else None,
+        referral.sent_on or date.today(),
+        suffix="pdf",
+    )
+
+
 def open_letter_preview(
     parent: QWidget, ctx: AreaContext, referral_id: uuid.UUID
 ) -> LetterPreviewDialog | None:
@@ -85,7 +104,7 @@ def open_letter_preview(
         referral = referrals.get_referral(session, referral_id)
         pdf = referrals.preview_letter(session, referral)
         draft = referral.status is ReferralStatus.DRAFT
-        name = f"Ueberweisung-{short_id(referral.id)}.pdf"
+        name = letter_file_name(session, referral)
         notice = ""
         try:
             referrals.check_release(session, referral_id, referrals.LetterPurpose.PRINT)

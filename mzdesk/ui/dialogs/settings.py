@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from mzdesk.core.org_settings import OrgKey
 from mzdesk.ui import settings as personal
 from mzdesk.ui import theme
 from mzdesk.ui.areas import AreaContext
+from mzdesk.ui.file_dialogs import Kind, open_file
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -158,15 +158,15 @@ class _Field:
         self.editor.setAccessibleName(label(key))
 
     def _choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path = open_file(
             self.widget,
             QCoreApplication.translate("SettingsDialog", "Choose the logo"),
-            "",
+            Kind.IMAGE,
             QCoreApplication.translate("SettingsDialog", "Images (*.png *.jpg *.jpeg)"),
         )
-        if path:
+        if path is not None:
             assert isinstance(self.editor, QLineEdit)
-            self.editor.setText(path)
+            self.editor.setText(str(path))
 
     def value(self) -> Any:
         if isinstance(self.editor, QCheckBox):

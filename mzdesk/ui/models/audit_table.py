@@ -192,6 +192,7 @@ class AuditModel(QAbstractTableModel):
         return {
             "view": self.tr("Viewed"),
             "login": self.tr("Logged in"),
+            "unlock": self.tr("Screen unlocked"),
             "logout": self.tr("Logged out (command line)"),
             "login_failed": self.tr("Login failed"),
             "login_refused": self.tr("Login refused"),

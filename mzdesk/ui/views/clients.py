@@ -115,6 +115,7 @@ class ClientsView(AreaView):
 
     def _setup_search(self) -> None:
         self.search_edit = child(self.form, QLineEdit, "searchEdit")
+        self._nobody_found = ""  # the search text that found nobody (for Ctrl+N)
         self.match_label = child(self.form, QLabel, "matchLabel")
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -153,8 +154,10 @@ class ClientsView(AreaView):
                 "",
                 similar,
             )
+            self._nobody_found = self.search_edit.text().strip()  # Ctrl+N takes it
         elif matches == 0:
             text = self.tr("Nobody found – a new person: Ctrl+N")
+            self._nobody_found = self.search_edit.text().strip()  # Ctrl+N takes it
         elif similar:
             text = " · ".join(
                 (
@@ -217,15 +220,17 @@ class ClientsView(AreaView):
         self.merge_action.setEnabled(count == 2)
 
     def new_person(self) -> None:
-        self._open_intake(None)
+        """Ctrl+N: after a search that found nobody, the typed name fills the form."""
+        typed = self.search_edit.text().strip()
+        self._open_intake(None, name=typed if typed and typed == self._nobody_found else "")
 
     def edit_person(self) -> None:
         ids = self.selected_ids()
         if len(ids) == 1:
             self._open_intake(ids[0])
 
-    def _open_intake(self, person_id: uuid.UUID | None) -> None:
-        dialog = IntakeDialog(self._context, person_id, self)
+    def _open_intake(self, person_id: uuid.UUID | None, name: str = "") -> None:
+        dialog = IntakeDialog(self._context, person_id, self, name=name)
         dialog.saved.connect(self._person_saved)
         dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
         self.dialog = dialog

@@ -15,14 +15,12 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -45,8 +43,11 @@ from mzdesk.core.models import EventKind
 from mzdesk.core.services import event_lists, events, partners
 from mzdesk.ui import session_scope
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
+from mzdesk.ui.date_field import date_field, field_date
 from mzdesk.ui.dialogs.attendee_import import AttendeeImportDialog
+from mzdesk.ui.file_dialogs import Kind, file_name, save_file
 from mzdesk.ui.forms import child, load_form
+from mzdesk.ui.numbers import number
 from mzdesk.ui.operations import BackgroundOp, Progress, show_message
 from mzdesk.ui.views.fair_mode import FairMode, outcome_label
 
@@ -73,9 +74,7 @@ class NewEventDialog(QDialog):
         self.setWindowTitle(self.tr("New event"))
         layout = QFormLayout(self)
         self.name_edit = QLineEdit()
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setDisplayFormat("dd.MM.yyyy")
-        self.date_edit.setCalendarPopup(True)
+        self.date_edit = date_field(date.today())  # typed; Tab goes on to the place
         self.place_edit = QLineEdit()
         self.kind_combo = QComboBox()
         for kind in EventKind:
@@ -117,10 +116,10 @@ class NewEventDialog(QDialog):
             for row in range(self.employer_list.count())
             if (item := self.employer_list.item(row)).checkState() == Qt.CheckState.Checked
         ]
-        day = self.date_edit.date()
+        day = field_date(self.date_edit, self.tr("Date"), required=True)
         return {
             "name": self.name_edit.text(),
-            "starts_on": date(day.year(), day.month(), day.day()),
+            "starts_on": day,
             "place": self.place_edit.text(),
             "kind": EventKind(self.kind_combo.currentData()),
             "partners": employers,
@@ -140,6 +139,7 @@ class EventsView(AreaView):
         self.table = child(self.form, QTableView, "eventTable")
         self.splitter = child(self.form, QSplitter, "detailSplitter")
         self.title_label = child(self.form, QLabel, "titleLabel")
+        self.current_event: tuple[str, date] | tuple[()] = ()  # name and date, once shown
         self.info_label = child(self.form, QLabel, "infoLabel")
         self.tally_label = child(self.form, QLabel, "tallyLabel")
         self.partner_table = child(self.form, QTableWidget, "partnerTable")
@@ -277,6 +277,7 @@ class EventsView(AreaView):
             self.tally_label.clear()
             return
         detail = self._context.read(lambda session: events.event_detail(session, event_id))
+        self.current_event = (detail.name, detail.starts_on)  # for the names of saved files
         self.title_label.setText(detail.name)
         day = detail.starts_on.strftime("%d.%m.%Y")
         if detail.ends_on and detail.ends_on != detail.starts_on:
@@ -287,8 +288,8 @@ class EventsView(AreaView):
         tally = detail.tally
         self.tally_label.setText(
             self.tr("%1 registered, %2 without registration")
-            .replace("%1", str(tally.registered))
-            .replace("%2", str(tally.anonymous))
+            .replace("%1", number(tally.registered))
+            .replace("%2", number(tally.anonymous))
             + " · "
             + ", ".join(f"{outcome_label(o)} {n}" for o, n in sorted(tally.contacts.items()))
         )
@@ -332,13 +333,17 @@ class EventsView(AreaView):
         event_id = self.selected_event_id()
         if event_id is None:
             return
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save as PDF"), suggested, self.tr("PDF files (*.pdf)")
+        path = save_file(
+            self,
+            self.tr("Save as PDF"),
+            Kind.LIST,
+            file_name(suggested, *self.current_event, suffix="pdf"),
+            self.tr("PDF files (*.pdf)"),
+            settings=self._context.settings,
         )
-        if not name:
+        if path is None:
             return
         context = self._context
-        path = Path(name)
 
         def save(session: Session) -> None:
             data = make(session, event_id)  # recorded in the audit trail by core
@@ -359,10 +364,10 @@ class EventsView(AreaView):
         ).run_in_background()
 
     def print_attendance(self) -> None:
-        self._save_pdf(event_lists.attendance_list_pdf, self.tr("attendance-list.pdf"))
+        self._save_pdf(event_lists.attendance_list_pdf, self.tr("Attendance list"))
 
     def print_employers(self) -> None:
-        self._save_pdf(event_lists.employer_list_pdf, self.tr("employer-list.pdf"))
+        self._save_pdf(event_lists.employer_list_pdf, self.tr("Employer list"))
 
     def open_fair_mode(self) -> FairMode | None:
         event_id = self.selected_event_id()

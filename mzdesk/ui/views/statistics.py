@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -55,6 +54,7 @@ from mzdesk.core.stats import Period, StatsReport, Table, compute_statistics
 from mzdesk.core.stats.report import figure_keys
 from mzdesk.core.stats.rows import DrillList, drill_list
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
+from mzdesk.ui.file_dialogs import Kind, file_name, save_file
 from mzdesk.ui.forms import child, load_form
 from mzdesk.ui.models.drill_table import DrillModel
 from mzdesk.ui.models.stats_table import StatsTableModel
@@ -385,13 +385,17 @@ class StatisticsView(AreaView):
         if report is None:
             return None
         spec = self._exports[kind]
-        suggested = f"statistik-{report.period.label.replace('/', '-')}.{spec.suffix}"
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export statistics"), suggested, spec.name_filter
+        suggested = file_name(self.tr("Statistics"), report.period.label, suffix=spec.suffix)
+        path = save_file(
+            self,
+            self.tr("Export statistics"),
+            Kind.STATISTICS,
+            suggested,
+            spec.name_filter,
+            settings=self._context.settings,
         )
-        if not chosen:
+        if path is None:
             return None
-        path = Path(chosen)
         if path.suffix.lower() != f".{spec.suffix}":
             path = path.with_name(f"{path.name}.{spec.suffix}")
         threshold = SUPPRESS_BELOW if self.suppress_check.isChecked() else 0
