@@ -618,14 +618,20 @@ class ConsentFormRenderer(DocumentRenderer):
             story.append(self._row("no_expiry"))
         else:
             story.append(self._value(blank))
-        story += [Spacer(1, 2 * mm), self._row("voluntary"), self._row("withdrawal")]
+        # The closing text and the signatures stay together: signature lines never stand
+        # alone on a page (they sign what is above them on the same sheet).
+        closing: list[Flowable] = [
+            Spacer(1, 2 * mm),
+            self._row("voluntary"),
+            self._row("withdrawal"),
+        ]
         if self.bilingual:
-            story.append(self._row("translation_note", "Small"))
+            closing.append(self._row("translation_note", "Small"))
         signatures = [
-            Spacer(1, 12 * mm),
+            Spacer(1, 9 * mm),
             self._value("_" * 50),
             self._row("signature", "Small"),
-            Spacer(1, 10 * mm),
+            Spacer(1, 8 * mm),
             self._value("_" * 50),
             self._row("counsellor_signature", "Small"),
         ]
@@ -635,7 +641,7 @@ class ConsentFormRenderer(DocumentRenderer):
                 self._row("witness", "Small"),
                 self._value(form.witness),
             ]
-        story.append(KeepTogether(signatures))
+        story.append(KeepTogether(closing + signatures))
         return story
 
     def _checkbox_row(self, box: str, key: str) -> Table:
