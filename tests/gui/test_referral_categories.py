@@ -275,3 +275,6 @@ def test_consent_form_names_recipient_purpose_validity_and_keeps_the_signatures(
     # the signature lines share their page with the text before them
     (signed,) = [page for page in pages if "Unterschrift der betroffenen Person" in page]
     assert "Ich kann die Einwilligung jederzeit" in signed
+    assert "Haddad, Amal" in signed and "MZ-2024-0042" in signed  # whose form is signed
+    if language == "de":
+        assert len(pages) == 1  # the German form is one sheet

@@ -512,7 +512,10 @@ def preview_letter(session: Session, referral: Referral, *, on: date | None = No
 
 
 def _category_names(codes: Iterable[str]) -> str:
-    return ", ".join(reference.label("data_categories", code, "de") for code in codes)
+    """German labels in quotes: „Name und Geburtsdatum“ und „Anschrift, Telefon und E-Mail“
+    (a label may hold commas itself)."""
+    names = [f"„{reference.label('data_categories', code, 'de')}“" for code in codes]
+    return " und ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def _refused(partner: Partner, required: Sequence[str]) -> ConsentRequired:
@@ -521,7 +524,7 @@ def _refused(partner: Partner, required: Sequence[str]) -> ConsentRequired:
         f"{', '.join(required)}, and no team lead recorded an exception: the letter does not "
         "leave (record a consent first)",
         german=f"Keine gültige Einwilligung für {partner.name} und die Daten "
-        f"({_category_names(required)}). Ohne Einwilligung wird der Brief nicht gedruckt, "
+        f"{_category_names(required)}. Ohne Einwilligung wird der Brief nicht gedruckt, "
         "gespeichert oder gesendet: bitte zuerst die Einwilligung erfassen "
         "(oder die Teamleitung hält eine begründete Ausnahme fest).",
     )
