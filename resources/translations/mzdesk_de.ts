@@ -2889,6 +2889,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>&amp;Ausnahme begründen…</translation>
     </message>
     <message>
+        <source>Record &amp;consent…</source>
+        <translation>Einwilligung &amp;erfassen…</translation>
+    </message>
+    <message>
         <source>Reason for the e&amp;xception:</source>
         <translation>Begründung der A&amp;usnahme:</translation>
     </message>

@@ -2889,6 +2889,10 @@ Please send the details below to your IT support.</translation>
         <translation>Justify an &amp;exception…</translation>
     </message>
     <message>
+        <source>Record &amp;consent…</source>
+        <translation>Record &amp;consent…</translation>
+    </message>
+    <message>
         <source>Reason for the e&amp;xception:</source>
         <translation>Reason for the e&amp;xception:</translation>
     </message>

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from mzdesk.core.models import ConsentForm, Person, PersonLanguage, Referral
-from mzdesk.core.services import consents
+from mzdesk.core.services import consents, referrals
 from mzdesk.ui.dialogs.consents import ConsentEditDialog, ConsentsDialog
-from mzdesk.ui.dialogs.referral import ReferralDialog
+from mzdesk.ui.dialogs.referral import ReferralDialog, open_letter_preview
 
 from .letters_world import World, add_consent, build_world, poppler
 
@@ -278,3 +278,57 @@ def test_consent_form_names_recipient_purpose_validity_and_keeps_the_signatures(
     assert "Haddad, Amal" in signed and "MZ-2024-0042" in signed  # whose form is signed
     if language == "de":
         assert len(pages) == 1  # the German form is one sheet
+
+
+def test_preview_refused_records_the_consent_and_then_sends(
+    qtbot: QtBot, parent: QWidget, tmp_path: Path
+) -> None:
+    """Where the walk met the refusal: "Senden" in the preview. The consent is recorded from
+    there, the preview loads again without ENTWURF, and the letter is sent."""
+    world = _world(tmp_path / "preview.sqlite")
+    with world.db.session(world.counsellor_id) as s:
+        rid = referrals.create_referral(
+            s,
+            case_id=world.case_id,
+            partner_id=world.employer_id,
+            purpose="Probearbeit als Pflegehelferin",
+            created_by_id=world.counsellor_id,
+            categories=["IDENTITY", "CONTACT"],
+        )
+        s.commit()
+        referral_id = rid.id
+    preview = open_letter_preview(parent, world.context(world.counsellor_id), referral_id)
+    assert preview is not None
+    preview.activateWindow()
+    qtbot.waitUntil(preview.isActiveWindow)
+    assert "ENTWURF" in _pdf_text(preview.pdf, tmp_path)
+    qtbot.keyClick(preview, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Senden
+    assert not preview.sent
+    refusal = preview.message_label.text()
+    assert "Pflegedienst Sonnenschein" in refusal
+    assert not re.search(r"\b[A-Z_]{4,}\b", refusal), refusal
+    assert not preview.consent_button.isHidden()
+
+    preview.consent_button.setFocus()
+    qtbot.keyClick(preview.consent_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: preview.consent_editor is not None)
+    editor = preview.consent_editor
+    assert isinstance(editor, ConsentEditDialog)
+    qtbot.waitUntil(editor.isVisible)
+    assert editor.checked_partners() == [world.employer_id]
+    assert editor.checked_categories() == ["IDENTITY", "CONTACT"]
+    assert editor.purpose_edit.text() == "Probearbeit als Pflegehelferin"
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Speichern
+    qtbot.waitUntil(lambda: preview.consent_editor is None)
+
+    assert preview.message_label.isHidden() and preview.consent_button.isHidden()
+    shown = _pdf_text(preview.pdf, tmp_path)
+    assert "ENTWURF" not in shown and STREET in shown
+    preview.activateWindow()
+    qtbot.waitUntil(preview.isActiveWindow)
+    qtbot.keyClick(preview, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Senden
+    qtbot.waitUntil(lambda: preview.sent)
+    assert PHONE in _pdf_text(preview.pdf, tmp_path)
+    preview.close()

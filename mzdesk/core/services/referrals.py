@@ -1091,6 +1091,7 @@ class ConsentCheck:
     offered: tuple[str, ...] = ()  # what may be ticked for this partner (offered_categories)
     covered: tuple[str, ...] = ()  # what some valid consent naming the partner covers
     refusal: str | None = None  # the German reason the letter would be refused, if it would
+    needed: tuple[str, ...] = ()  # what a consent must cover: the ticked, else the required
 
 
 def consent_check(session: Session, referral_id: uuid.UUID, on: date | None = None) -> ConsentCheck:
@@ -1128,6 +1129,7 @@ def partner_categories(
         offered_categories(template),
         _ordered(covered),
         None if consent else _refused(partner, needed).german,
+        needed,
     )
 
 

@@ -125,6 +125,33 @@ def open_letter_preview(
         log.info("consent exception recorded on referral %s", referral_id)
         return preview
 
+    def reload() -> tuple[bytes, str]:
+        again = ctx.read(load)
+        return again[0], again[3]
+
+    def record_consent(owner: QWidget) -> ConsentEditDialog | None:
+        """The consent the draft lacks: its partner, the data it prints, its purpose."""
+
+        def scope(session: Session) -> tuple[uuid.UUID, uuid.UUID, tuple[str, ...], str]:
+            referral = referrals.get_referral(session, referral_id)
+            check = referrals.consent_check(session, referral_id)
+            case = session.get(Case, referral.case_id)
+            if case is None:
+                raise referrals.ReferralError("case not found", german="Fall nicht gefunden.")
+            return case.person_id, referral.partner_id, check.needed, referral.purpose
+
+        found = ctx.read(scope, refused=lambda german: show_message(owner, german))
+        if found is None:
+            return None
+        person_id, partner_id, needed, purpose = found
+        editor = ConsentEditDialog(
+            owner, ctx, person_id, partner_ids=[partner_id], categories=needed, purpose=purpose
+        )
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.setWindowModality(Qt.WindowModality.WindowModal)
+        editor.open()
+        return editor
+
     dialog = LetterPreviewDialog(
         parent,
         pdf,
@@ -137,6 +164,8 @@ def open_letter_preview(
         may_override=draft and is_team_lead(ctx),
         record_exception=record_exception if draft else None,
         notice=notice,
+        record_consent=record_consent if draft else None,
+        reload=reload,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -451,6 +480,7 @@ class ReferralDialog(QDialog):
         self.preview = open_letter_preview(self, self.ctx, referral_id)
         if self.preview is not None:
             self.preview.letter_sent.connect(self._on_sent)
+            self.preview.consent_recorded.connect(lambda: self.update_categories(reset=False))
             self.preview.finished.connect(self._on_preview_closed)
         return self.preview
 
