@@ -113,6 +113,18 @@ def test_a_lead_exception_prints_the_ticked_data(database: Database, tmp_path: P
         s.commit()
     text = " ".join(pdf_text(pdf, tmp_path).split())
     assert "Arabisch" in text and PHONE not in text and "Termin morgen" in text
+    # the exception was for that data: ticking the address as well drops it
+    with database.session(world.counsellor_id) as s:
+        referrals.update_draft(
+            s,
+            rid,
+            partner_id=world.agency_id,
+            purpose="Vermittlung",
+            categories=["IDENTITY", "CONTACT", "LANGUAGES"],
+        )
+        s.commit()
+    with database.session(world.lead_id) as s, pytest.raises(ConsentRequired):
+        referrals.release_letter(s, rid, LetterPurpose.PDF)
 
 
 @pytest.mark.parametrize(

@@ -714,7 +714,8 @@ def record_exception(session: Session, referral_id: uuid.UUID | str, *, reason: 
     """A team lead's exception for a draft no consent covers, with its reason (audited).
 
     Recorded before any output: the letter then names the lead and the reason, and may be
-    printed, saved and sent. It holds for this partner only (a change of partner drops it).
+    printed, saved and sent. It holds for this partner and the data ticked (a change of either
+    drops it).
     """
     from mzdesk.core import access
 
@@ -1204,7 +1205,8 @@ def update_draft(
     chosen = _choice(
         referral.data_categories if categories is None else categories, template, partner
     )
-    if partner.id != referral.partner_id:  # a lead's exception was for the other partner
+    # a lead's exception was for that partner and that data: another choice needs its own
+    if partner.id != referral.partner_id or chosen != referral.data_categories:
         referral.override_reason = None
         referral.override_by_id = None
     referral.partner_id = partner.id
