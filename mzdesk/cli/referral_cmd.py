@@ -48,6 +48,14 @@ def register(subparsers: Any) -> None:
     add.add_argument("--purpose", required=True)
     add.add_argument("--service")
     add.add_argument("--request", help="the concrete request, printed in the letter")
+    add.add_argument(
+        "--category",
+        action="append",
+        default=[],
+        help="data the letter prints (repeat or comma-separated; a consent must cover each; "
+        "default: the partner's template decides): "
+        + ", ".join(sorted(referrals.PRINTABLE_CATEGORIES)),
+    )
     add.add_argument("--json", action="store_true")
     add.set_defaults(func=run_add)
 
@@ -98,6 +106,7 @@ def describe(session: Session, referral: Referral) -> dict[str, Any]:
         "answered_on": referral.answered_on,
         "rejection_reason": referral.rejection_reason,
         "consent_id": str(referral.consent_id) if referral.consent_id else None,
+        "categories": referral.data_categories,
         "override_reason": referral.override_reason,
         "letter_sha256": referral.letter_sha256,
     }
@@ -126,6 +135,8 @@ def run_add(args: argparse.Namespace) -> int:
             service=args.service,
             request=args.request,
             created_by_id=user.id,
+            categories=[part.strip() for value in args.category for part in value.split(",")]
+            or None,
         )
         session.commit()
         if args.json:

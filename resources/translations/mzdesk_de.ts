@@ -3164,6 +3164,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>&amp;Ausnahme begründen…</translation>
     </message>
     <message>
+        <source>Record &amp;consent…</source>
+        <translation>Einwilligung &amp;erfassen…</translation>
+    </message>
+    <message>
         <source>Reason for the e&amp;xception:</source>
         <translation>Begründung der A&amp;usnahme:</translation>
     </message>
@@ -4271,6 +4275,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Zum Suchen tippen</translation>
     </message>
     <message>
+        <source>Record &amp;consent…</source>
+        <translation>Einwilligung er&amp;fassen…</translation>
+    </message>
+    <message>
         <source>&amp;Partner:</source>
         <translation>&amp;Partner:</translation>
     </message>
@@ -4307,12 +4315,28 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Partner wählen, um zu sehen, was der Brief enthält.</translation>
     </message>
     <message>
+        <source>not recorded in mzdesk</source>
+        <translation>in mzdesk nicht erfasst</translation>
+    </message>
+    <message>
+        <source>not for this partner</source>
+        <translation>für diesen Partner nicht vorgesehen</translation>
+    </message>
+    <message>
+        <source>no consent for this partner</source>
+        <translation>keine Einwilligung für diesen Partner</translation>
+    </message>
+    <message>
+        <source>Nothing ticked: the letter needs at least one piece of data.</source>
+        <translation>Nichts angekreuzt: Der Brief braucht mindestens eine Angabe.</translation>
+    </message>
+    <message>
         <source>Covered by the consent of %1 (text %2).</source>
         <translation>Gedeckt durch die Einwilligung vom %1 (Textfassung %2).</translation>
     </message>
     <message>
-        <source>No valid consent covers this partner and the required data: the letter cannot be printed, saved or sent until a consent is recorded (a team lead may record a justified exception). The preview is marked as a draft.</source>
-        <translation>Keine gültige Einwilligung deckt diesen Partner und die nötigen Daten: Der Brief kann erst gedruckt, gespeichert oder gesendet werden, wenn eine Einwilligung erfasst ist (die Teamleitung kann eine begründete Ausnahme festhalten). Die Vorschau ist als Entwurf gekennzeichnet.</translation>
+        <source>Referral to %1</source>
+        <translation>Überweisung an %1</translation>
     </message>
     <message>
         <source>Please choose a partner from the list.</source>

@@ -3164,6 +3164,10 @@ Please send the details below to your IT support.</translation>
         <translation>Justify an &amp;exception…</translation>
     </message>
     <message>
+        <source>Record &amp;consent…</source>
+        <translation>Record &amp;consent…</translation>
+    </message>
+    <message>
         <source>Reason for the e&amp;xception:</source>
         <translation>Reason for the e&amp;xception:</translation>
     </message>
@@ -4271,6 +4275,10 @@ Please send the details below to your IT support.</translation>
         <translation>Type to search partners</translation>
     </message>
     <message>
+        <source>Record &amp;consent…</source>
+        <translation>Record &amp;consent…</translation>
+    </message>
+    <message>
         <source>&amp;Partner:</source>
         <translation>&amp;Partner:</translation>
     </message>
@@ -4307,12 +4315,28 @@ Please send the details below to your IT support.</translation>
         <translation>Choose a partner to see what the letter contains.</translation>
     </message>
     <message>
+        <source>not recorded in mzdesk</source>
+        <translation>not recorded in mzdesk</translation>
+    </message>
+    <message>
+        <source>not for this partner</source>
+        <translation>not for this partner</translation>
+    </message>
+    <message>
+        <source>no consent for this partner</source>
+        <translation>no consent for this partner</translation>
+    </message>
+    <message>
+        <source>Nothing ticked: the letter needs at least one piece of data.</source>
+        <translation>Nothing ticked: the letter needs at least one piece of data.</translation>
+    </message>
+    <message>
         <source>Covered by the consent of %1 (text %2).</source>
         <translation>Covered by the consent of %1 (text %2).</translation>
     </message>
     <message>
-        <source>No valid consent covers this partner and the required data: the letter cannot be printed, saved or sent until a consent is recorded (a team lead may record a justified exception). The preview is marked as a draft.</source>
-        <translation>No valid consent covers this partner and the required data: the letter cannot be printed, saved or sent until a consent is recorded (a team lead may record a justified exception). The preview is marked as a draft.</translation>
+        <source>Referral to %1</source>
+        <translation>Referral to %1</translation>
     </message>
     <message>
         <source>Please choose a partner from the list.</source>

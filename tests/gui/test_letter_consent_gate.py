@@ -89,6 +89,10 @@ def _open(
 
 
 def _keys(qtbot: QtBot, preview: LetterPreviewDialog, key: Qt.Key) -> None:
+    """Ctrl+key as the person at the desk presses it: in the preview, the active window
+    (shortcuts reach the active window only; a window of an earlier test may have taken it)."""
+    preview.activateWindow()
+    qtbot.waitUntil(preview.isActiveWindow)
     qtbot.keyClick(preview, key, Qt.KeyboardModifier.ControlModifier)
 
 
@@ -115,6 +119,7 @@ def test_save_and_print_of_an_uncovered_letter_are_refused(
     shown = _text(preview.pdf, tmp_path)
     assert "ENTWURF" in shown and "einverstanden" not in shown
 
+    preview.show_message("")  # the notice shown on opening: wait for the refusal itself
     _keys(qtbot, preview, Qt.Key.Key_S)  # Als PDF speichern…
     qtbot.waitUntil(lambda: not preview.message_label.isHidden())
     message = preview.message_label.text()

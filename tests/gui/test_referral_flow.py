@@ -108,11 +108,7 @@ def test_create_preview_print_and_send_from_a_case(qtbot: QtBot, tmp_path: Path)
         assert dialog.request_edit.hasFocus()
         qtbot.keyClicks(dialog.request_edit, "Bitte einen Termin in der Sprechstunde anbieten.")
         # the letter prints identity (required) and languages (covered), nothing else
-        checked = [
-            dialog.categories_list.item(row).text()
-            for row in range(dialog.categories_list.count())
-            if dialog.categories_list.item(row).checkState() is Qt.CheckState.Checked
-        ]
+        checked = [box.text() for box in dialog.category_boxes.values() if box.isChecked()]
         assert checked == ["Name und Geburtsdatum", "Sprachkenntnisse"]
         qtbot.keyClick(
             dialog,

@@ -159,6 +159,7 @@ def _referral(
         if status is ReferralStatus.REJECTED
         else None,
         consent_id=consent_id,
+        data_categories=None,  # the template decides, as for a letter made by the CLI
         override_reason=None if consent_id else "Eilfall: Termin vor Einholung der Einwilligung",
         override_by_id=None if consent_id else lead,
         created_on=created,

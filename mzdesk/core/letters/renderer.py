@@ -548,6 +548,14 @@ class ConsentFormRenderer(DocumentRenderer):
             self.draw_letterhead(canvas)
             self.draw_marks(canvas)
             self.draw_footer(canvas)
+            if canvas.getPageNumber() > 1:  # a sheet that is signed names whose form it is
+                self.draw_text(
+                    canvas,
+                    LEFT,
+                    37 * mm,
+                    f"{form.texts['de']['title']} · {form.person_name} · {form.file_number}",
+                    8,
+                )
 
         return self._build(self._story(form), [PageTemplate("page", [frame], onPage=page)])
 
@@ -618,24 +626,61 @@ class ConsentFormRenderer(DocumentRenderer):
             story.append(self._row("no_expiry"))
         else:
             story.append(self._value(blank))
-        story += [Spacer(1, 2 * mm), self._row("voluntary"), self._row("withdrawal")]
-        if self.bilingual:
-            story.append(self._row("translation_note", "Small"))
-        signatures = [
-            Spacer(1, 12 * mm),
-            self._value("_" * 50),
-            self._row("signature", "Small"),
-            Spacer(1, 10 * mm),
-            self._value("_" * 50),
-            self._row("counsellor_signature", "Small"),
+        # The closing text and the signatures stay together: signature lines never stand
+        # alone on a page (they sign what is above them on the same sheet).
+        closing: list[Flowable] = [
+            Spacer(1, 2 * mm),
+            self._row("voluntary"),
+            self._row("withdrawal"),
         ]
+        if self.bilingual:
+            closing.append(self._row("translation_note", "Small"))
+        signatures: list[Flowable]
+        if self.bilingual:  # each signature line under the other, its caption in both
+            signatures = [
+                Spacer(1, 9 * mm),
+                self._value("_" * 50),
+                self._row("signature", "Small"),
+                Spacer(1, 8 * mm),
+                self._value("_" * 50),
+                self._row("counsellor_signature", "Small"),
+            ]
+        else:  # German alone: the two signatures side by side, so the form is one sheet
+            half = (TEXT_WIDTH - 10 * mm) / 2
+            rule = "_" * 38
+            signatures = [
+                Spacer(1, 11 * mm),
+                Table(
+                    [
+                        [self._value(rule), "", self._value(rule)],
+                        [
+                            self._cell(form.texts["de"]["signature"], "de", "Small", half),
+                            "",
+                            self._cell(
+                                form.texts["de"]["counsellor_signature"], "de", "Small", half
+                            ),
+                        ],
+                    ],
+                    colWidths=[half, 10 * mm, half],
+                    hAlign="LEFT",
+                    style=_table_style(
+                        [
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                            ("TOPPADDING", (0, 0), (-1, -1), 0),
+                            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                        ]
+                    ),
+                ),
+            ]
         if form.witness:
             signatures += [
                 Spacer(1, 4 * mm),
                 self._row("witness", "Small"),
                 self._value(form.witness),
             ]
-        story.append(KeepTogether(signatures))
+        story.append(KeepTogether(closing + signatures))
         return story
 
     def _checkbox_row(self, box: str, key: str) -> Table:

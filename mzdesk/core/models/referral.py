@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Date, ForeignKey, LargeBinary, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mzdesk.core.models.base import Record, code_enum
@@ -26,6 +27,8 @@ class Referral(Record):
     )
     rejection_reason: Mapped[str | None] = mapped_column(String(500))
     consent_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("consents.id"))
+    # The data categories (codes) the letter prints, as ticked; None: the template decides.
+    data_categories: Mapped[list[Any] | None] = mapped_column(JSON)
     override_reason: Mapped[str | None] = mapped_column(String(500))
     override_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     created_on: Mapped[date] = mapped_column(Date, index=True)

@@ -273,6 +273,19 @@ def covering_consent(
     return None
 
 
+def covered_categories(
+    session: Session, person_id: uuid.UUID, partner: Partner, on: date | None = None
+) -> set[str]:
+    """Every data category some consent valid on ``on`` and naming ``partner`` covers."""
+    day = on or date.today()
+    return {
+        str(code).upper()
+        for consent in list_consents(session, person_id)
+        if is_valid(consent, day) and names_partner(consent, partner)
+        for code in consent.data_categories
+    }
+
+
 @dataclass(frozen=True)
 class ConsentScope:
     """What a consent form shows: possibly blank, for a form printed before anything is agreed."""

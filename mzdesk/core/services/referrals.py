@@ -5,10 +5,14 @@ draft, sent or accepted. Anything else raises ``IllegalTransition``. A rejection
 its reason is shown to the referring counsellor (``rejections_for_counsellor``).
 
 Sending needs a consent that is valid on the day, names the partner (directly or by kind) and
-covers every data category the letter *requires* (its template's ``required`` list); the
-letter then prints the required categories plus the template's ``optional`` ones the consent
-covers, and nothing else. Without such a consent, sending is refused, unless a team lead
-overrides with a reason: stored on the referral and handed to the audit trail.
+covers every data category the letter prints. The counsellor ticks those in the referral
+dialog (``Referral.data_categories``, of the categories the partner's template offers and
+mzdesk has data for: :func:`offered_categories`); the letter prints exactly the ticked ones,
+and a consent must cover all of them. A referral without a choice (made before, or by the
+CLI) follows its template: a consent must cover the ``required`` categories, and the letter
+prints those plus the ``optional`` ones the consent covers, and nothing else. Without such a
+consent, sending is refused, unless a team lead overrides with a reason: stored on the
+referral and handed to the audit trail.
 On sending, the letter's PDF and its SHA-256 are stored, and ``answer_due_on`` is set; a
 follow-up appears once that day has passed without an answer
 (``create_due_referral_follow_ups``, idempotent).
@@ -39,7 +43,7 @@ from sqlalchemy.orm import Session, aliased
 from mzdesk.core import reference
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.letters.content import DataSection, Letterhead, ReferralLetter
-from mzdesk.core.letters.templates import load_template
+from mzdesk.core.letters.templates import LetterTemplate, load_template
 from mzdesk.core.models import (
     BirthDatePrecision,
     Case,
@@ -106,6 +110,70 @@ def get_referral(session: Session, text: str | uuid.UUID) -> Referral:
     return by_id(session, Referral, text, "referral")
 
 
+# The categories a letter has data to print for (QUALIFICATIONS and HEALTH: mzdesk keeps no
+# structured data about them, so a tick there would promise what the letter never prints).
+PRINTABLE_CATEGORIES = frozenset({"IDENTITY", "CONTACT", "RESIDENCE", "LANGUAGES", "BENEFITS"})
+
+
+def _ordered(codes: Iterable[str]) -> tuple[str, ...]:
+    wanted = {str(code).upper() for code in codes}
+    return tuple(code for code in reference.codes("data_categories") if code in wanted)
+
+
+def offered_categories(template: LetterTemplate) -> tuple[str, ...]:
+    """The categories a counsellor may tick for a letter from ``template``: its required and
+    optional ones that mzdesk has data for, in reference order."""
+    return _ordered(
+        c for c in (*template.required, *template.optional) if c in PRINTABLE_CATEGORIES
+    )
+
+
+def _covered(consent: Consent | None) -> set[str]:
+    return {str(c).upper() for c in consent.data_categories} if consent else set()
+
+
+def needed_categories(chosen: Sequence[str] | None, template: LetterTemplate) -> tuple[str, ...]:
+    """What a consent must cover: the ticked categories, else the template's required ones."""
+    return _ordered(template.required if chosen is None else chosen)
+
+
+def printed_categories(
+    chosen: Sequence[str] | None, template: LetterTemplate, consent: Consent | None
+) -> tuple[str, ...]:
+    """What the letter prints: the ticked categories (never one ``consent`` does not cover);
+    without a choice, the template's required ones plus the optional ones the consent covers.
+    ``consent`` None (a lead's exception, a draft on screen): the ticked or required ones."""
+    if chosen is None:
+        return _ordered(set(template.required) | (set(template.optional) & _covered(consent)))
+    if consent is None:
+        return _ordered(chosen)
+    return _ordered(set(_ordered(chosen)) & _covered(consent))
+
+
+def _choice(
+    categories: Iterable[str] | None, template: LetterTemplate, partner: Partner
+) -> list[str] | None:
+    """The ticked categories, checked against what the partner's letter offers."""
+    if categories is None:
+        return None
+    chosen = {str(c).strip().upper() for c in categories if str(c).strip()}
+    if not chosen:
+        raise ReferralError(
+            "a referral letter needs at least one data category",
+            german="Bitte mindestens eine Angabe für den Brief ankreuzen.",
+        )
+    unknown = sorted(chosen - set(offered_categories(template)))
+    if unknown:
+        known = set(reference.codes("data_categories"))
+        named = _category_names(c for c in unknown if c in known)
+        raise ReferralError(
+            f"the letter to {partner.name!r} cannot print {', '.join(unknown)}",
+            german=f"Diese Angaben können nicht in den Brief an {partner.name}: "
+            f"{named or 'unbekannte Angaben'}.",
+        )
+    return list(_ordered(chosen))
+
+
 def create_referral(
     session: Session,
     *,
@@ -116,7 +184,9 @@ def create_referral(
     service: str | None = None,
     request: str | None = None,
     created_on: date | None = None,
+    categories: Iterable[str] | None = None,
 ) -> Referral:
+    """A draft. ``categories``: the data the letter is to print (None: as its template says)."""
     from mzdesk.core import access
 
     access.require(session, access.Action.REFER, case_id=case_id)
@@ -129,6 +199,7 @@ def create_referral(
         )
     if not purpose.strip():
         raise ReferralError("a referral needs a purpose", german="Bitte den Zweck angeben.")
+    chosen = _choice(categories, load_template(partner.kind, partner.letter_language), partner)
     referral = Referral(
         case_id=case.id,
         partner_id=partner.id,
@@ -138,6 +209,7 @@ def create_referral(
         request=clean_text(request or "", multiline=True).strip() or None,
         status=ReferralStatus.DRAFT,
         created_on=created_on or date.today(),
+        data_categories=chosen,
     )
     session.add(referral)
     session.flush()
@@ -331,9 +403,7 @@ def plan_letter(
     partner = by_id(session, Partner, referral.partner_id, "partner")
     language = partner.letter_language if partner.letter_language in ("de", "en") else "de"
     template = load_template(partner.kind, language)
-    covered = {str(c).upper() for c in consent.data_categories} if consent else set()
-    wanted = set(template.required) | (set(template.optional) & covered)
-    categories = tuple(c for c in reference.codes("data_categories") if c in wanted)
+    categories = printed_categories(referral.data_categories, template, consent)
     counsellor = _user(session, referral.created_by_id) or _user(session, case.counsellor_id)
     counsellor_name = counsellor.display_name if counsellor else ""
     lead = _user(session, referral.override_by_id)
@@ -408,7 +478,8 @@ def _covering(session: Session, referral: Referral, day: date) -> Consent | None
     partner = by_id(session, Partner, referral.partner_id, "partner")
     case = by_id(session, Case, referral.case_id, "case")
     template = load_template(partner.kind, partner.letter_language)
-    return consents.covering_consent(session, case.person_id, partner, template.required, day)
+    needed = needed_categories(referral.data_categories, template)
+    return consents.covering_consent(session, case.person_id, partner, needed, day)
 
 
 def _draft_plan(session: Session, referral: Referral, day: date) -> LetterPlan:
@@ -441,7 +512,10 @@ def preview_letter(session: Session, referral: Referral, *, on: date | None = No
 
 
 def _category_names(codes: Iterable[str]) -> str:
-    return ", ".join(reference.label("data_categories", code, "de") for code in codes)
+    """German labels in quotes: „Name und Geburtsdatum“ und „Anschrift, Telefon und E-Mail“
+    (a label may hold commas itself)."""
+    names = [f"„{reference.label('data_categories', code, 'de')}“" for code in codes]
+    return " und ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
 
 
 def _refused(partner: Partner, required: Sequence[str]) -> ConsentRequired:
@@ -450,7 +524,7 @@ def _refused(partner: Partner, required: Sequence[str]) -> ConsentRequired:
         f"{', '.join(required)}, and no team lead recorded an exception: the letter does not "
         "leave (record a consent first)",
         german=f"Keine gültige Einwilligung für {partner.name} und die Daten "
-        f"({_category_names(required)}). Ohne Einwilligung wird der Brief nicht gedruckt, "
+        f"{_category_names(required)}. Ohne Einwilligung wird der Brief nicht gedruckt, "
         "gespeichert oder gesendet: bitte zuerst die Einwilligung erfassen "
         "(oder die Teamleitung hält eine begründete Ausnahme fest).",
     )
@@ -473,9 +547,7 @@ def _stored_categories(
 ) -> tuple[str, ...]:
     partner = by_id(session, Partner, referral.partner_id, "partner")
     template = load_template(partner.kind, partner.letter_language)
-    covered = {str(c).upper() for c in consent.data_categories} if consent else set()
-    wanted = set(template.required) | (set(template.optional) & covered)
-    return tuple(c for c in reference.codes("data_categories") if c in wanted)
+    return printed_categories(referral.data_categories, template, consent)
 
 
 def _release_basis(
@@ -498,7 +570,7 @@ def _release_basis(
                 "(widerrufen oder abgelaufen): der Brief wird nicht erneut ausgegeben.",
             )
         if consent is None and _exception(session, referral) is None:
-            raise _refused(partner, template.required)
+            raise _refused(partner, needed_categories(referral.data_categories, template))
         return Release(
             True,
             consent,
@@ -516,7 +588,7 @@ def _release_basis(
         )
     consent = _covering(session, referral, day)
     if consent is None and _exception(session, referral) is None:
-        raise _refused(partner, template.required)
+        raise _refused(partner, needed_categories(referral.data_categories, template))
     plan_categories = _stored_categories(session, referral, consent)
     return Release(
         False,
@@ -642,7 +714,8 @@ def record_exception(session: Session, referral_id: uuid.UUID | str, *, reason: 
     """A team lead's exception for a draft no consent covers, with its reason (audited).
 
     Recorded before any output: the letter then names the lead and the reason, and may be
-    printed, saved and sent. It holds for this partner only (a change of partner drops it).
+    printed, saved and sent. It holds for this partner and the data ticked (a change of either
+    drops it).
     """
     from mzdesk.core import access
 
@@ -723,7 +796,8 @@ def send_referral(
     partner = by_id(session, Partner, referral.partner_id, "partner")
     case = by_id(session, Case, referral.case_id, "case")
     template = load_template(partner.kind, partner.letter_language)
-    consent = consents.covering_consent(session, case.person_id, partner, template.required, day)
+    needed = needed_categories(referral.data_categories, template)
+    consent = consents.covering_consent(session, case.person_id, partner, needed, day)
     reason = " ".join(clean_text(override_reason or "").split())
     if consent is None:
         if reason:
@@ -735,7 +809,7 @@ def send_referral(
             access.require(session, access.Action.OVERRIDE_CONSENT, case_id=referral.case_id)
             _record_exception(session, referral, user, reason, day)
         if _exception(session, referral) is None:
-            raise _refused(partner, template.required)
+            raise _refused(partner, needed)
     exception = None if consent else _exception(session, referral)
     due = date.fromordinal(day.toordinal() + answer_days)
     plan = plan_letter(
@@ -1012,20 +1086,32 @@ class ConsentCheck:
     """Before sending: which consent would be used, or why there is none."""
 
     consent: Consent | None
-    required: tuple[str, ...]
+    required: tuple[str, ...]  # the template's required categories
     printed: tuple[str, ...]  # the data categories the letter would print
     partner_name: str
+    offered: tuple[str, ...] = ()  # what may be ticked for this partner (offered_categories)
+    covered: tuple[str, ...] = ()  # what some valid consent naming the partner covers
+    refusal: str | None = None  # the German reason the letter would be refused, if it would
+    needed: tuple[str, ...] = ()  # what a consent must cover: the ticked, else the required
 
 
 def consent_check(session: Session, referral_id: uuid.UUID, on: date | None = None) -> ConsentCheck:
     referral = get_referral(session, referral_id)
-    return partner_categories(session, referral.case_id, referral.partner_id, on)
+    return partner_categories(
+        session, referral.case_id, referral.partner_id, on, categories=referral.data_categories
+    )
 
 
 def partner_categories(
-    session: Session, case_id: uuid.UUID, partner_id: uuid.UUID, on: date | None = None
+    session: Session,
+    case_id: uuid.UUID,
+    partner_id: uuid.UUID,
+    on: date | None = None,
+    *,
+    categories: Sequence[str] | None = None,
 ) -> ConsentCheck:
-    """For a referral not yet saved: the letter's data categories and the covering consent."""
+    """For a referral being written: with the ticked ``categories`` (None: the template's
+    choice), what the letter would print, the consent it would rest on, or the refusal."""
     from mzdesk.core import access
 
     access.require(session, access.Action.REFER, case_id=case_id)
@@ -1033,11 +1119,19 @@ def partner_categories(
     partner = by_id(session, Partner, partner_id, "partner")
     case = by_id(session, Case, case_id, "case")
     template = load_template(partner.kind, partner.letter_language)
-    consent = consents.covering_consent(session, case.person_id, partner, template.required, day)
-    covered = {str(c).upper() for c in consent.data_categories} if consent else set()
-    wanted = set(template.required) | (set(template.optional) & covered)
-    printed = tuple(c for c in reference.codes("data_categories") if c in wanted)
-    return ConsentCheck(consent, template.required, printed, partner.name)
+    needed = needed_categories(categories, template)
+    consent = consents.covering_consent(session, case.person_id, partner, needed, day)
+    covered = consents.covered_categories(session, case.person_id, partner, day)
+    return ConsentCheck(
+        consent,
+        template.required,
+        printed_categories(categories, template, consent),
+        partner.name,
+        offered_categories(template),
+        _ordered(covered),
+        None if consent else _refused(partner, needed).german,
+        needed,
+    )
 
 
 def letters_sent_on(session: Session, day: date) -> list[uuid.UUID]:
@@ -1086,8 +1180,10 @@ def update_draft(
     purpose: str,
     service: str | None = None,
     request: str | None = None,
+    categories: Iterable[str] | None = None,
 ) -> Referral:
-    """Change a draft before it is sent (a sent letter is never changed)."""
+    """Change a draft before it is sent (a sent letter is never changed); ``categories`` None
+    keeps the ticked data (checked again against a new partner's letter)."""
     from mzdesk.core import access
 
     referral = get_referral(session, referral_id)
@@ -1105,13 +1201,19 @@ def update_draft(
         )
     if not purpose.strip():
         raise ReferralError("a referral needs a purpose", german="Bitte den Zweck angeben.")
-    if partner.id != referral.partner_id:  # a lead's exception was for the other partner
+    template = load_template(partner.kind, partner.letter_language)
+    chosen = _choice(
+        referral.data_categories if categories is None else categories, template, partner
+    )
+    # a lead's exception was for that partner and that data: another choice needs its own
+    if partner.id != referral.partner_id or chosen != referral.data_categories:
         referral.override_reason = None
         referral.override_by_id = None
     referral.partner_id = partner.id
     referral.purpose = " ".join(clean_text(purpose).split())
     referral.service = clean_text(service or "", multiline=True).strip() or None
     referral.request = clean_text(request or "", multiline=True).strip() or None
+    referral.data_categories = chosen
     session.flush()
     return referral
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -88,9 +89,19 @@ def _checkable(widget: QListWidget, text: str, value: object) -> None:
 
 
 class ConsentEditDialog(QDialog):
-    """Record one consent (forms/consent_dialog.ui)."""
+    """Record one consent (forms/consent_dialog.ui); from a referral, pre-filled with its
+    partner (``partner_ids``), the ticked ``categories`` and a ``purpose``."""
 
-    def __init__(self, parent: QWidget | None, ctx: AreaContext, person_id: uuid.UUID) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        ctx: AreaContext,
+        person_id: uuid.UUID,
+        *,
+        partner_ids: Iterable[uuid.UUID] = (),
+        categories: Iterable[str] = (),
+        purpose: str = "",
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.person_id = person_id
@@ -116,6 +127,7 @@ class ConsentEditDialog(QDialog):
         self.button_box = child(self.form, QDialogButtonBox, "buttonBox")
         self.save_button = self.button_box.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(self.tr("&Save"))
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
         language = ctx.language
@@ -147,6 +159,33 @@ class ConsentEditDialog(QDialog):
         self.button_box.accepted.connect(self.save)
         self.button_box.rejected.connect(self.reject)
         self.categories_list.setFocus()
+        self.prefill(partner_ids=partner_ids, categories=categories, purpose=purpose)
+
+    def prefill(
+        self,
+        *,
+        partner_ids: Iterable[uuid.UUID] = (),
+        categories: Iterable[str] = (),
+        purpose: str = "",
+    ) -> None:
+        """Tick the partners and categories, type the purpose (all still editable)."""
+        for code in categories:
+            _check(self.categories_list, code)
+        for partner_id in partner_ids:
+            _check(self.partners_list, partner_id)
+        for row in range(self.partners_list.count()):  # the first ticked partner in view
+            item = self.partners_list.item(row)
+            if item.checkState() is Qt.CheckState.Checked:
+                self.partners_list.scrollToItem(item)
+                break
+        if purpose:
+            self.purpose_edit.setText(purpose)
+
+    def checked_categories(self) -> list[str]:
+        return [str(code) for code in _checked(self.categories_list)]
+
+    def checked_partners(self) -> list[uuid.UUID]:
+        return [p for p in _checked(self.partners_list) if isinstance(p, uuid.UUID)]
 
     def _filter_partners(self, text: str) -> None:
         wanted = text.casefold().strip()
@@ -169,8 +208,8 @@ class ConsentEditDialog(QDialog):
                 session,
                 person_id=self.person_id,
                 purpose=self.purpose_edit.text(),
-                categories=[str(c) for c in _checked(self.categories_list)],
-                partner_ids=[p for p in _checked(self.partners_list) if isinstance(p, uuid.UUID)],
+                categories=self.checked_categories(),
+                partner_ids=self.checked_partners(),
                 partner_kinds=[str(k) for k in _checked(self.kinds_list)],
                 given_on=given,
                 expires_on=expires,

@@ -15,6 +15,9 @@ first (``check``, before the print or file dialog opens), then for the bytes onc
 or file is chosen: printing starts after the entry is committed, a saved file is committed
 with its entry (a file that cannot be written leaves no entry). A refusal shows its German
 reason; a team lead is offered "Ausnahme begründen…" where the dialog can record one.
+Where the caller can record the missing consent (``record_consent``), a refusal for want of
+consent offers "Einwilligung erfassen…" beside it; once that dialog is accepted, the preview
+is loaded again (``reload``) and says whether the letter may now leave.
 """
 
 from __future__ import annotations
@@ -67,6 +70,10 @@ PRINT, PDF = "print", "pdf"  # what the output is for
 Sender = Callable[[str | None], bytes]
 # record_exception(reason) -> the new preview (the letter now names the lead and the reason)
 ExceptionRecorder = Callable[[str], bytes]
+# record_consent(parent) -> the opened dialog recording the consent the letter lacks (accepted:
+# recorded), or None; reload() -> the preview again and its notice ("" once it may leave)
+ConsentRecorder = Callable[[QWidget], QDialog | None]
+Reloader = Callable[[], tuple[bytes, str]]
 
 
 @dataclass(frozen=True)
@@ -189,6 +196,7 @@ class LetterPreviewDialog(QDialog):
     """Shows a PDF; print, save, and (for a draft referral) send it."""
 
     letter_sent = Signal()
+    consent_recorded = Signal()
 
     def __init__(
         self,
@@ -202,6 +210,8 @@ class LetterPreviewDialog(QDialog):
         may_override: bool = False,
         record_exception: ExceptionRecorder | None = None,
         notice: str = "",
+        record_consent: ConsentRecorder | None = None,
+        reload: Reloader | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -212,6 +222,9 @@ class LetterPreviewDialog(QDialog):
         self._send = send
         self._may_override = may_override and record_exception is not None
         self._record_exception = record_exception
+        self._record_consent = record_consent
+        self._reload = reload
+        self.consent_editor: QDialog | None = None
         self.sent = False
         self.printed_pages = 0
 
@@ -259,6 +272,8 @@ class LetterPreviewDialog(QDialog):
         self.note_label.hide()
         self.override_button = QPushButton(self.tr("Justify an &exception…"), self)
         self.override_button.hide()
+        self.consent_button = QPushButton(self.tr("Record &consent…"), self)
+        self.consent_button.hide()
         self.reason_label = QLabel(self.tr("Reason for the e&xception:"), self)
         self.reason_edit = QLineEdit(self)
         self.reason_label.setBuddy(self.reason_edit)
@@ -284,6 +299,7 @@ class LetterPreviewDialog(QDialog):
             tools.addWidget(widget)
         tools.addStretch(1)
         actions = QHBoxLayout()
+        actions.addWidget(self.consent_button)
         actions.addWidget(self.override_button)
         actions.addStretch(1)
         for button in (self.print_button, self.save_button, self.send_button, self.close_button):
@@ -306,6 +322,7 @@ class LetterPreviewDialog(QDialog):
         self.send_button.clicked.connect(lambda: self.send(None))
         self.close_button.clicked.connect(self.accept)
         self.override_button.clicked.connect(self.start_override)
+        self.consent_button.clicked.connect(self.record_consent)
         self.reason_edit.textChanged.connect(
             lambda text: self.record_button.setEnabled(bool(text.strip()))
         )
@@ -317,6 +334,7 @@ class LetterPreviewDialog(QDialog):
         if notice:  # e.g. no consent: said at once, not only when printing is refused
             self.show_message(notice)
             self.override_button.setVisible(self._may_override)
+            self.consent_button.setVisible(record_consent is not None and send is not None)
         self.view.setFocus()
 
     # --- document and navigation -----------------------------------------------------------
@@ -446,6 +464,9 @@ class LetterPreviewDialog(QDialog):
         self.override_button.setVisible(
             for_consent and self._may_override and self.override_host.isHidden()
         )
+        self.consent_button.setVisible(
+            for_consent and self._record_consent is not None and not self.sent
+        )
 
     def send(self, override_reason: str | None) -> bool:
         if self._send is None or self.sent:
@@ -457,12 +478,39 @@ class LetterPreviewDialog(QDialog):
             return False
         self.sent = True
         self.override_button.hide()
+        self.consent_button.hide()
         self.override_host.hide()
         self.show_message("")
         self.send_button.setEnabled(False)
         self.set_pdf(stored)
         self.letter_sent.emit()
         return True
+
+    def record_consent(self) -> QDialog | None:
+        """ "Einwilligung erfassen…": the caller's consent dialog; accepted, the preview is
+        loaded again and the refusal goes once the letter may leave."""
+        if self._record_consent is None:
+            return None
+        editor = self._record_consent(self)
+        if editor is not None:
+            self.consent_editor = editor
+            editor.finished.connect(self._consent_editor_closed)
+        return editor
+
+    def _consent_editor_closed(self, result: int) -> None:
+        self.consent_editor = None
+        if result != QDialog.DialogCode.Accepted.value:
+            return
+        if self._reload is not None:
+            pdf, notice = self._reload()
+            self.set_pdf(pdf)
+            self.show_message(notice)
+            self.note_label.hide()
+            self.consent_button.setVisible(bool(notice))
+            self.override_button.setVisible(bool(notice) and self._may_override)
+            self.override_host.hide()
+        self.consent_recorded.emit()
+        (self.send_button if self.consent_button.isHidden() else self.consent_button).setFocus()
 
     def start_override(self) -> None:
         self.override_host.show()

@@ -1,8 +1,13 @@
 """ "Überweisung erstellen": a referral from a case to a partner, previewed, then sent.
 
 ``create_referral(parent, ctx, case_id)`` is the door the case file uses. The dialog asks for
-the partner (type to search), the service, the purpose and the request, and shows which data
-categories the letter would print and on which consent (or that there is none). "Vorschau…"
+the partner (type to search), the service, the purpose and the request, and the data the
+letter is to print: one check box per category ("Daten im Brief"; Tab reaches them, Space or a
+click ticks them). What the partner's letter cannot carry is shown disabled with the reason;
+a ticked category no valid consent covers says so beside its box, and the refusal is given
+in German with "Einwilligung erfassen…": the consent dialog opens pre-filled with the
+partner, the ticked categories and the purpose, and once it is saved the dialog checks again.
+The ticks are stored with the draft; the letter prints exactly them. "Vorschau…"
 saves the draft and opens the letter in :class:`LetterPreviewDialog`, where "Senden" marks it
 sent. Printing and saving take the bytes from ``referrals.release_letter`` (consent checked,
 output audited). Without a covering consent the preview is marked ENTWURF, printing, saving
@@ -19,15 +24,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -35,10 +41,11 @@ from PySide6.QtWidgets import (
 )
 
 from mzdesk.core import reference
-from mzdesk.core.models import ReferralStatus, Role, User
+from mzdesk.core.models import Case, ReferralStatus, Role, User
 from mzdesk.core.services import partners, referrals
 from mzdesk.ui import theme
 from mzdesk.ui.areas import AreaContext
+from mzdesk.ui.dialogs.consents import ConsentEditDialog
 from mzdesk.ui.dialogs.letter_preview import LetterOutput, LetterPreviewDialog, session_output
 from mzdesk.ui.file_dialogs import file_name
 from mzdesk.ui.forms import find_data
@@ -137,6 +144,33 @@ def open_letter_preview(
         log.info("consent exception recorded on referral %s", referral_id)
         return preview
 
+    def reload() -> tuple[bytes, str]:
+        again = ctx.read(load)
+        return again[0], again[3]
+
+    def record_consent(owner: QWidget) -> ConsentEditDialog | None:
+        """The consent the draft lacks: its partner, the data it prints, its purpose."""
+
+        def scope(session: Session) -> tuple[uuid.UUID, uuid.UUID, tuple[str, ...], str]:
+            referral = referrals.get_referral(session, referral_id)
+            check = referrals.consent_check(session, referral_id)
+            case = session.get(Case, referral.case_id)
+            if case is None:
+                raise referrals.ReferralError("case not found", german="Fall nicht gefunden.")
+            return case.person_id, referral.partner_id, check.needed, referral.purpose
+
+        found = ctx.read(scope, refused=lambda german: show_message(owner, german))
+        if found is None:
+            return None
+        person_id, partner_id, needed, purpose = found
+        editor = ConsentEditDialog(
+            owner, ctx, person_id, partner_ids=[partner_id], categories=needed, purpose=purpose
+        )
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.setWindowModality(Qt.WindowModality.WindowModal)
+        editor.open()
+        return editor
+
     dialog = LetterPreviewDialog(
         parent,
         pdf,
@@ -149,6 +183,8 @@ def open_letter_preview(
         may_override=draft and is_team_lead(ctx),
         record_exception=record_exception if draft else None,
         notice=notice,
+        record_consent=record_consent if draft else None,
+        reload=reload,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -165,9 +201,18 @@ class ReferralDialog(QDialog):
         self.case_id = case_id
         self.referral_id: uuid.UUID | None = None
         self.preview: LetterPreviewDialog | None = None
+        self.consent_editor: ConsentEditDialog | None = None
         self.sent = False
         self.setWindowTitle(self.tr("Create referral"))
-        self.resize(640, 560)
+        self.resize(720, 640)
+
+        def person_of(session: Session) -> uuid.UUID:
+            case = session.get(Case, case_id)
+            if case is None:
+                raise referrals.ReferralError("case not found", german="Fall nicht gefunden.")
+            return case.person_id
+
+        self.person_id = ctx.read(person_of)
 
         self.partner_combo = QComboBox(self)
         self.partner_combo.setEditable(True)
@@ -182,10 +227,31 @@ class ReferralDialog(QDialog):
         self.purpose_edit = QLineEdit(self)
         self.request_edit = QPlainTextEdit(self)
         self.request_edit.setTabChangesFocus(True)
-        self.categories_list = QListWidget(self)
-        self.categories_list.setMaximumHeight(140)
+        # one check box per data category, with a note beside it (why it cannot be ticked, or
+        # that no consent covers it); created once, so Tab reaches them in reference order
+        self.categories_host = QWidget(self)
+        grid = QGridLayout(self.categories_host)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(1, 1)
+        self.category_boxes: dict[str, QCheckBox] = {}
+        self.category_notes: dict[str, QLabel] = {}
+        for row, code in enumerate(reference.codes("data_categories")):
+            box = QCheckBox(reference.label("data_categories", code, ctx.language), self)
+            box.setEnabled(False)
+            box.toggled.connect(lambda _on: self.update_categories(reset=False))
+            note = QLabel(self)
+            note.setTextFormat(Qt.TextFormat.PlainText)
+            note.setWordWrap(True)
+            grid.addWidget(box, row, 0)
+            grid.addWidget(note, row, 1)
+            self.category_boxes[code] = box
+            self.category_notes[code] = note
         self.consent_label = QLabel(self)
         self.consent_label.setWordWrap(True)
+        self.consent_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.consent_button = QPushButton(self.tr("Record &consent…"), self)
+        self.consent_button.hide()
         self.message_label = QLabel(self)
         self.message_label.setWordWrap(True)
         theme.style(self.message_label, theme.ERROR_STYLE)
@@ -196,12 +262,17 @@ class ReferralDialog(QDialog):
             (self.tr("&Service:"), self.service_edit),
             (self.tr("P&urpose:"), self.purpose_edit),
             (self.tr("&Request:"), self.request_edit),
-            (self.tr("Data in the &letter:"), self.categories_list),
         ):
             label = QLabel(text, self)
             label.setBuddy(widget)
             form.addRow(label, widget)
-        form.addRow("", self.consent_label)
+        categories_label = QLabel(self.tr("Data in the &letter:"), self)
+        categories_label.setBuddy(self.category_boxes[reference.codes("data_categories")[0]])
+        form.addRow(categories_label, self.categories_host)
+        consent_row = QHBoxLayout()
+        consent_row.addWidget(self.consent_label, 1)
+        consent_row.addWidget(self.consent_button, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow("", consent_row)
 
         self.buttons = QDialogButtonBox(self)
         self.preview_button = QPushButton(self.tr("Pre&view…"), self)
@@ -220,6 +291,7 @@ class ReferralDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.save_button.clicked.connect(self.save_and_close)
         self.preview_button.clicked.connect(self.open_preview)
+        self.consent_button.clicked.connect(self.record_consent)
         self.partner_combo.currentIndexChanged.connect(lambda _index: self.update_categories())
         self._load_partners()
         self.partner_combo.setCurrentIndex(-1)
@@ -262,16 +334,32 @@ class ReferralDialog(QDialog):
         index = find_data(self.partner_combo, partner_id)
         self.partner_combo.setCurrentIndex(index)
 
-    def update_categories(self) -> None:
-        """The categories the letter would print and the consent it would rest on."""
-        self.categories_list.clear()
+    def ticked(self) -> list[str]:
+        """The categories ticked (and tickable), in reference order."""
+        return [
+            code for code, box in self.category_boxes.items() if box.isEnabled() and box.isChecked()
+        ]
+
+    def update_categories(self, *, reset: bool = True) -> None:
+        """Which categories may be ticked, what the letter prints and the consent it rests on.
+
+        ``reset`` (a partner chosen): tick what the partner's letter prints by default (its
+        required data plus what a consent covers); else check the ticks as they stand.
+        """
         partner_id = self.partner_id()
         if partner_id is None:
+            for code in self.category_boxes:
+                self._set_box(code, enabled=False, checked=False, note="")
             self.consent_label.setText(self.tr("Choose a partner to see what the letter contains."))
+            theme.style(self.consent_label, "")
+            self.consent_button.hide()
             return
+        ticked = None if reset else self.ticked()
 
         def load(session: Session) -> tuple[referrals.ConsentCheck, str, str]:
-            check = referrals.partner_categories(session, self.case_id, partner_id)
+            check = referrals.partner_categories(
+                session, self.case_id, partner_id, categories=ticked
+            )
             consent = check.consent
             given = consent.given_on.strftime("%d.%m.%Y") if consent else ""
             version = consent.text_version if consent else ""
@@ -281,27 +369,85 @@ class ReferralDialog(QDialog):
         if loaded is None:
             return
         check, given, version = loaded
-        consent = check.consent
-        for code in reference.codes("data_categories"):
-            item = QListWidgetItem(reference.label("data_categories", code, self.ctx.language))
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # shown, decided by template and consent
-            printed = code in check.printed
-            item.setCheckState(Qt.CheckState.Checked if printed else Qt.CheckState.Unchecked)
-            self.categories_list.addItem(item)
-        if consent is not None:
+        chosen = set(check.printed if ticked is None else ticked)
+        for code in self.category_boxes:
+            if code not in check.offered:
+                why = (
+                    self.tr("not recorded in mzdesk")
+                    if code not in referrals.PRINTABLE_CATEGORIES
+                    else self.tr("not for this partner")
+                )
+                self._set_box(code, enabled=False, checked=False, note=why)
+                continue
+            on = code in chosen
+            uncovered = code not in check.covered
+            note = self.tr("no consent for this partner") if uncovered else ""
+            self._set_box(code, enabled=not self.sent, checked=on, note=note, error=on)
+        if not chosen:
+            self.consent_label.setText(
+                self.tr("Nothing ticked: the letter needs at least one piece of data.")
+            )
+            theme.style(self.consent_label, theme.ERROR_STYLE)
+            self.consent_button.hide()
+        elif check.consent is not None:
             self.consent_label.setText(
                 self.tr("Covered by the consent of %1 (text %2).")
                 .replace("%1", given)
                 .replace("%2", version)
             )
+            theme.style(self.consent_label, "")
+            self.consent_button.hide()
         else:
-            self.consent_label.setText(
-                self.tr(
-                    "No valid consent covers this partner and the required data: the letter "
-                    "cannot be printed, saved or sent until a consent is recorded (a team lead "
-                    "may record a justified exception). The preview is marked as a draft."
-                )
-            )
+            self.consent_label.setText(check.refusal or "")
+            theme.style(self.consent_label, theme.ERROR_STYLE)
+            self.consent_button.setVisible(not self.sent)
+
+    def _set_box(
+        self, code: str, *, enabled: bool, checked: bool, note: str, error: bool = False
+    ) -> None:
+        box = self.category_boxes[code]
+        box.blockSignals(True)  # set, not ticked: no re-check for each box
+        box.setEnabled(enabled)
+        box.setChecked(checked)
+        box.blockSignals(False)
+        label = self.category_notes[code]
+        label.setText(note)
+        theme.style(label, theme.ERROR_STYLE if error and note else "color: $muted;")
+        box.setToolTip(note)
+        box.setAccessibleDescription(note)
+
+    def record_consent(self) -> ConsentEditDialog | None:
+        """ "Einwilligung erfassen…": the consent dialog pre-filled with the partner, the
+        ticked categories and the purpose; once saved, the categories are checked again."""
+        partner_id = self.partner_id()
+        if partner_id is None:
+            return None
+        purpose = " ".join(self.purpose_edit.text().split()) or self.tr("Referral to %1").replace(
+            "%1", self.partner_combo.currentText().split(" · ")[0]
+        )
+        editor = ConsentEditDialog(
+            self,
+            self.ctx,
+            self.person_id,
+            partner_ids=[partner_id],
+            categories=self.ticked(),
+            purpose=purpose,
+        )
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.setWindowModality(Qt.WindowModality.WindowModal)
+        editor.finished.connect(self._on_consent_editor_closed)
+        self.consent_editor = editor
+        editor.open()
+        return editor
+
+    def _on_consent_editor_closed(self, result: int) -> None:
+        self.consent_editor = None
+        if result == QDialog.DialogCode.Accepted.value:  # recorded: check the ticks again
+            self.update_categories(reset=False)
+        if self.consent_button.isVisible():
+            self.consent_button.setFocus()
+        else:
+            self.preview_button.setFocus()
 
     def _validate(self) -> uuid.UUID | None:
         partner_id = self.partner_id()
@@ -326,6 +472,7 @@ class ReferralDialog(QDialog):
             "purpose": self.purpose_edit.text(),
             "service": self.service_edit.text(),
             "request": self.request_edit.toPlainText(),
+            "categories": self.ticked(),
         }
 
         def save(session: Session) -> uuid.UUID:
@@ -352,6 +499,7 @@ class ReferralDialog(QDialog):
         self.preview = open_letter_preview(self, self.ctx, referral_id)
         if self.preview is not None:
             self.preview.letter_sent.connect(self._on_sent)
+            self.preview.consent_recorded.connect(lambda: self.update_categories(reset=False))
             self.preview.finished.connect(self._on_preview_closed)
         return self.preview
 
@@ -359,6 +507,9 @@ class ReferralDialog(QDialog):
         self.sent = True
         for widget in (self.partner_combo, self.service_edit, self.purpose_edit):
             widget.setEnabled(False)
+        for box in self.category_boxes.values():
+            box.setEnabled(False)
+        self.consent_button.hide()
         self.request_edit.setReadOnly(True)
         self.save_button.setText(self.tr("&Close"))
 
