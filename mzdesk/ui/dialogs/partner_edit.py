@@ -123,7 +123,7 @@ class PartnerEditDialog(FormDialog):
             [self.tr("Name"), self.tr("Function"), self.tr("Phone"), self.tr("E-mail")]
         )
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((140, 110, 100)):
+        for column, width in enumerate((140, 110, 105)):
             table.setColumnWidth(column, width)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         table.currentCellChanged.connect(lambda row, _c, _pr, _pc: self._show_contact(row))
@@ -144,7 +144,7 @@ class PartnerEditDialog(FormDialog):
                     code = None
                 self.kind_combo.setCurrentIndex(max(0, find_data(self.kind_combo, code)))
         self._fill_contacts(0 if self.contacts else -1)
-        self.resize(940, 560)
+        self.resize(1040, 580)
         self.edits["name"].setFocus()
         self.edits["name"].end(False)
         self.mark_clean()

@@ -93,7 +93,7 @@ class PartnersView(AreaView):
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((280, 210, 130, 140)):
+        for column, width in enumerate((250, 200, 120, 110)):
             self.table.setColumnWidth(column, width)
         # "aktiv" and "ja"/"nein": as wide as the header text, never cut (no stretching).
         header.setSectionResizeMode(ACTIVE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
@@ -380,9 +380,19 @@ class PartnersView(AreaView):
             self.values[key].setText(str(data[key] or ""))
         contacts = data["contact_people"]
         assert isinstance(contacts, list)
+        # each person: "name · function", then phone and e-mail on their own lines
         self.values["contacts"].setText(
-            "\n".join(
-                " · ".join(str(c[k]) for k in ("name", "role", "phone", "email") if c[k])
+            "\n\n".join(
+                "\n".join(
+                    filter(
+                        None,
+                        [
+                            " · ".join(str(c[k]) for k in ("name", "role") if c[k]),
+                            str(c["phone"] or ""),
+                            str(c["email"] or ""),
+                        ],
+                    )
+                )
                 for c in contacts
             )
             or "–"
