@@ -414,3 +414,35 @@ def test_every_input_is_labelled_and_tab_reaches_it(qtbot: QtBot, world: World) 
     chain = [widget.objectName() for widget in tab_chain(dialog)]
     chain = chain[chain.index("nameEdit") :] + chain[: chain.index("nameEdit")]  # a ring
     assert chain.index("nameEdit") < chain.index("servicesEdit") < chain.index("contactNameEdit")
+
+
+def test_ctrl_n_in_the_partners_area_of_the_main_window_opens_the_partner_dialog(
+    qtbot: QtBot, world: World
+) -> None:
+    """In the real window: the area's Ctrl+N is the partner's, not the clients' new person;
+    the area's actions are in its menu."""
+    from mzdesk.ui.areas import registry
+    from mzdesk.ui.dialogs.intake import IntakeDialog
+    from mzdesk.ui.main_window import MainWindow
+
+    main = MainWindow(world.db, world.context(world.counsellor_id), registry.areas())
+    qtbot.addWidget(main.window)
+    main.window.resize(1280, 800)
+    main.show()
+    qtbot.waitExposed(main.window)
+    main.open_area("clients")  # the clients' Ctrl+N exists in the window, hidden now
+    view = main.open_area("partners")
+    assert isinstance(view, PartnersView)
+    main.window.activateWindow()
+    qtbot.waitUntil(main.window.isActiveWindow)
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    menu = [action.text() for action in main.area_menu.actions()]
+    assert menu == ["Neu…", "Bearbeiten…", "Deaktivieren…", "Importieren…"]
+    press(qtbot, Qt.Key.Key_N, CTRL)
+    dialog = opened_dialog(qtbot, view)
+    assert dialog.windowTitle() == "Neuer Partner"
+    assert not any(isinstance(w, IntakeDialog) for w in QApplication.topLevelWidgets())
+    with qtbot.waitSignal(dialog.finished):
+        press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: hasattr(main, "person_count"))
