@@ -446,3 +446,45 @@ def test_ctrl_n_in_the_partners_area_of_the_main_window_opens_the_partner_dialog
     with qtbot.waitSignal(dialog.finished):
         press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: hasattr(main, "person_count"))
+
+
+def test_someone_elses_save_meanwhile_is_not_overwritten_unasked(
+    qtbot: QtBot, view: PartnersView, world: World
+) -> None:
+    from mzdesk.core.services import partners
+
+    view.table.selectRow(names(view).index("Pflegedienst Sonnenschein"))
+    press(qtbot, Qt.Key.Key_F2)
+    dialog = opened_dialog(qtbot, view)
+    with world.db.session(world.lead_id) as session:  # a colleague saves meanwhile
+        partners.update_partner(session, world.employer_id, city="Altdorf")
+        session.commit()
+    alt(qtbot, dialog, "phoneLabel")
+    type_here(qtbot, "0777 1")
+    seen: list[str] = []
+    answer_next_box(qtbot, Qt.Key.Key_Return, seen)  # the default: go back
+    press(qtbot, Qt.Key.Key_Return)
+    assert seen and "Jemand anderes hat diesen Partner gespeichert" in seen[0]
+    assert dialog.isVisible() and dialog.edits["phone"].text() == "0777 1"
+    assert stored(world, "Pflegedienst Sonnenschein").phone is None
+
+    def overwrite() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isActiveWindow():
+            if isinstance(box, QMessageBox):
+                box.activateWindow()
+            QTimer.singleShot(20, overwrite)
+            return
+        button = next(b for b in box.buttons() if b.text() == "Meine Eingaben speichern")
+        button.setFocus()
+        QTest.keyClick(button, Qt.Key.Key_Space)
+
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.edits["phone"].setFocus()
+    QTimer.singleShot(0, overwrite)
+    with qtbot.waitSignal(dialog.finished):
+        press(qtbot, Qt.Key.Key_Return)
+    partner = stored(world, "Pflegedienst Sonnenschein")
+    # the user's form is saved over it: their phone, and the town they saw (Musterstadt)
+    assert (partner.phone, partner.city) == ("0777 1", "Musterstadt")
