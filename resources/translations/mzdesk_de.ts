@@ -3471,6 +3471,209 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     </message>
 </context>
 <context>
+    <name>PartnerEditDialog</name>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>New partner</source>
+        <translation>Neuer Partner</translation>
+    </message>
+    <message>
+        <source>Edit partner</source>
+        <translation>Partner bearbeiten</translation>
+    </message>
+    <message>
+        <source>– please choose –</source>
+        <translation>– bitte wählen –</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Edit partner (inactive)</source>
+        <translation>Partner bearbeiten (inaktiv)</translation>
+    </message>
+    <message>
+        <source>Please enter the name.</source>
+        <translation>Bitte den Namen eingeben.</translation>
+    </message>
+    <message>
+        <source>Please choose the kind of partner.</source>
+        <translation>Bitte die Partnerart wählen.</translation>
+    </message>
+    <message>
+        <source>Partner changed meanwhile</source>
+        <translation>Partner inzwischen geändert</translation>
+    </message>
+    <message>
+        <source>Someone else saved this partner while you were editing it.</source>
+        <translation>Jemand anderes hat diesen Partner gespeichert, während Sie ihn bearbeitet haben.</translation>
+    </message>
+    <message>
+        <source>Save your input over it, or go back and check?</source>
+        <translation>Ihre Eingaben darüber speichern oder zurückgehen und prüfen?</translation>
+    </message>
+    <message>
+        <source>Save mine over it</source>
+        <translation>Meine Eingaben speichern</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>Partner&amp;art</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Partnerart</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>Abteilun&amp;g</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>St&amp;reet</source>
+        <translation>St&amp;raße</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode</source>
+        <translation>&amp;PLZ</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>&amp;Town</source>
+        <translation>&amp;Ort</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Ph&amp;one</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-Mail</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation>name@beispiel.de</translation>
+    </message>
+    <message>
+        <source>&amp;Website</source>
+        <translation>&amp;Website</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>&amp;Letter language</source>
+        <translation>&amp;Briefsprache</translation>
+    </message>
+    <message>
+        <source>Letter language</source>
+        <translation>Briefsprache</translation>
+    </message>
+    <message>
+        <source>Serv&amp;ices</source>
+        <translation>Leist&amp;ungen/Angebote</translation>
+    </message>
+    <message>
+        <source>Services, one per line</source>
+        <translation>Leistungen und Angebote, eine je Zeile</translation>
+    </message>
+    <message>
+        <source>One service per line, e.g. training places</source>
+        <translation>Eine Leistung je Zeile, z. B. Ausbildungsplätze</translation>
+    </message>
+    <message>
+        <source>Contact people</source>
+        <translation>Ansprechpersonen</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>Na&amp;me</translation>
+    </message>
+    <message>
+        <source>Contact person&apos;s name</source>
+        <translation>Name der Ansprechperson</translation>
+    </message>
+    <message>
+        <source>&amp;Function</source>
+        <translation>Fun&amp;ktion</translation>
+    </message>
+    <message>
+        <source>Contact person&apos;s function</source>
+        <translation>Funktion der Ansprechperson</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>Te&amp;lefon</translation>
+    </message>
+    <message>
+        <source>Contact person&apos;s phone</source>
+        <translation>Telefon der Ansprechperson</translation>
+    </message>
+    <message>
+        <source>E-m&amp;ail</source>
+        <translation>E-Ma&amp;il</translation>
+    </message>
+    <message>
+        <source>Contact person&apos;s e-mail</source>
+        <translation>E-Mail der Ansprechperson</translation>
+    </message>
+    <message>
+        <source>Add &amp;contact person</source>
+        <translation>Ansprechperson &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve contact person</source>
+        <translation>Ansprechperson ent&amp;fernen</translation>
+    </message>
+</context>
+<context>
     <name>PartnerImportDialog</name>
     <message>
         <source>Import partners</source>
@@ -3579,6 +3782,58 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
     </message>
+    <message>
+        <source>New…</source>
+        <translation>Neu…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>Deaktivieren…</translation>
+    </message>
+    <message>
+        <source>Reactivate…</source>
+        <translation>Reaktivieren…</translation>
+    </message>
+    <message>
+        <source>Deactivate partner</source>
+        <translation>Partner deaktivieren</translation>
+    </message>
+    <message>
+        <source>Deactivate &quot;%1&quot;?</source>
+        <translation>„%1“ deaktivieren?</translation>
+    </message>
+    <message>
+        <source>The partner is not deleted: referrals, consents and events keep it. It is no longer offered for new referrals and is hidden in this list unless &quot;show inactive&quot; is ticked.</source>
+        <translation>Der Partner wird nicht gelöscht: Weiterleitungen, Einwilligungen und Veranstaltungen behalten ihn. Für neue Weiterleitungen wird er nicht mehr angeboten; in dieser Liste erscheint er nur mit „inaktive zeigen“.</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Reactivate partner</source>
+        <translation>Partner reaktivieren</translation>
+    </message>
+    <message>
+        <source>Reactivate &quot;%1&quot;?</source>
+        <translation>„%1“ reaktivieren?</translation>
+    </message>
+    <message>
+        <source>It is offered for new referrals again.</source>
+        <translation>Er wird für neue Weiterleitungen wieder angeboten.</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Reaktivieren</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
     <message numerus="yes">
         <source>%n partner(s)</source>
         <translation>
@@ -3631,12 +3886,16 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Partnerart</translation>
     </message>
     <message>
-        <source>active only</source>
-        <translation>nur aktive</translation>
-    </message>
-    <message>
         <source>Import…</source>
         <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>show inactive</source>
+        <translation>inaktive zeigen</translation>
+    </message>
+    <message>
+        <source>Also list partners that were deactivated</source>
+        <translation>Auch deaktivierte Partner anzeigen</translation>
     </message>
     <message>
         <source>Import partners from a CSV file (Ctrl+I)</source>

@@ -3471,6 +3471,209 @@ Please send the details below to your IT support.</translation>
     </message>
 </context>
 <context>
+    <name>PartnerEditDialog</name>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>New partner</source>
+        <translation>New partner</translation>
+    </message>
+    <message>
+        <source>Edit partner</source>
+        <translation>Edit partner</translation>
+    </message>
+    <message>
+        <source>– please choose –</source>
+        <translation>– please choose –</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>German</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>Function</translation>
+    </message>
+    <message>
+        <source>Edit partner (inactive)</source>
+        <translation>Edit partner (inactive)</translation>
+    </message>
+    <message>
+        <source>Please enter the name.</source>
+        <translation>Please enter the name.</translation>
+    </message>
+    <message>
+        <source>Please choose the kind of partner.</source>
+        <translation>Please choose the kind of partner.</translation>
+    </message>
+    <message>
+        <source>Partner changed meanwhile</source>
+        <translation>Partner changed meanwhile</translation>
+    </message>
+    <message>
+        <source>Someone else saved this partner while you were editing it.</source>
+        <translation>Someone else saved this partner while you were editing it.</translation>
+    </message>
+    <message>
+        <source>Save your input over it, or go back and check?</source>
+        <translation>Save your input over it, or go back and check?</translation>
+    </message>
+    <message>
+        <source>Save mine over it</source>
+        <translation>Save mine over it</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Go back</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>&amp;Department</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <source>St&amp;reet</source>
+        <translation>St&amp;reet</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>&amp;Postcode</source>
+        <translation>&amp;Postcode</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>&amp;Town</source>
+        <translation>&amp;Town</translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Ph&amp;one</source>
+        <translation>Ph&amp;one</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>name@example.org</source>
+        <translation>name@example.org</translation>
+    </message>
+    <message>
+        <source>&amp;Website</source>
+        <translation>&amp;Website</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>&amp;Letter language</source>
+        <translation>&amp;Letter language</translation>
+    </message>
+    <message>
+        <source>Letter language</source>
+        <translation>Letter language</translation>
+    </message>
+    <message>
+        <source>Serv&amp;ices</source>
+        <translation>Serv&amp;ices</translation>
+    </message>
+    <message>
+        <source>Services, one per line</source>
+        <translation>Services, one per line</translation>
+    </message>
+    <message>
+        <source>One service per line, e.g. training places</source>
+        <translation>One service per line, e.g. training places</translation>
+    </message>
+    <message>
+        <source>Contact people</source>
+        <translation>Contact people</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>Na&amp;me</translation>
+    </message>
+    <message>
+        <source>Contact person&apos;s name</source>
+        <translation>Contact person&apos;s name</translation>
+    </message>
+    <message>
+        <source>&amp;Function</source>
+        <translation>&amp;Function</translation>
+    </message>
+    <message>
+        <source>Contact person&apos;s function</source>
+        <translation>Contact person&apos;s function</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>P&amp;hone</translation>
+    </message>
+    <message>
+        <source>Contact person&apos;s phone</source>
+        <translation>Contact person&apos;s phone</translation>
+    </message>
+    <message>
+        <source>E-m&amp;ail</source>
+        <translation>E-m&amp;ail</translation>
+    </message>
+    <message>
+        <source>Contact person&apos;s e-mail</source>
+        <translation>Contact person&apos;s e-mail</translation>
+    </message>
+    <message>
+        <source>Add &amp;contact person</source>
+        <translation>Add &amp;contact person</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve contact person</source>
+        <translation>Remo&amp;ve contact person</translation>
+    </message>
+</context>
+<context>
     <name>PartnerImportDialog</name>
     <message>
         <source>Import partners</source>
@@ -3579,6 +3782,58 @@ Please send the details below to your IT support.</translation>
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
+    <message>
+        <source>New…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>Deactivate…</translation>
+    </message>
+    <message>
+        <source>Reactivate…</source>
+        <translation>Reactivate…</translation>
+    </message>
+    <message>
+        <source>Deactivate partner</source>
+        <translation>Deactivate partner</translation>
+    </message>
+    <message>
+        <source>Deactivate &quot;%1&quot;?</source>
+        <translation>Deactivate &quot;%1&quot;?</translation>
+    </message>
+    <message>
+        <source>The partner is not deleted: referrals, consents and events keep it. It is no longer offered for new referrals and is hidden in this list unless &quot;show inactive&quot; is ticked.</source>
+        <translation>The partner is not deleted: referrals, consents and events keep it. It is no longer offered for new referrals and is hidden in this list unless &quot;show inactive&quot; is ticked.</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Reactivate partner</source>
+        <translation>Reactivate partner</translation>
+    </message>
+    <message>
+        <source>Reactivate &quot;%1&quot;?</source>
+        <translation>Reactivate &quot;%1&quot;?</translation>
+    </message>
+    <message>
+        <source>It is offered for new referrals again.</source>
+        <translation>It is offered for new referrals again.</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
     <message numerus="yes">
         <source>%n partner(s)</source>
         <translation>
@@ -3631,12 +3886,16 @@ Please send the details below to your IT support.</translation>
         <translation>Partner kind</translation>
     </message>
     <message>
-        <source>active only</source>
-        <translation>active only</translation>
-    </message>
-    <message>
         <source>Import…</source>
         <translation>Import…</translation>
+    </message>
+    <message>
+        <source>show inactive</source>
+        <translation>show inactive</translation>
+    </message>
+    <message>
+        <source>Also list partners that were deactivated</source>
+        <translation>Also list partners that were deactivated</translation>
     </message>
     <message>
         <source>Import partners from a CSV file (Ctrl+I)</source>

@@ -132,7 +132,7 @@ def test_kind_filter_and_inactive(qtbot: QtBot, view: PartnersView) -> None:
     assert names(view) == ["Ausländerbehörde Kreis Müsterland"]
     view.kind_combo.setCurrentIndex(view.kind_combo.findData("EHRENAMT"))
     assert names(view) == []
-    view.active_check.setChecked(False)
+    view.inactive_check.setChecked(True)
     assert names(view) == ["Alte Initiative Übergang"]
     assert view.model.index(0, 4).data() == tr("no")
     view.kind_combo.setCurrentIndex(0)  # all kinds

@@ -1,4 +1,18 @@
-"""The partner directory: add, find, show, and import from CSV with a report of rejected rows.
+"""The partner directory: add, edit, deactivate, find, show, and import from CSV with a report.
+
+Maintaining the directory (:func:`add_partner`, :func:`update_partner`,
+:func:`set_partner_active`, :func:`import_csv`) is open to every active account
+(:data:`MAINTAINERS`): partners are the organisation's own records, not case data —
+``core/access.py`` names no partner action, and the window offers the Partners area to every
+role (README "Roles"); a counsellor adds the employer met at a fair on the spot. A partner is
+never deleted: it is deactivated (and reactivated), so the referrals, consents and events that
+name it keep their partner; inactive partners are left out of every list unless asked for
+(``find_partners(include_inactive=True)``) and cannot receive a new referral. Each add, edit
+and (de)activation is in the audit trail (``create``/``update`` on ``partner``: the fields
+that changed, never the contact people's names). Edits take the version the user saw
+(``expected_version``): :class:`PartnerChanged` if someone saved the partner meanwhile.
+
+Services (Leistungen/Angebote) are lines of text, one service a line.
 
 Partners are a few hundred rows, so the case- and diacritic-insensitive search filters in SQL
 by kind where it can and folds names in Python (``names.fold``), the same on both backends.
@@ -19,17 +33,21 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+from sqlalchemy.orm.exc import StaleDataError
 
-from mzdesk.core import reference
+from mzdesk.core import access, reference
 from mzdesk.core.errors import MzdeskError
-from mzdesk.core.models import Partner
+from mzdesk.core.models import Partner, PartnerContact, Role
 from mzdesk.core.names import fold
+from mzdesk.core.services import audit
 from mzdesk.core.services.lookup import by_id
 from mzdesk.core.text import BadText, checked_name, clean_text
 
@@ -108,8 +126,54 @@ _TRUE = {"1", "ja", "j", "yes", "y", "true", "wahr", "x", "aktiv", "active"}
 _FALSE = {"0", "nein", "n", "no", "false", "falsch", "inaktiv", "inactive"}
 
 
+# Who may maintain the directory (see the module notes): every role, as long as the account
+# is active (``access.require_role`` refuses a disabled one).
+MAINTAINERS = (Role.COUNSELLOR, Role.TEAM_LEAD, Role.ADMIN)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+CONTACT_FIELDS = ("name", "role", "phone", "email")
+_GERMAN_CONTACT_FIELDS = {
+    "name": "Der Name",
+    "role": "Die Funktion",
+    "phone": "Die Telefonnummer",
+    "email": "Die E-Mail-Adresse",
+}
+_CONTACT_MAX = {"name": 200, "role": 200, "phone": 64, "email": 254}
+
+
 class PartnerError(MzdeskError):
-    """Partner data that cannot be stored as given."""
+    """Partner data that cannot be stored as given; ``field`` names the field at fault
+    (a partner field, or ``contact:N:FIELD`` for the N-th contact person, 1-based)."""
+
+    def __init__(self, message: str, german: str | None = None, field: str | None = None) -> None:
+        super().__init__(message, german)
+        self.field = field
+
+
+class PartnerChanged(PartnerError):
+    """Someone else saved the partner since the user opened it (``current_version``)."""
+
+    def __init__(self, current_version: int) -> None:
+        super().__init__(
+            "the partner was changed by someone else meanwhile",
+            german="Jemand anderes hat diesen Partner inzwischen gespeichert.",
+        )
+        self.current_version = current_version
+
+
+@dataclass(frozen=True)
+class ContactPerson:
+    """A contact person as typed (``id`` None: a new one)."""
+
+    name: str
+    role: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    id: uuid.UUID | None = None
+
+
+def require_maintainer(session: Session) -> None:
+    """The access decision for changing the directory (:data:`MAINTAINERS`)."""
+    access.require_role(session, *MAINTAINERS)
 
 
 def kind_code(text: str) -> str:
@@ -152,26 +216,31 @@ def _clean_values(values: Mapping[str, object]) -> dict[str, object]:
                     german="„Aktiv“ muss „ja“ oder „nein“ sein.",
                 )
             continue
+        if key == "services":  # a description, one service a line: cleaned
+            result[key] = _services(str(raw) if raw is not None else "")
+            continue
         value = " ".join(str(raw).split()) if raw is not None else ""
-        if key == "services":  # a description: cleaned
-            value = " ".join(clean_text(value).split())
-        else:  # a name, an address, a number: refused (mzdesk.core.text)
-            try:
-                checked_name(value, key, _GERMAN_FIELDS.get(key, key))
-            except BadText as exc:
-                raise PartnerError(str(exc), german=exc.german) from None
+        try:  # a name, an address, a number: refused (mzdesk.core.text)
+            checked_name(value, key, _GERMAN_FIELDS.get(key, key))
+        except BadText as exc:
+            raise PartnerError(str(exc), german=exc.german, field=key) from None
         if key in _MAX and len(value) > _MAX[key]:
             raise PartnerError(
                 f"{key} longer than {_MAX[key]} characters",
                 german=f"{_GERMAN_FIELDS.get(key, key)} ist länger als {_MAX[key]} Zeichen.",
+                field=key,
             )
         result[key] = value or None
     if "name" in result and not result["name"]:
-        raise PartnerError("name is missing", german="Name fehlt.")
+        raise PartnerError("name is missing", german="Name fehlt.", field="name")
     if "kind" in result:
         if not result["kind"]:
-            raise PartnerError("kind is missing", german="Partnerart fehlt.")
-        result["kind"] = kind_code(str(result["kind"]))
+            raise PartnerError("kind is missing", german="Partnerart fehlt.", field="kind")
+        try:
+            result["kind"] = kind_code(str(result["kind"]))
+        except PartnerError as exc:
+            exc.field = "kind"
+            raise
     if "letter_language" in result:
         language = str(result["letter_language"] or "de").lower()
         language = {"deutsch": "de", "german": "de", "englisch": "en", "english": "en"}.get(
@@ -181,34 +250,217 @@ def _clean_values(values: Mapping[str, object]) -> dict[str, object]:
             raise PartnerError(
                 f"letter language must be de or en, not {language!r}",
                 german="Die Briefsprache muss „de“ oder „en“ sein.",
+                field="letter_language",
             )
         result["letter_language"] = language
     email = result.get("email")
-    if isinstance(email, str) and ("@" not in email or " " in email):
+    if isinstance(email, str) and not _EMAIL.match(email):
         raise PartnerError(
-            f"not an e-mail address: {email!r}", german="Das ist keine E-Mail-Adresse."
+            f"not an e-mail address: {email!r}",
+            german="Das ist keine E-Mail-Adresse (Muster: name@beispiel.de).",
+            field="email",
         )
     return result
 
 
-def add_partner(session: Session, **values: object) -> Partner:
-    """A new partner (``name`` and ``kind`` required); refused if name+postcode exists."""
+def _services(text: str) -> str | None:
+    """One service a line: each line cleaned and its spaces collapsed, empty lines dropped."""
+    lines = (" ".join(line.split()) for line in clean_text(text, multiline=True).split("\n"))
+    return "\n".join(line for line in lines if line) or None
+
+
+def _clean_contacts(contacts: Iterable[ContactPerson]) -> list[ContactPerson]:
+    """Checked contact people (blank rows dropped); PartnerError naming the row and field."""
+    cleaned: list[ContactPerson] = []
+    for number, contact in enumerate(contacts, start=1):
+        values: dict[str, str | None] = {}
+        for key in CONTACT_FIELDS:
+            value = " ".join(str(getattr(contact, key) or "").split())
+            where = f"contact:{number}:{key}"
+            try:
+                checked_name(value, f"contact person {number}: {key}", _GERMAN_CONTACT_FIELDS[key])
+            except BadText as exc:
+                raise PartnerError(
+                    str(exc), german=f"Ansprechperson {number}: {exc.german}", field=where
+                ) from None
+            if len(value) > _CONTACT_MAX[key]:
+                raise PartnerError(
+                    f"contact person {number}: {key} longer than {_CONTACT_MAX[key]} characters",
+                    german=f"Ansprechperson {number}: {_GERMAN_CONTACT_FIELDS[key]} ist länger "
+                    f"als {_CONTACT_MAX[key]} Zeichen.",
+                    field=where,
+                )
+            values[key] = value or None
+        if not any(values.values()):
+            continue  # an empty row: nothing typed
+        if not values["name"]:
+            raise PartnerError(
+                f"contact person {number}: the name is missing",
+                german=f"Ansprechperson {number}: Der Name fehlt.",
+                field=f"contact:{number}:name",
+            )
+        email = values["email"]
+        if email and not _EMAIL.match(email):
+            raise PartnerError(
+                f"contact person {number}: not an e-mail address",
+                german=f"Ansprechperson {number}: Das ist keine E-Mail-Adresse "
+                "(Muster: name@beispiel.de).",
+                field=f"contact:{number}:email",
+            )
+        cleaned.append(
+            ContactPerson(
+                name=str(values["name"]),
+                role=values["role"],
+                phone=values["phone"],
+                email=email,
+                id=contact.id,
+            )
+        )
+    return cleaned
+
+
+def add_partner(
+    session: Session, *, contact_people: Iterable[ContactPerson] = (), **values: object
+) -> Partner:
+    """A new partner (``name`` and ``kind`` required) with its contact people; refused if a
+    partner with the same name and postcode exists. Audited (``create``)."""
+    require_maintainer(session)
     checked = _clean_values({"active": True, "letter_language": "de", **values})
     if not checked.get("name") or not checked.get("kind"):
         raise PartnerError(
             "a partner needs a name and a kind",
             german="Ein Partner braucht einen Namen und eine Partnerart.",
+            field="kind" if checked.get("name") else "name",
         )
-    key = match_key(str(checked["name"]), _opt(checked.get("postcode")))
-    for existing in session.scalars(select(Partner)):
-        if match_key(existing.name, existing.postcode) == key:
-            raise PartnerError(
-                f"partner already exists with this name and postcode: {existing.id.hex[-8:]}",
-                german="Ein Partner mit diesem Namen und dieser PLZ existiert bereits.",
-            )
+    contacts = _clean_contacts(contact_people)
+    _refuse_duplicate(session, str(checked["name"]), _opt(checked.get("postcode")), None)
     partner = Partner(**checked)
+    partner.contact_people = [
+        PartnerContact(name=c.name, role=c.role, phone=c.phone, email=c.email) for c in contacts
+    ]
     session.add(partner)
     session.flush()
+    audit.append(
+        session,
+        "create",
+        "partner",
+        entity_id=partner.id,
+        details={"contact_people": len(partner.contact_people)},
+    )
+    return partner
+
+
+def _refuse_duplicate(
+    session: Session, name: str, postcode: str | None, own_id: uuid.UUID | None
+) -> None:
+    key = match_key(name, postcode)
+    for existing in session.scalars(select(Partner)):
+        if existing.id != own_id and match_key(existing.name, existing.postcode) == key:
+            state = "" if existing.active else " (inaktiv)"
+            raise PartnerError(
+                f"partner already exists with this name and postcode: {existing.id.hex[-8:]}",
+                german=f"Ein Partner mit diesem Namen und dieser PLZ existiert bereits{state}.",
+                field="name",
+            )
+
+
+def update_partner(
+    session: Session,
+    partner_id: str | uuid.UUID,
+    *,
+    expected_version: int | None = None,
+    contact_people: Iterable[ContactPerson] | None = None,
+    **values: object,
+) -> Partner:
+    """Change a partner's fields (those given) and, with ``contact_people``, its contact
+    people: those with an ``id`` are updated, new ones added, the others removed.
+
+    ``expected_version``: the version the user saw; :class:`PartnerChanged` if it moved.
+    Audited (``update``: the names of the fields that changed and contact people counts).
+    ``active`` is changed with :func:`set_partner_active`.
+    """
+    require_maintainer(session)
+    if "active" in values:
+        raise PartnerError(
+            "use set_partner_active to (de)activate a partner",
+            german="Aktivieren und Deaktivieren geht über „Deaktivieren“/„Reaktivieren“.",
+        )
+    partner = get_partner(session, partner_id)
+    if expected_version is not None and partner.version != expected_version:
+        raise PartnerChanged(partner.version)
+    checked = _clean_values(values)
+    if "name" in values and not checked.get("name"):
+        raise PartnerError("name is missing", german="Name fehlt.", field="name")
+    contacts = None if contact_people is None else _clean_contacts(contact_people)
+    name = str(checked.get("name", partner.name))
+    postcode = _opt(checked["postcode"]) if "postcode" in checked else partner.postcode
+    _refuse_duplicate(session, name, postcode, partner.id)
+    changed = sorted(k for k, v in checked.items() if getattr(partner, k) != v)
+    for key in changed:
+        setattr(partner, key, checked[key])
+    details: dict[str, object] = {"changed": changed}
+    if contacts is not None:
+        counts = _apply_contacts(partner, contacts)
+        details.update({k: v for k, v in counts.items() if v})
+    if len(details) == 1 and not changed:
+        return partner  # nothing changed: no new version, no entry
+    flag_modified(partner, "updated_at")  # the partner row's version moves with its contacts
+    _flush(session, partner)
+    audit.append(session, "update", "partner", entity_id=partner.id, details=details)
+    return partner
+
+
+def _apply_contacts(partner: Partner, contacts: list[ContactPerson]) -> dict[str, int]:
+    existing = {c.id: c for c in partner.contact_people}
+    kept: list[PartnerContact] = []
+    counts = {"contact_people_added": 0, "contact_people_changed": 0, "contact_people_removed": 0}
+    for contact in contacts:
+        row = existing.get(contact.id) if contact.id is not None else None
+        if row is None:
+            row = PartnerContact(
+                name=contact.name, role=contact.role, phone=contact.phone, email=contact.email
+            )
+            counts["contact_people_added"] += 1
+        else:
+            fields = {k: getattr(contact, k) for k in CONTACT_FIELDS}
+            if any(getattr(row, k) != v for k, v in fields.items()):
+                counts["contact_people_changed"] += 1
+                for key, value in fields.items():
+                    setattr(row, key, value)
+        kept.append(row)
+    counts["contact_people_removed"] = len({c.id for c in partner.contact_people}) - len(
+        {row.id for row in kept if row.id in existing}
+    )
+    partner.contact_people = kept
+    return counts
+
+
+def _flush(session: Session, partner: Partner) -> None:
+    try:
+        session.flush()
+    except StaleDataError:  # a concurrent commit between reading and flushing
+        session.rollback()
+        current = session.get(Partner, partner.id)
+        raise PartnerChanged(current.version if current is not None else -1) from None
+
+
+def set_partner_active(
+    session: Session,
+    partner_id: str | uuid.UUID,
+    active: bool,
+    *,
+    expected_version: int | None = None,
+) -> Partner:
+    """Deactivate (``active`` False) or reactivate a partner — never delete it. Audited."""
+    require_maintainer(session)
+    partner = get_partner(session, partner_id)
+    if expected_version is not None and partner.version != expected_version:
+        raise PartnerChanged(partner.version)
+    if partner.active is active:
+        return partner
+    partner.active = active
+    _flush(session, partner)
+    audit.append(session, "update", "partner", entity_id=partner.id, details={"active": active})
     return partner
 
 
@@ -468,6 +720,7 @@ def import_csv(
 
     Nothing is committed here: the caller commits once, so the good rows land together.
     """
+    require_maintainer(session)
     encoding, lines, bad_lines = _decode_lines(data)
     if not lines or not lines[0].strip():
         raise PartnerError("the file is empty", german="Die Datei ist leer.")
@@ -533,8 +786,9 @@ def describe(partner: Partner) -> dict[str, object]:
         "short_id": partner.id.hex[-8:],
         **{name: getattr(partner, name) for name in FIELDS},
         "kind_label": reference.label("partner_kinds", partner.kind),
+        "version": partner.version,
         "contact_people": [
-            {"name": c.name, "role": c.role, "phone": c.phone, "email": c.email}
+            {"id": str(c.id), "name": c.name, "role": c.role, "phone": c.phone, "email": c.email}
             for c in partner.contact_people
         ],
     }

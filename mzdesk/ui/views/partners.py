@@ -1,8 +1,14 @@
-"""The partners area: the partner directory with search, kind filter, details and CSV import.
+"""The partners area: the partner directory with search, kind filter, details — maintained here.
 
 A centre has a few hundred partners, so the list shows all matches at once and the search
 (``partners.find_partners``: every word, any case, any accents) runs on the GUI thread after
-a short pause in typing. The CSV import runs in :class:`PartnerImportDialog` (Ctrl+I).
+a short pause in typing. Inactive partners are hidden unless "inaktive zeigen" is ticked.
+
+Actions (also in the main window's menu for the area; the shortcuts work while the area has
+the keyboard focus): "Neu…" (Ctrl+N) and "Bearbeiten…" (F2, Enter or a double click on a row)
+open :class:`~mzdesk.ui.dialogs.partner_edit.PartnerEditDialog` (organisation, services,
+contact people); "Deaktivieren…"/"Reaktivieren…" (Ctrl+D) asks first and never deletes; the
+CSV import runs in :class:`PartnerImportDialog` (Ctrl+I).
 """
 
 from __future__ import annotations
@@ -11,14 +17,15 @@ import logging
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QCoreApplication, QItemSelection, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -31,6 +38,7 @@ from mzdesk.core.errors import NotFound
 from mzdesk.core.models import Partner
 from mzdesk.core.services import partners
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
+from mzdesk.ui.dialogs.partner_edit import PartnerEditDialog, open_partner_dialog
 from mzdesk.ui.dialogs.partner_import import PartnerImportDialog
 from mzdesk.ui.forms import child, load_form
 
@@ -58,8 +66,11 @@ class PartnersView(AreaView):
         layout.addWidget(self.form)
         self.search_edit = child(self.form, QLineEdit, "searchEdit")
         self.kind_combo = child(self.form, QComboBox, "kindCombo")
-        self.active_check = child(self.form, QCheckBox, "activeCheck")
+        self.inactive_check = child(self.form, QCheckBox, "showInactiveCheck")
         self.count_label = child(self.form, QLabel, "countLabel")
+        self.new_button = child(self.form, QPushButton, "newButton")
+        self.edit_button = child(self.form, QPushButton, "editButton")
+        self.active_button = child(self.form, QPushButton, "activeButton")
         self.import_button = child(self.form, QPushButton, "importButton")
         self.table = child(self.form, QTableView, "partnerTable")
         self.splitter = child(self.form, QSplitter, "detailSplitter")
@@ -82,7 +93,7 @@ class PartnersView(AreaView):
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((280, 210, 130, 140)):
+        for column, width in enumerate((250, 200, 120, 110)):
             self.table.setColumnWidth(column, width)
         # "aktiv" and "ja"/"nein": as wide as the header text, never cut (no stretching).
         header.setSectionResizeMode(ACTIVE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
@@ -105,13 +116,178 @@ class PartnersView(AreaView):
         self.search_timer.timeout.connect(self.refresh)
         self.search_edit.textChanged.connect(lambda _text: self.search_timer.start())
         self.kind_combo.currentIndexChanged.connect(lambda _index: self.refresh())
-        self.active_check.toggled.connect(lambda _checked: self.refresh())
-        self.import_shortcut = QShortcut(QKeySequence("Ctrl+I"), self)
-        self.import_shortcut.activated.connect(self.open_import)
-        self.import_button.clicked.connect(self.open_import)
+        self.inactive_check.toggled.connect(lambda _checked: self.refresh())
+        self.table.activated.connect(self._row_activated)
         self.import_dialog: PartnerImportDialog | None = None
+        self.edit_dialog: PartnerEditDialog | None = None
+        self._shown: dict[str, object] | None = None
+        self.confirm_box: QMessageBox | None = None
+        self._setup_actions()
         self.show_partner(None)
         self.refresh()
+
+    # --- actions --------------------------------------------------------------------------
+
+    def _setup_actions(self) -> None:
+        def action(text: str, keys: QKeySequence, slot: object, button: QPushButton) -> QAction:
+            made = QAction(text, self)
+            made.setShortcut(keys)
+            made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            made.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+            self.addAction(made)
+            button.setText(text)
+            shown = keys.toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(f"{text} ({shown})")
+            button.clicked.connect(made.trigger)
+            return made
+
+        self.new_action = action(
+            self.tr("New…"),
+            QKeySequence(QKeySequence.StandardKey.New),
+            self.new_partner,
+            self.new_button,
+        )
+        self.edit_action = action(
+            self.tr("Edit…"), QKeySequence(Qt.Key.Key_F2), self.edit_selected, self.edit_button
+        )
+        self.active_action = action(
+            self.tr("Deactivate…"),
+            QKeySequence("Ctrl+D"),
+            self.toggle_active,
+            self.active_button,
+        )
+        self.import_action = QAction(self.tr("Import…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.import_action.triggered.connect(lambda _checked=False: self.open_import())
+        self.addAction(self.import_action)
+        self.import_button.clicked.connect(self.import_action.trigger)
+        self._update_actions()
+
+    def menu_actions(self) -> list[QAction]:
+        return [self.new_action, self.edit_action, self.active_action, self.import_action]
+
+    def _update_actions(self) -> None:
+        data = self._shown
+        self.edit_action.setEnabled(data is not None)
+        self.edit_button.setEnabled(data is not None)
+        active = data is None or bool(data["active"])
+        text = self.tr("Deactivate…") if active else self.tr("Reactivate…")
+        self.active_action.setText(text)
+        self.active_button.setText(text)
+        keys = self.active_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.active_button.setToolTip(f"{text} ({keys})")
+        self.active_action.setEnabled(data is not None)
+        self.active_button.setEnabled(data is not None)
+
+    def _row_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.table.selectRow(index.row())
+            self.edit_selected()
+
+    def new_partner(
+        self, prefill_name: str | None = None, kind: str | None = None
+    ) -> PartnerEditDialog:
+        """ "Neu…": the partner dialog for a new partner (window-modal)."""
+        return self._open_dialog(None, prefill_name=prefill_name, kind=kind)
+
+    def edit_selected(self) -> PartnerEditDialog | None:
+        """ "Bearbeiten…": the partner dialog for the selected partner."""
+        partner_id = self.selected_partner_id()
+        if partner_id is None:
+            return None
+        return self._open_dialog(partner_id)
+
+    def _open_dialog(
+        self, partner_id: uuid.UUID | None, **prefill: str | None
+    ) -> PartnerEditDialog:
+        dialog = open_partner_dialog(self, self._context, partner_id, **prefill)
+        dialog.saved.connect(self._partner_saved)
+        dialog.finished.connect(lambda _result: self._dialog_closed(dialog))
+        self.edit_dialog = dialog
+        return dialog
+
+    def _dialog_closed(self, dialog: PartnerEditDialog) -> None:
+        if self.edit_dialog is dialog:
+            self.edit_dialog = None
+        self.table.setFocus()
+
+    def _partner_saved(self, partner_id: object) -> None:
+        if not isinstance(partner_id, uuid.UUID):
+            return
+        self.select_partner(partner_id)
+
+    def select_partner(self, partner_id: uuid.UUID) -> None:
+        """Refresh the list and select ``partner_id`` (clearing the filters that hide it)."""
+        self.refresh()
+        if self._row_of(partner_id) is None:
+            for widget in (self.search_edit, self.kind_combo, self.inactive_check):
+                widget.blockSignals(True)
+            self.search_edit.clear()
+            self.kind_combo.setCurrentIndex(0)
+            active = self._context.read(
+                lambda session: partners.get_partner(session, partner_id).active
+            )
+            if not active:
+                self.inactive_check.setChecked(True)
+            for widget in (self.search_edit, self.kind_combo, self.inactive_check):
+                widget.blockSignals(False)
+            self.refresh()
+        row = self._row_of(partner_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _row_of(self, partner_id: uuid.UUID) -> int | None:
+        return next(
+            (r for r in range(self.model.rowCount()) if self.partner_id(r) == partner_id), None
+        )
+
+    def toggle_active(self) -> bool:
+        """ "Deaktivieren…"/"Reaktivieren…" the selected partner after asking; never deletes."""
+        data = self._shown
+        partner_id = self.selected_partner_id()
+        if data is None or partner_id is None:
+            return False
+        name = str(data["name"])
+        deactivate = bool(data["active"])
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        if deactivate:
+            box.setWindowTitle(self.tr("Deactivate partner"))
+            box.setText(self.tr('Deactivate "%1"?').replace("%1", name))
+            box.setInformativeText(
+                self.tr(
+                    "The partner is not deleted: referrals, consents and events keep it. "
+                    "It is no longer offered for new referrals and is hidden in this list "
+                    'unless "show inactive" is ticked.'
+                )
+            )
+            confirm = box.addButton(self.tr("Deactivate"), QMessageBox.ButtonRole.AcceptRole)
+        else:
+            box.setWindowTitle(self.tr("Reactivate partner"))
+            box.setText(self.tr('Reactivate "%1"?').replace("%1", name))
+            box.setInformativeText(self.tr("It is offered for new referrals again."))
+            confirm = box.addButton(self.tr("Reactivate"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(confirm)
+        box.setEscapeButton(cancel)
+        self.confirm_box = box
+        box.exec()
+        self.confirm_box = None
+        if box.clickedButton() is not confirm:
+            return False
+        done = self._context.write(
+            lambda session: partners.set_partner_active(session, partner_id, not deactivate).id,
+            refused=lambda text: QMessageBox.warning(self, self.tr("Partners"), text),
+        )
+        if done is None:
+            return False
+        self.refresh()
+        if self._row_of(partner_id) is not None:
+            self.select_partner(partner_id)
+        self.table.setFocus()
+        return True
 
     # --- the list -------------------------------------------------------------------------
 
@@ -125,7 +301,7 @@ class PartnersView(AreaView):
                 session,
                 self.search_edit.text(),
                 kind=self.kind_combo.currentData(),
-                include_inactive=not self.active_check.isChecked(),
+                include_inactive=self.inactive_check.isChecked(),
                 limit=MAX_ROWS,
             )
             return [self._row(partner) for partner in found]
@@ -147,13 +323,18 @@ class PartnersView(AreaView):
         name = QStandardItem(partner.name)
         name.setData(partner.id, ID_ROLE)
         active = QStandardItem(self.tr("yes") if partner.active else self.tr("no"))
-        return [
+        row = [
             name,
             QStandardItem(reference.label("partner_kinds", partner.kind, self._language)),
             QStandardItem(partner.city or ""),
             QStandardItem(partner.phone or ""),
             active,
         ]
+        if not partner.active:  # greyed, like a disabled entry
+            grey = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+            for item in row:
+                item.setForeground(grey)
+        return row
 
     def partner_id(self, row: int) -> uuid.UUID | None:
         value = self.model.index(row, 0).data(ID_ROLE)
@@ -177,7 +358,10 @@ class PartnersView(AreaView):
                 )
             except NotFound:
                 data = None  # deleted meanwhile
+        self._shown = data
         self.fields_host.setVisible(data is not None)
+        if hasattr(self, "active_action"):
+            self._update_actions()
         if data is None:
             self.title_label.setText(self.tr("No partner selected"))
             self.kind_label.clear()
@@ -196,11 +380,22 @@ class PartnersView(AreaView):
             self.values[key].setText(str(data[key] or ""))
         contacts = data["contact_people"]
         assert isinstance(contacts, list)
+        # each person: "name · function", then phone and e-mail on their own lines
         self.values["contacts"].setText(
-            "\n".join(
-                " · ".join(str(c[k]) for k in ("name", "role", "phone", "email") if c[k])
+            "\n\n".join(
+                "\n".join(
+                    filter(
+                        None,
+                        [
+                            " · ".join(str(c[k]) for k in ("name", "role") if c[k]),
+                            str(c["phone"] or ""),
+                            str(c["email"] or ""),
+                        ],
+                    )
+                )
                 for c in contacts
             )
+            or "–"
         )
         language = str(data["letter_language"] or "de")
         self.values["language"].setText(
