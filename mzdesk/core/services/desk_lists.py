@@ -433,7 +433,7 @@ def client_list_pdf(
         output_format=way,
         categories=["IDENTITY", "RESIDENCE", "BENEFITS"],
         counts={"persons": len(rows)},
-        codes={"filter": "search" if searched else "none", "order": wanted.sort.order.value},
+        codes={"filter": "search" if searched else "none"},
     )
     log.info("client list: %d persons (%s)", len(rows), way)
     body = [

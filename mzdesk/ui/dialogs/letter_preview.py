@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.files import write_private
-from mzdesk.ui import session_scope, theme
+from mzdesk.ui import print_queue, session_scope, theme
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -156,16 +156,22 @@ def begin_printing(printer: QPrinter) -> QPainter:
 def print_document(pdf: bytes, printer: QPrinter, *, raster: bool | None = None) -> int:
     """Print ``pdf`` on ``printer``; returns the number of pages printed.
 
-    A PDF-file printer gets the bytes themselves unless ``raster`` is True; any other printer
-    (or ``raster=True``) gets every page painted at up to ``MAX_PRINT_DPI`` onto the full paper.
+    A PDF-file printer gets the bytes themselves unless ``raster`` is True, and so does a CUPS
+    printer unless ``raster`` is given (:mod:`mzdesk.ui.print_queue`: text stays text); any
+    other printer (or ``raster=True``) gets every page painted at up to ``MAX_PRINT_DPI`` onto
+    the full paper.
     """
     to_file = printer.outputFormat() is QPrinter.OutputFormat.PdfFormat
-    if not (not to_file if raster is None else raster):
+    to_queue = raster is None and print_queue.takes_pdf(printer)
+    if to_queue or not (not to_file if raster is None else raster):
         document, buffer = load_document(pdf)
         pages = int(document.pageCount())
         document.close()
         buffer.close()
-        write_private(Path(printer.outputFileName()), pdf)
+        if to_queue:
+            print_queue.submit(pdf, printer)
+        else:
+            write_private(Path(printer.outputFileName()), pdf)
         return pages
     painter = begin_printing(printer)
     try:

@@ -43,6 +43,7 @@ from mzdesk.core.services.followups import DueItem, DueList, Group
 from mzdesk.ui import theme
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
 from mzdesk.ui.forms import child, load_form
+from mzdesk.ui.list_printing import ListPrinting
 from mzdesk.ui.operations import BackgroundOp, Progress
 
 if TYPE_CHECKING:
@@ -88,6 +89,7 @@ class FollowUpsView(AreaView):
         self.done_action = self._action(self.tr("Mark done"), "Ctrl+D", self.mark_done)
         self.postpone_action = self._action(self.tr("Postpone…"), "Ctrl+P", self.start_postpone)
         self.refresh_action = self._action(self.tr("Refresh follow-ups"), "F5", self.refresh)
+        self.list_actions = ListPrinting(context, self).actions("follow_ups")
 
     def _action(self, text: str, keys: str, slot: object) -> QAction:
         action = QAction(text, self)
@@ -98,7 +100,7 @@ class FollowUpsView(AreaView):
         return action
 
     def menu_actions(self) -> list[QAction]:
-        return [self.done_action, self.postpone_action, self.refresh_action]
+        return [self.done_action, self.postpone_action, self.refresh_action, *self.list_actions]
 
     # --- the list -------------------------------------------------------------------------
 

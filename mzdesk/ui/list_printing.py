@@ -1,0 +1,245 @@
+"""Printing and saving the counsellor's lists (``core.services.desk_lists``) from the window.
+
+"Liste drucken…" asks for a printer (``QPrintDialog``), "Liste als PDF speichern…" for a file
+name (starting in the documents folder, a German name with the date). The Wiedervorlagen and
+Klienten views put both into their menu (:meth:`ListPrinting.actions`); the File menu gets
+"Liste drucken ▸" and "Liste als PDF speichern ▸" with all four lists (:func:`add_file_menu`).
+
+The path is the letters' one (``letter_preview``): :func:`session_output` gives the bytes from
+the core builder, which records the output in the audit trail; printing starts after that
+entry is committed and goes through ``print_document`` (the PDF itself to a CUPS queue, else
+painted), a saved file is committed with its entry (a file that cannot be written leaves no
+entry). The client list is printed as the Klienten view filters it (its search, else its sort
+order); the lists are the user's own working papers: internal, audited, no consent asked.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from datetime import date
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
+
+from mzdesk.core.errors import MzdeskError
+from mzdesk.core.files import write_private
+from mzdesk.ui.areas import AreaContext
+from mzdesk.ui.operations import show_message
+
+if TYPE_CHECKING:  # the rest is imported when a list is asked for: the window paints first
+    from PySide6.QtPrintSupport import QPrinter
+    from sqlalchemy.orm import Session
+
+    from mzdesk.core.services.desk_lists import ClientFilter
+    from mzdesk.ui.main_window import MainWindow
+    from mzdesk.ui.views.clients import ClientsView
+
+log = logging.getLogger(__name__)
+
+ClientSource = Callable[[], "ClientFilter"]
+# The lists in the menus' order (desk_lists.ListKind's values).
+KINDS = ("follow_ups", "contacts_today", "contacts_week", "clients")
+
+
+def list_title(kind: str) -> str:
+    """The list's name in the menus (with a mnemonic)."""
+    return {
+        "follow_ups": QCoreApplication.translate("ListPrinting", "&My follow-ups"),
+        "contacts_today": QCoreApplication.translate("ListPrinting", "Contacts &today"),
+        "contacts_week": QCoreApplication.translate("ListPrinting", "Contacts this &week"),
+        "clients": QCoreApplication.translate("ListPrinting", "&Client list"),
+    }[kind]
+
+
+def file_name(kind: str, day: date | None = None) -> str:
+    """A readable German name: ``Wiedervorlagen 2026-12-06.pdf``."""
+    stem = {
+        "follow_ups": QCoreApplication.translate("ListPrinting", "Follow-ups"),
+        "contacts_today": QCoreApplication.translate("ListPrinting", "Contacts"),
+        "contacts_week": QCoreApplication.translate("ListPrinting", "Contacts of the week"),
+        "clients": QCoreApplication.translate("ListPrinting", "Client list"),
+    }[kind]
+    return f"{stem} {(day or date.today()).isoformat()}.pdf"
+
+
+def clients_filter(view: ClientsView | None) -> ClientFilter:
+    """What the Klienten view shows: the search typed there (applied now), else its order."""
+    from mzdesk.core.services.desk_lists import ClientFilter
+    from mzdesk.core.services.persons import PersonSort
+
+    if view is None:
+        return ClientFilter()
+    from mzdesk.ui.models.person_table import SORT_ORDERS
+
+    if view.search_timer.isActive():
+        view.apply_search()
+    column, order = view.model.current_sort
+    sort = PersonSort(SORT_ORDERS[column], order is Qt.SortOrder.DescendingOrder)
+    return ClientFilter(view.search_edit.text(), sort)
+
+
+def clients_filter_none() -> ClientFilter:
+    return clients_filter(None)
+
+
+class ListPrinting(QObject):
+    """Print or save one of the lists for the logged-in user, from a view or a menu."""
+
+    def __init__(
+        self,
+        context: AreaContext,
+        parent: QWidget,
+        clients: ClientSource | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._widget = parent
+        self._clients = clients or clients_filter_none
+        self.printed_pages = 0
+        self.saved: Path | None = None
+
+    def _output(self, kind: str) -> Callable[[str], AbstractContextManager[bytes]]:
+        from mzdesk.core.services import desk_lists
+        from mzdesk.ui.dialogs.letter_preview import session_output
+
+        which = desk_lists.ListKind(kind)
+        wanted = self._clients() if which is desk_lists.ListKind.CLIENTS else None
+        user_id = self._context.user_id
+
+        def produce(session: Session, way: str) -> bytes:
+            return desk_lists.list_pdf(session, which, user_id=user_id, way=way, clients=wanted)
+
+        return session_output(self._context.session_factory, produce).release
+
+    def actions(self, kind: str) -> list[QAction]:
+        """A view's "Liste drucken…" and "Liste als PDF speichern…" of this list."""
+        print_action = QAction(
+            QCoreApplication.translate("ListPrinting", "&Print list…"), self._widget
+        )
+        print_action.triggered.connect(partial(self.print_dialog, kind))
+        save_action = QAction(
+            QCoreApplication.translate("ListPrinting", "Save list as P&DF…"), self._widget
+        )
+        save_action.triggered.connect(partial(self.save_dialog, kind))
+        return [print_action, save_action]
+
+    # --- print --------------------------------------------------------------------------
+
+    def make_printer(self, kind: str) -> QPrinter:
+        from PySide6.QtGui import QPageSize
+        from PySide6.QtPrintSupport import QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        printer.setDocName(file_name(kind))
+        return printer
+
+    def print_to(self, kind: str, printer: QPrinter) -> int:
+        """Print the list: recorded and committed first, then sent; the pages printed."""
+        from mzdesk.ui.dialogs.letter_preview import PRINT, print_document
+
+        try:
+            with self._output(kind)(PRINT) as released:
+                pdf = released
+            self.printed_pages = print_document(pdf, printer)
+        except MzdeskError as error:
+            show_message(self._widget, error.german)
+            return 0
+        log.info("list %s printed: %d pages", kind, self.printed_pages)
+        return self.printed_pages
+
+    def print_dialog(self, kind: str) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog
+        from PySide6.QtWidgets import QDialog
+
+        printer = self.make_printer(kind)
+        dialog = QPrintDialog(printer, self._widget)
+        dialog.setWindowTitle(QCoreApplication.translate("ListPrinting", "Print list"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(kind, printer)
+
+    # --- save ---------------------------------------------------------------------------
+
+    def save_to(self, kind: str, path: Path) -> None:
+        """Write the list, committed with the file (a failed commit removes the file)."""
+        from mzdesk.ui.dialogs.letter_preview import PDF
+
+        written = False
+        try:
+            with self._output(kind)(PDF) as pdf:
+                write_private(path, pdf)
+                written = True
+        except Exception:
+            if written:
+                path.unlink(missing_ok=True)
+            raise
+        self.saved = path
+
+    def save_dialog(self, kind: str) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        suggested = str(Path(folder) / file_name(kind)) if folder else file_name(kind)
+        name, _filter = QFileDialog.getSaveFileName(
+            self._widget,
+            QCoreApplication.translate("ListPrinting", "Save list as PDF"),
+            suggested,
+            QCoreApplication.translate("ListPrinting", "PDF files (*.pdf)"),
+        )
+        if not name:
+            return
+        path = Path(name if name.lower().endswith(".pdf") else f"{name}.pdf")
+        try:
+            self.save_to(kind, path)
+        except MzdeskError as error:
+            show_message(self._widget, error.german)
+        except OSError as error:
+            log.warning("saving a list failed: %s", type(error).__name__)
+            show_message(
+                self._widget,
+                QCoreApplication.translate("ListPrinting", "The file could not be written."),
+            )
+
+
+def add_file_menu(main: MainWindow) -> ListPrinting:
+    """File → "Liste drucken ▸" and "Liste als PDF speichern ▸", each with the four lists
+    (enabled once a database is open); the client list as the Klienten view filters it."""
+    from mzdesk.ui.forms import child
+
+    def clients() -> ClientFilter:
+        view = main.views.get("clients")
+        from mzdesk.ui.views.clients import ClientsView
+
+        return clients_filter(view if isinstance(view, ClientsView) else None)
+
+    printing = ListPrinting(main.context, main.window, clients)
+    file_menu = child(main.window, QMenu, "menuFile")
+    first = file_menu.actions()[0] if file_menu.actions() else None
+    for title, handler in (
+        (QCoreApplication.translate("ListPrinting", "&Print list"), printing.print_dialog),
+        (QCoreApplication.translate("ListPrinting", "Save list as P&DF"), printing.save_dialog),
+    ):
+        menu = QMenu(title, file_menu)
+        for kind in KINDS:
+            action = menu.addAction(list_title(kind) + "…")
+            action.setData(kind)
+            action.triggered.connect(partial(handler, kind))
+        menu.aboutToShow.connect(partial(_enable, main, menu))
+        if first is not None:
+            file_menu.insertMenu(first, menu)
+        else:
+            file_menu.addMenu(menu)
+    if first is not None:
+        file_menu.insertSeparator(first)
+    return printing
+
+
+def _enable(main: MainWindow, menu: QMenu) -> None:
+    for action in menu.actions():
+        action.setEnabled(main.database is not None)
