@@ -102,6 +102,7 @@ def test_contacts_today_and_this_week(world: ListsWorld, tmp_path: Path) -> None
     today = pdf_text(build(world, ListKind.CONTACTS_TODAY), tmp_path)
     assert "Kontakte heute" in today and "09.12.2026" in today
     assert "09:30" in today and "Arbeit: Bewerbung besprochen" in today and "Telefon" in today
+    assert "1 Kontakt, 15 Minuten" in today
     assert "Kursplatz" not in today  # Monday's
     week_pdf = build(world, ListKind.CONTACTS_WEEK)
     week = pdf_text(week_pdf, tmp_path)

@@ -87,6 +87,11 @@ def _number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
+def _count(value: int, one: str, many: str) -> str:
+    """German counts: "1 Kontakt", "1.234 Kontakte"."""
+    return f"{_number(value)} {one if value == 1 else many}"
+
+
 def _day(value: date) -> str:
     return value.strftime("%d.%m.%Y")
 
@@ -225,7 +230,8 @@ def follow_up_list_pdf(
         for part in (
             who,
             f"Stand {_now_text(now)}",
-            f"{_number(len(shown))} Einträge, davon {_number(due.urgent_count)} fällig",
+            f"{_count(len(shown), 'Eintrag', 'Einträge')}, "
+            f"davon {_number(due.urgent_count)} fällig",
         )
         if part
     )
@@ -360,7 +366,7 @@ def contact_list_pdf(
         for part in (
             _user_name(session, user_id),
             period,
-            f"{_number(len(lines))} Kontakte, {_number(minutes)} Minuten",
+            f"{_count(len(lines), 'Kontakt', 'Kontakte')}, {_count(minutes, 'Minute', 'Minuten')}",
             f"Stand {_now_text(now)}",
         )
         if part
@@ -450,7 +456,11 @@ def client_list_pdf(
         for row in rows
     ]
     what = f"Suche „{clean(wanted.search)}“" if searched else "Alle Personen"
-    count = f"{_number(len(rows))} {'Treffer' if searched else 'Personen'}"
+    count = (
+        _count(len(rows), "Treffer", "Treffer")
+        if searched
+        else _count(len(rows), "Person", "Personen")
+    )
     if cut:
         count = f"nur die ersten {_number(len(rows))}: bitte die Suche eingrenzen"
     subtitle = f"{what} ({count}), Stand {_now_text(now)}"
