@@ -476,7 +476,7 @@ def client_list_pdf(
             "Rechtskreis",
         ],
         [Section(None, body)],
-        [0.12, 0.20, 0.11, 0.16, 0.27, 0.14],
+        [0.12, 0.18, 0.11, 0.16, 0.29, 0.14],
         _footer(ListKind.CLIENTS),
         empty="Niemand gefunden.",
         landscape=True,
