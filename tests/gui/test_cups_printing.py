@@ -19,7 +19,7 @@ import re
 import shutil
 import subprocess
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -113,6 +113,15 @@ def printed_file(qtbot: QtBot, queue: str, title: str) -> Path:
     return found[0]
 
 
+@pytest.fixture
+def printed() -> Iterator[list[Path]]:
+    """The files the queue wrote, removed again after the test."""
+    made: list[Path] = []
+    yield made
+    for path in made:
+        path.unlink(missing_ok=True)
+
+
 def to_queue(queue: str, title: str, prepare: Callable[[QPrinter], None] | None = None) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPrinterName(queue)  # what the print dialog hands over for that printer
@@ -130,7 +139,9 @@ def to_file(path: Path) -> QPrinter:
     return printer
 
 
-def test_a_letter_and_a_list_print_on_a_cups_queue(qtbot: QtBot, tmp_path: Path) -> None:
+def test_a_letter_and_a_list_print_on_a_cups_queue(
+    qtbot: QtBot, tmp_path: Path, printed: list[Path]
+) -> None:
     queue = cups_queue()
     world = build_world(tmp_path / "cups.sqlite")
     add_consent(world, ("AA",), ["IDENTITY", "LANGUAGES"])
@@ -158,6 +169,7 @@ def test_a_letter_and_a_list_print_on_a_cups_queue(qtbot: QtBot, tmp_path: Path)
     letter_title = f"mzdesk-test-{run}-brief"
     assert preview.print_to(to_queue(queue, letter_title)) == 2
     printed_letter = printed_file(qtbot, queue, letter_title)
+    printed.append(printed_letter)
     expected = words(letter_file)
     assert "Agentur für Arbeit Musterstadt" in expected and "Seite 2 von 2" in expected
     assert words(printed_letter) == expected
@@ -172,6 +184,7 @@ def test_a_letter_and_a_list_print_on_a_cups_queue(qtbot: QtBot, tmp_path: Path)
     list_title = f"mzdesk-test-{run}-liste"
     assert printing.print_to("clients", to_queue(queue, list_title)) == 1
     printed_list = printed_file(qtbot, queue, list_title)
+    printed.append(printed_list)
     listed = words(list_file)
     assert "Klientenliste" in listed and "Haddad, Amal" in listed
     # The list is landscape: the queue turns it onto portrait paper, so pdftotext reads its
