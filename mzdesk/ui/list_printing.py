@@ -28,7 +28,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
 from mzdesk.core.errors import MzdeskError
-from mzdesk.core.files import write_private
 from mzdesk.ui.areas import AreaContext
 from mzdesk.ui.operations import show_message
 
@@ -140,14 +139,16 @@ class ListPrinting(QObject):
         printer.setDocName(file_name(kind))
         return printer
 
-    def print_to(self, kind: str, printer: QPrinter) -> int:
-        """Print the list: recorded and committed first, then sent; the pages printed."""
+    def print_to(self, kind: str, printer: QPrinter, *, raster: bool | None = None) -> int:
+        """Print the list: recorded and committed first, then sent; the pages printed
+        (``raster`` as for ``print_document``)."""
         from mzdesk.ui.dialogs.letter_preview import PRINT, print_document
 
         try:
             with self._output(kind)(PRINT) as released:
                 pdf = released
-            self.printed_pages = print_document(pdf, printer)
+            _orient_like(printer, pdf)
+            self.printed_pages = print_document(pdf, printer, raster=raster)
         except MzdeskError as error:
             show_message(self._widget, error.german)
             return 0
@@ -168,17 +169,9 @@ class ListPrinting(QObject):
 
     def save_to(self, kind: str, path: Path) -> None:
         """Write the list, committed with the file (a failed commit removes the file)."""
-        from mzdesk.ui.dialogs.letter_preview import PDF
+        from mzdesk.ui.dialogs.letter_preview import save_released
 
-        written = False
-        try:
-            with self._output(kind)(PDF) as pdf:
-                write_private(path, pdf)
-                written = True
-        except Exception:
-            if written:
-                path.unlink(missing_ok=True)
-            raise
+        save_released(self._output(kind), path)
         self.saved = path
 
     def save_dialog(self, kind: str) -> None:
@@ -205,6 +198,25 @@ class ListPrinting(QObject):
                 self._widget,
                 QCoreApplication.translate("ListPrinting", "The file could not be written."),
             )
+
+
+def _orient_like(printer: QPrinter, pdf: bytes) -> None:
+    """Paper the way the list's pages lie (the contact and client lists are landscape), so a
+    painted page fills the sheet undistorted."""
+    from PySide6.QtGui import QPageLayout
+
+    from mzdesk.ui.dialogs.letter_preview import load_document
+
+    document, buffer = load_document(pdf)
+    try:
+        size = document.pagePointSize(0)
+    finally:
+        document.close()
+        buffer.close()
+    landscape = size.width() > size.height()
+    printer.setPageOrientation(
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    )
 
 
 def add_file_menu(main: MainWindow) -> ListPrinting:

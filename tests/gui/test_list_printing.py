@@ -14,6 +14,7 @@ Team A's counsellor in the main window (tests/lists_world.py: two teams):
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import unicodedata
@@ -25,12 +26,13 @@ from lists_world import NOTE_MARK, OTHER_TEAM, ListsWorld, build_lists_world
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from mzdesk.core.models import AuditEntry
 from mzdesk.ui.areas import AreaContext, registry
+from mzdesk.ui.list_printing import ListPrinting
 from mzdesk.ui.main_window import MainWindow
 from mzdesk.ui.settings import Settings
 from mzdesk.ui.views.clients import ClientsView
@@ -210,3 +212,27 @@ def test_print_from_the_view_and_contacts_from_the_file_menu(
     assert "Kontakt der Teamleitung" not in contacts
     assert audit(world, "follow_up_list") == ["print"]
     assert audit(world, "contact_list") == ["print"]
+
+
+def test_a_landscape_list_painted_for_a_printer_fills_landscape_paper(
+    qtbot: QtBot, world: ListsWorld, tmp_path: Path
+) -> None:
+    """The client list is landscape: painted for a printer (the path of printers without
+    CUPS), the paper is turned, not the page squeezed onto portrait paper."""
+    user = world.users["berater_a"]
+    context = AreaContext(lambda: world.db.session(user), Settings(), "de", user_id=user)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    printing = ListPrinting(context, parent)
+    printer = printing.make_printer("clients")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "gemalt.pdf"))
+    assert printing.print_to("clients", printer, raster=True) == 1
+    info = subprocess.run(
+        ["pdfinfo", str(tmp_path / "gemalt.pdf")], check=True, capture_output=True, text=True
+    ).stdout
+    width, height = (
+        float(v) for v in re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups()
+    )
+    assert width > height and round(width) == 842, info
+    assert audit(world, "client_list") == ["print"]

@@ -180,6 +180,20 @@ def print_document(pdf: bytes, printer: QPrinter, *, raster: bool | None = None)
         painter.end()
 
 
+def save_released(release: Callable[[str], AbstractContextManager[bytes]], path: Path) -> None:
+    """Write the bytes ``release(PDF)`` gives, committed with the file; a file whose audit entry
+    could not be committed is removed again."""
+    written = False
+    try:
+        with release(PDF) as pdf:
+            write_private(path, pdf)
+            written = True
+    except Exception:
+        if written:
+            path.unlink(missing_ok=True)
+        raise
+
+
 def fitting_size(widget: QWidget, width: int, height: int) -> QSize:
     """``width`` × ``height``, but at most 90 % of the screen the widget is on."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
@@ -411,17 +425,8 @@ class LetterPreviewDialog(QDialog):
             self.print_to(printer)
 
     def save_to(self, path: Path) -> None:
-        """Write the released bytes (a sent letter exactly as stored), committed with the file;
-        a file whose entry could not be committed is removed again."""
-        written = False
-        try:
-            with self._output.release(PDF) as pdf:
-                write_private(path, pdf)
-                written = True
-        except Exception:
-            if written:
-                path.unlink(missing_ok=True)
-            raise
+        """Write the released bytes (a sent letter exactly as stored), committed with the file."""
+        save_released(self._output.release, path)
 
     def save_dialog(self) -> None:
         if not self.allowed(PDF):  # refused before a file name is asked for
