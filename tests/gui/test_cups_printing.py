@@ -30,6 +30,7 @@ from pytestqt.qtbot import QtBot
 from mzdesk.core.services import referrals
 from mzdesk.ui.dialogs.referral import open_letter_preview
 from mzdesk.ui.list_printing import ListPrinting
+from mzdesk.ui.print_queue import lp_arguments
 
 from .letters_world import add_consent, build_world, poppler
 
@@ -192,3 +193,27 @@ def test_a_letter_and_a_list_print_on_a_cups_queue(
     stand = re.compile(r"Stand \d\d\.\d\d\.\d{4}, \d\d:\d\d Uhr")
     got = sorted(stand.sub("Stand", words(printed_list)).split())
     assert got == sorted(stand.sub("Stand", listed).split())
+
+
+def test_the_print_dialogs_choices_go_to_the_queue() -> None:
+    """Copies, pages, two-sided and grey scale as chosen in the dialog become lp's options."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # Qt keeps only known names
+    printer.setDocName("Wiedervorlagen 2026-12-06.pdf")
+    assert lp_arguments(printer)[:4] == ["-d", printer.printerName(), "-n", "1"]
+    printer.setCopyCount(2)
+    printer.setCollateCopies(True)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 3)
+    printer.setDuplex(QPrinter.DuplexMode.DuplexLongSide)
+    printer.setColorMode(QPrinter.ColorMode.GrayScale)
+    args = lp_arguments(printer)
+    assert args[:4] == ["-d", printer.printerName(), "-n", "2"]
+    pairs = {args[i]: args[i + 1] for i in range(4, len(args), 2) if args[i] != "-o"}
+    options = {args[i + 1] for i in range(4, len(args), 2) if args[i] == "-o"}
+    assert pairs == {"-t": "Wiedervorlagen 2026-12-06.pdf", "-P": "2-3"}
+    # a printer without a duplex unit keeps DuplexNone (Qt): then "one-sided" is asked for
+    sides = {
+        QPrinter.DuplexMode.DuplexLongSide: "two-sided-long-edge",
+        QPrinter.DuplexMode.DuplexNone: "one-sided",
+    }[printer.duplex()]
+    assert options == {f"sides={sides}", "print-color-mode=monochrome", "collate=true"}

@@ -99,7 +99,9 @@ def test_my_follow_ups_in_the_views_groups(world: ListsWorld, tmp_path: Path) ->
 
 
 def test_contacts_today_and_this_week(world: ListsWorld, tmp_path: Path) -> None:
-    today = pdf_text(build(world, ListKind.CONTACTS_TODAY), tmp_path)
+    today_pdf = build(world, ListKind.CONTACTS_TODAY)
+    fonts_embedded(today_pdf, tmp_path)
+    today = pdf_text(today_pdf, tmp_path)
     assert "Kontakte heute" in today and "09.12.2026" in today
     assert "09:30" in today and "Arbeit: Bewerbung besprochen" in today and "Telefon" in today
     assert "1 Kontakt, 15 Minuten" in today
@@ -120,7 +122,9 @@ def test_contacts_today_and_this_week(world: ListsWorld, tmp_path: Path) -> None
 
 
 def test_client_list_as_filtered(world: ListsWorld, tmp_path: Path) -> None:
-    everyone = pdf_text(build(world, ListKind.CLIENTS), tmp_path)
+    everyone_pdf = build(world, ListKind.CLIENTS)
+    fonts_embedded(everyone_pdf, tmp_path)
+    everyone = pdf_text(everyone_pdf, tmp_path)
     assert "Klientenliste" in everyone and "Alle Personen (3 Personen)" in everyone
     names = ["Kowalczyk, Olena", "Zubrowa, Testa", "Zubrowski, Frei"]  # by name
     positions = [everyone.index(name) for name in names]
