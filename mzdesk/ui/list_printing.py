@@ -16,6 +16,7 @@ order); the lists are the user's own working papers: internal, audited, no conse
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from datetime import date
@@ -224,11 +225,18 @@ def add_file_menu(main: MainWindow) -> ListPrinting:
     (enabled once a database is open); the client list as the Klienten view filters it."""
     from mzdesk.ui.forms import child
 
+    window_ref = weakref.ref(main)  # the window's menus must not keep the window alive
+
     def clients() -> ClientFilter:
-        view = main.views.get("clients")
         from mzdesk.ui.views.clients import ClientsView
 
+        window = window_ref()
+        view = window.views.get("clients") if window is not None else None
         return clients_filter(view if isinstance(view, ClientsView) else None)
+
+    def ready() -> bool:
+        window = window_ref()
+        return window is not None and window.database is not None
 
     printing = ListPrinting(main.context, main.window, clients)
     file_menu = child(main.window, QMenu, "menuFile")
@@ -242,7 +250,7 @@ def add_file_menu(main: MainWindow) -> ListPrinting:
             action = menu.addAction(list_title(kind) + "…")
             action.setData(kind)
             action.triggered.connect(partial(handler, kind))
-        menu.aboutToShow.connect(partial(_enable, main, menu))
+        menu.aboutToShow.connect(partial(_enable, ready, menu))
         if first is not None:
             file_menu.insertMenu(first, menu)
         else:
@@ -252,6 +260,6 @@ def add_file_menu(main: MainWindow) -> ListPrinting:
     return printing
 
 
-def _enable(main: MainWindow, menu: QMenu) -> None:
+def _enable(ready: Callable[[], bool], menu: QMenu) -> None:
     for action in menu.actions():
-        action.setEnabled(main.database is not None)
+        action.setEnabled(ready())
