@@ -93,14 +93,17 @@ class ListPrinting(QObject):
 
     def __init__(
         self,
-        context: AreaContext,
+        context: AreaContext | Callable[[], AreaContext],
         parent: QWidget,
         clients: ClientSource | None = None,
     ) -> None:
+        """``context``: the view's, or (File menu) a way to get the window's current one —
+        the window gets its user only at the login, after its menus were made."""
         super().__init__(parent)
-        self._context = context
+        self._context_of = context if callable(context) else partial(_same, context)
         self._widget = parent
         self._clients = clients or clients_filter_none
+        self._menus: list[tuple[QMenu, Callable[[], bool]]] = []
         self.printed_pages = 0
         self.saved: Path | None = None
 
@@ -110,12 +113,13 @@ class ListPrinting(QObject):
 
         which = desk_lists.ListKind(kind)
         wanted = self._clients() if which is desk_lists.ListKind.CLIENTS else None
-        user_id = self._context.user_id
+        context = self._context_of()
+        user_id = context.user_id
 
         def produce(session: Session, way: str) -> bytes:
             return desk_lists.list_pdf(session, which, user_id=user_id, way=way, clients=wanted)
 
-        return session_output(self._context.session_factory, produce).release
+        return session_output(context.session_factory, produce).release
 
     def actions(self, kind: str) -> list[QAction]:
         """A view's "Liste drucken…" and "Liste als PDF speichern…" of this list."""
@@ -128,6 +132,24 @@ class ListPrinting(QObject):
         )
         save_action.triggered.connect(partial(self.save_dialog, kind))
         return [print_action, save_action]
+
+    # --- menus (File) -------------------------------------------------------------------
+
+    def add_menu(self, menu: QMenu, ready: Callable[[], bool]) -> None:
+        """A menu of the four lists (each action's data: its kind), enabled when ``ready``."""
+        self._menus.append((menu, ready))
+
+    def update_menus(self) -> None:
+        for menu, ready in self._menus:
+            enabled = ready()
+            for action in menu.actions():
+                action.setEnabled(enabled)
+
+    def print_chosen(self, action: QAction) -> None:
+        self.print_dialog(str(action.data()))
+
+    def save_chosen(self, action: QAction) -> None:
+        self.save_dialog(str(action.data()))
 
     # --- print --------------------------------------------------------------------------
 
@@ -222,10 +244,18 @@ def _orient_like(printer: QPrinter, pdf: bytes) -> None:
 
 def add_file_menu(main: MainWindow) -> ListPrinting:
     """File → "Liste drucken ▸" and "Liste als PDF speichern ▸", each with the four lists
-    (enabled once a database is open); the client list as the Klienten view filters it."""
+    (enabled once a database is open); the client list as the Klienten view filters it.
+
+    Connected to bound methods only (PySide holds them weakly) and holding the window weakly:
+    the menus must not keep a window alive that is gone."""
     from mzdesk.ui.forms import child
 
-    window_ref = weakref.ref(main)  # the window's menus must not keep the window alive
+    window_ref = weakref.ref(main)
+
+    def context() -> AreaContext:
+        window = window_ref()
+        assert window is not None, "the window is gone"
+        return window.context
 
     def clients() -> ClientFilter:
         from mzdesk.ui.views.clients import ClientsView
@@ -238,19 +268,19 @@ def add_file_menu(main: MainWindow) -> ListPrinting:
         window = window_ref()
         return window is not None and window.database is not None
 
-    printing = ListPrinting(main.context, main.window, clients)
+    printing = ListPrinting(context, main.window, clients)
     file_menu = child(main.window, QMenu, "menuFile")
     first = file_menu.actions()[0] if file_menu.actions() else None
-    for title, handler in (
-        (QCoreApplication.translate("ListPrinting", "&Print list"), printing.print_dialog),
-        (QCoreApplication.translate("ListPrinting", "Save list as P&DF"), printing.save_dialog),
+    for title, chosen in (
+        (QCoreApplication.translate("ListPrinting", "&Print list"), printing.print_chosen),
+        (QCoreApplication.translate("ListPrinting", "Save list as P&DF"), printing.save_chosen),
     ):
         menu = QMenu(title, file_menu)
         for kind in KINDS:
-            action = menu.addAction(list_title(kind) + "…")
-            action.setData(kind)
-            action.triggered.connect(partial(handler, kind))
-        menu.aboutToShow.connect(partial(_enable, ready, menu))
+            menu.addAction(list_title(kind) + "…").setData(kind)
+        menu.triggered.connect(chosen)
+        menu.aboutToShow.connect(printing.update_menus)
+        printing.add_menu(menu, ready)
         if first is not None:
             file_menu.insertMenu(first, menu)
         else:
@@ -260,6 +290,5 @@ def add_file_menu(main: MainWindow) -> ListPrinting:
     return printing
 
 
-def _enable(ready: Callable[[], bool], menu: QMenu) -> None:
-    for action in menu.actions():
-        action.setEnabled(ready())
+def _same(context: AreaContext) -> AreaContext:
+    return context

@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -236,3 +237,25 @@ def test_a_landscape_list_painted_for_a_printer_fills_landscape_paper(
     )
     assert width > height and round(width) == 842, info
     assert audit(world, "client_list") == ["print"]
+
+
+def test_the_file_menu_prints_for_the_user_logged_in_after_it_was_made(
+    qtbot: QtBot, world: ListsWorld, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """run_gui builds the window (and its File menu) before the login and gives it the user
+    afterwards: the list is then the logged-in user's."""
+    user = world.users["berater_a"]
+    context = AreaContext(lambda: world.db.session(user), Settings(), "de")  # no user yet
+    window = MainWindow(world.db, context, registry.areas())
+    qtbot.addWidget(window.window)
+    window.context = replace(window.context, user_id=user)  # as after the login
+    window.show()
+    qtbot.waitExposed(window.window)
+    saved = tmp_path / "meine.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(saved), ""))
+    file_menu_by_keys(qtbot, window, Qt.Key.Key_P, Qt.Key.Key_M)
+    qtbot.waitUntil(saved.exists)
+    assert "Chris Berater" in text_of(saved)  # the user's own list, named
+    with world.db.session() as s:
+        [entry] = s.scalars(select(AuditEntry).where(AuditEntry.action == "follow_up_list"))
+        assert entry.entity_id == user
