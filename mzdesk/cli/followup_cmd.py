@@ -1,9 +1,11 @@
-"""``mzdesk followup list [--json] [--user NAME] [--today DATE]`` and ``followup done ID``.
+"""``mzdesk followup list [--json] [--user NAME] [--today DATE] [--team]``, ``followup done ID``
+and ``followup reopen ID`` (takes "done" back, as Ctrl+Z in the window).
 
 The list is what the follow-up area shows: overdue, today, the next seven days, expiring
 residence documents and legal-category hints of the acting user's cases (``--user``, or the
 logged-in user; without accounts every case). The text listing prints names for the
 counsellor; ``--json`` gives ids, file numbers, dates and texts, no names. Never a contact note.
+``--team``: a team lead's list of every case of the team (refused for anyone else).
 """
 
 from __future__ import annotations
@@ -38,11 +40,18 @@ def register(subparsers: Any) -> None:
     add_db_option(listing)
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.add_argument("--today", default=None, metavar="DATE", help="as of DATE (default today)")
+    listing.add_argument(
+        "--team", action="store_true", help="the whole team's follow-ups (team leads)"
+    )
     listing.set_defaults(func=run_list)
     done = commands.add_parser("done", help="mark a follow-up done")
     add_db_option(done)
     done.add_argument("id", help="the follow-up's id (or its last 6-8 hex digits)")
     done.set_defaults(func=run_done)
+    reopen = commands.add_parser("reopen", help="take back 'done': the follow-up is open again")
+    add_db_option(reopen)
+    reopen.add_argument("id", help="the follow-up's id (or its last 6-8 hex digits)")
+    reopen.set_defaults(func=run_reopen)
 
 
 def _user_id(session: Any, args: argparse.Namespace) -> uuid.UUID | None:
@@ -55,7 +64,8 @@ def run_list(args: argparse.Namespace) -> int:
     parsed = parse_date(args.today) if args.today else None
     today = parsed.value if parsed else date.today()
     with open_current_database(args) as database, database.session() as session:
-        due = followups.due_for(session, _user_id(session, args), today)
+        scope = followups.Scope.TEAM if args.team else followups.Scope.MINE
+        due = followups.due_for(session, _user_id(session, args), today, scope=scope)
     if args.json:
         print_json(
             {
@@ -85,4 +95,13 @@ def run_done(args: argparse.Namespace) -> int:
         followups.mark_done(session, follow_up.id)
         session.commit()
     print(f"follow-up {short_id(follow_up.id)} done")
+    return 0
+
+
+def run_reopen(args: argparse.Namespace) -> int:
+    with open_current_database(args) as database, database.session() as session:
+        follow_up = by_id(session, FollowUp, args.id, "follow-up")
+        followups.reopen(session, follow_up.id)
+        session.commit()
+    print(f"follow-up {short_id(follow_up.id)} open again")
     return 0

@@ -72,7 +72,8 @@ def person_search_text(
     query (so an Arabic query finds the Arabic original, ``agaoglu`` finds ``Ağaoğlu``); the
     file number's parts, plus each number part without its leading zeros (``MZ-2024-000123``
     → ``mz 2024 000123 123``); the phone as :func:`phone_key`; the birth date as
-    :func:`date_key`. Never logged: it is personal data.
+    :func:`date_key`; and the names' phonetic keys (:func:`variant_tokens`), which the search
+    uses for "ähnliche Schreibweise". Never logged: it is personal data.
     """
     parts = [
         fold(family_name),
@@ -90,4 +91,27 @@ def person_search_text(
     parts.append(phone_key(phone))
     if birth_date is not None:
         parts.append(date_key(birth_date))
+    parts.extend(
+        variant_tokens(family_name, given_names, family_name_original, given_names_original)
+    )
     return " ".join(part for part in parts if part)
+
+
+VARIANT_PREFIX = "0v"  # no folded word, number, phone or date token starts like this
+
+
+def variant_token(key: str) -> str:
+    """A phonetic key as a token of the search text (``asf`` → ``0vasf``)."""
+    return VARIANT_PREFIX + key
+
+
+def variant_tokens(*names: str | None) -> list[str]:
+    """The phonetic keys of the names (``dedupe.keys.variant_keys``: the duplicate check's
+    knowledge of spellings) as search tokens, sorted, each once."""
+    from mzdesk.core.dedupe.keys import variant_keys  # keys builds on fold (above)
+
+    keys: set[str] = set()
+    for name in names:
+        if name:
+            keys.update(variant_keys(name))
+    return [variant_token(key) for key in sorted(keys)]

@@ -291,6 +291,7 @@ AREA_ACTIONS: dict[str, str] = {
     "kit_review": "events",
     "statistics": "read_statistics",
     "audit": "read_audit",
+    "users": "manage_accounts",
 }
 
 

@@ -70,6 +70,7 @@ DECLARED_AREAS = (
     DeclaredArea(
         "audit", "mzdesk.ui.views.audit", _areas_title("Audit trail"), "administration.svg", 900
     ),
+    DeclaredArea("users", "mzdesk.ui.views.users", _areas_title("Users"), "users.svg", 950),
 )
 AREA_MODULES = [area.module for area in DECLARED_AREAS]
 

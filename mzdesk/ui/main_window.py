@@ -218,6 +218,9 @@ class MainWindow(QObject):
         for action in actions:
             self.area_menu.addAction(action)
         self.area_menu.setEnabled(bool(actions))
+        # the menu's own action too: hiding the areas of a role may have disabled it when it
+        # still carried a hidden area's title (the admin's first area)
+        self.area_menu.menuAction().setEnabled(bool(actions))
         self.area_menu.menuAction().setVisible(bool(actions))
 
     def _view(self, key: str) -> AreaView:

@@ -21,6 +21,77 @@
     </message>
 </context>
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Counsellor</source>
+        <translation>Beratungskraft</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Teamleitung</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Neues Benutzerkonto</translation>
+    </message>
+    <message>
+        <source>Change account</source>
+        <translation>Benutzerkonto ändern</translation>
+    </message>
+    <message>
+        <source>e.g. berater3 (a–z, 0–9, . _ -)</source>
+        <translation>z. B. berater3 (a–z, 0–9, . _ -)</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <source>First name Last name</source>
+        <translation>Vorname Nachname</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>(kein Team)</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>&amp;Team:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Please enter a user name.</source>
+        <translation>Bitte einen Benutzernamen eingeben.</translation>
+    </message>
+    <message>
+        <source>Counsellors and team leads need a team.</source>
+        <translation>Beratungskräfte und Teamleitungen brauchen ein Team.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter sind verschieden.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>mzdesk – encrypted database</source>
@@ -68,6 +139,10 @@
     <message>
         <source>Referrals</source>
         <translation>Überweisungen</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
     </message>
 </context>
 <context>
@@ -268,6 +343,10 @@
         <translation>Konto deaktiviert</translation>
     </message>
     <message>
+        <source>Account enabled</source>
+        <translation>Konto aktiviert</translation>
+    </message>
+    <message>
         <source>Access denied</source>
         <translation>Zugriff verweigert</translation>
     </message>
@@ -450,6 +529,10 @@
     <message>
         <source>Team created</source>
         <translation>Team angelegt</translation>
+    </message>
+    <message>
+        <source>User account changed</source>
+        <translation>Benutzerkonto geändert</translation>
     </message>
     <message>
         <source>Person data edited</source>
@@ -1302,12 +1385,20 @@
         <translation>Datum</translation>
     </message>
     <message>
+        <source>Case of %1</source>
+        <translation>Fall vom %1</translation>
+    </message>
+    <message>
         <source>New contact</source>
         <translation>Neuer Kontakt</translation>
     </message>
     <message>
         <source>none</source>
         <translation>keine</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>(überfällig)</translation>
     </message>
     <message>
         <source>Next follow-up</source>
@@ -1356,6 +1447,22 @@
     <message>
         <source>Add a follow-up?</source>
         <translation>Wiedervorlage anlegen?</translation>
+    </message>
+    <message>
+        <source>New follow-up</source>
+        <translation>Neue Wiedervorlage</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Fällig am</translation>
+    </message>
+    <message>
+        <source>Due on: the date is in the past, please choose today or later.</source>
+        <translation>Fällig am: Das Datum liegt in der Vergangenheit, bitte heute oder später wählen.</translation>
+    </message>
+    <message>
+        <source>Please type a subject.</source>
+        <translation>Bitte einen Betreff eingeben.</translation>
     </message>
 </context>
 <context>
@@ -1482,6 +1589,13 @@
         <source>%1+ matches</source>
         <translation>%1+ Treffer</translation>
     </message>
+    <message numerus="yes">
+        <source>Nobody under this spelling – %n similar spelling(s) below; a new person: Ctrl+N</source>
+        <translation>
+            <numerusform>Niemand unter dieser Schreibweise – %n ähnliche Schreibweise darunter; neue Person: Strg+N</numerusform>
+            <numerusform>Niemand unter dieser Schreibweise – %n ähnliche Schreibweisen darunter; neue Person: Strg+N</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nobody found – a new person: Ctrl+N</source>
         <translation>Niemand gefunden – neue Person: Strg+N</translation>
@@ -1491,6 +1605,13 @@
         <translation>
             <numerusform>%n Treffer</numerusform>
             <numerusform>%n Treffer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n similar spelling(s)</source>
+        <translation>
+            <numerusform>%n ähnliche Schreibweise</numerusform>
+            <numerusform>%n ähnliche Schreibweisen</numerusform>
         </translation>
     </message>
     <message>
@@ -1698,6 +1819,10 @@
 <context>
     <name>ContactEntryDialog</name>
     <message>
+        <source>Person and case</source>
+        <translation>Person und Fall</translation>
+    </message>
+    <message>
         <source>&amp;Date and time</source>
         <translation>&amp;Datum und Uhrzeit</translation>
     </message>
@@ -1732,6 +1857,18 @@
     <message>
         <source>Confidential &amp;note</source>
         <translation>Vertrauliche &amp;Notiz</translation>
+    </message>
+    <message>
+        <source>Done by this &amp;contact</source>
+        <translation>Durch diesen Kontakt &amp;erledigt</translation>
+    </message>
+    <message>
+        <source>The open follow-ups: tick (Space) those this contact answers; they are marked done when the contact is saved</source>
+        <translation>Die offenen Wiedervorlagen: die ankreuzen (Leertaste), die dieser Kontakt beantwortet; sie werden beim Speichern des Kontakts erledigt</translation>
+    </message>
+    <message>
+        <source>Open follow-ups done by this contact</source>
+        <translation>Offene Wiedervorlagen, durch diesen Kontakt erledigt</translation>
     </message>
     <message>
         <source>Next &amp;follow-up</source>
@@ -2247,6 +2384,53 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     </message>
 </context>
 <context>
+    <name>FollowUpEditDialog</name>
+    <message>
+        <source>Person and case</source>
+        <translation>Person und Fall</translation>
+    </message>
+    <message>
+        <source>&amp;Due on</source>
+        <translation>&amp;Fällig am</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY or +14 (days)</source>
+        <translation>TT.MM.JJJJ oder +14 (Tage)</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Fällig am</translation>
+    </message>
+    <message>
+        <source>&amp;Subject</source>
+        <translation>&amp;Betreff</translation>
+    </message>
+    <message>
+        <source>e.g. ask about the application</source>
+        <translation>z. B. Bewerbungsstand erfragen</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional)</source>
+        <translation>&amp;Notiz (optional)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>The follow-up is yours and shows in your Wiedervorlagen list on its date. Its text is not confidential.</source>
+        <translation>Die Wiedervorlage ist Ihre und erscheint an ihrem Datum in Ihrer Liste „Wiedervorlagen“. Ihr Text ist nicht vertraulich.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpsView</name>
     <message>
         <source>Mark done</source>
@@ -2259,6 +2443,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>Refresh follow-ups</source>
         <translation>Wiedervorlagen aktualisieren</translation>
+    </message>
+    <message>
+        <source>Undo done</source>
+        <translation>„Erledigt“ rückgängig</translation>
     </message>
     <message>
         <source>Reading what is due …</source>
@@ -2300,8 +2488,12 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Nichts fällig.</translation>
     </message>
     <message>
-        <source>Done.</source>
-        <translation>Erledigt.</translation>
+        <source>Done: %1 – %2.</source>
+        <translation>Erledigt: %1 – %2.</translation>
+    </message>
+    <message>
+        <source>Open again: %1.</source>
+        <translation>Wieder offen: %1.</translation>
     </message>
     <message>
         <source>Type the new date, like 24.11.2026.</source>
@@ -2320,12 +2512,24 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Anzahl fälliger Wiedervorlagen</translation>
     </message>
     <message>
+        <source>Whole &amp;team</source>
+        <translation>Ganzes &amp;Team</translation>
+    </message>
+    <message>
+        <source>Show the follow-ups of every case of your team, whoever they are assigned to (team leads)</source>
+        <translation>Zeigt die Wiedervorlagen aller Fälle Ihres Teams, gleich wem sie zugewiesen sind (Teamleitung)</translation>
+    </message>
+    <message>
+        <source>Show the whole team&apos;s follow-ups</source>
+        <translation>Wiedervorlagen des ganzen Teams zeigen</translation>
+    </message>
+    <message>
         <source>Follow-ups due</source>
         <translation>Fällige Wiedervorlagen</translation>
     </message>
     <message>
-        <source>Enter opens the person, Space or Ctrl+D marks done, Ctrl+P postpones</source>
-        <translation>Eingabe öffnet die Person, Leertaste oder Strg+D erledigt, Strg+P verschiebt</translation>
+        <source>Enter opens the person, Space or Ctrl+D marks done, Ctrl+Z takes it back, Ctrl+P postpones</source>
+        <translation>Enter öffnet die Person, Leertaste oder Strg+D: erledigt, Strg+Z nimmt es zurück, Strg+P verschiebt</translation>
     </message>
     <message>
         <source>Due</source>
@@ -2342,6 +2546,22 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>What</source>
         <translation>Was</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Zuständig</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Undo (Ctrl+Z)</source>
+        <translation>&amp;Rückgängig (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>Take back the last &quot;done&quot; (Ctrl+Z)</source>
+        <translation>Das letzte „erledigt“ zurücknehmen (Strg+Z)</translation>
     </message>
     <message>
         <source>&amp;Done</source>
@@ -3452,6 +3672,25 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Set password for %1</source>
+        <translation>Passwort für %1 setzen</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>Neues &amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Die beiden Passwörter sind verschieden.</translation>
+    </message>
+</context>
+<context>
     <name>PersonDetail</name>
     <message>
         <source>Person</source>
@@ -3649,6 +3888,14 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Einwilligungen</translation>
     </message>
     <message>
+        <source>New follow-up…</source>
+        <translation>Wiedervorlage anlegen…</translation>
+    </message>
+    <message>
+        <source>Follow-up done</source>
+        <translation>Wiedervorlage erledigt</translation>
+    </message>
+    <message>
         <source>Not available in this installation yet</source>
         <translation>In dieser Installation noch nicht verfügbar</translation>
     </message>
@@ -3755,6 +4002,34 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <source>Activate</source>
         <translation>Aktivieren</translation>
     </message>
+    <message>
+        <source>The case of %1 is closed (%2). A contact belongs to a running case.</source>
+        <translation>Der Fall vom %1 ist abgeschlossen (%2). Ein Kontakt gehört zu einem laufenden Fall.</translation>
+    </message>
+    <message>
+        <source>Reopen this case, or open a new case?</source>
+        <translation>Diesen Fall wieder öffnen oder einen neuen Fall anlegen?</translation>
+    </message>
+    <message>
+        <source>Re&amp;open case</source>
+        <translation>Fall &amp;wieder öffnen</translation>
+    </message>
+    <message>
+        <source>There is no case for %1 yet. A contact belongs to a case.</source>
+        <translation>Für %1 gibt es noch keinen Fall. Ein Kontakt gehört zu einem Fall.</translation>
+    </message>
+    <message>
+        <source>&amp;New case</source>
+        <translation>&amp;Neuen Fall anlegen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Select an open follow-up in the timeline (arrow keys), then press Ctrl+Shift+D.</source>
+        <translation>Bitte in der Zeitleiste eine offene Wiedervorlage wählen (Pfeiltasten), dann Strg+Umschalt+D drücken.</translation>
+    </message>
     <message numerus="yes">
         <source>%1 (%n person(s))</source>
         <translation>
@@ -3796,6 +4071,14 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>This column cannot be sorted.</source>
         <translation>Nach dieser Spalte kann nicht sortiert werden.</translation>
+    </message>
+    <message>
+        <source>%1 (similar spelling)</source>
+        <translation>%1 (ähnliche Schreibweise)</translation>
+    </message>
+    <message>
+        <source>Found under a similar spelling of what was typed</source>
+        <translation>Gefunden unter einer ähnlichen Schreibweise des Eingegebenen</translation>
     </message>
     <message>
         <source>Placeholder date: day and month are not known</source>
@@ -4478,15 +4761,36 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Aktenzeichen</translation>
     </message>
     <message>
-        <source>Record id</source>
-        <translation>Datensatz-ID</translation>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>%n Datensatz</numerusform>
-            <numerusform>%n Datensätze</numerusform>
-        </translation>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Enter opens the person&apos;s file</source>
+        <translation>Enter öffnet die Akte der Person</translation>
+    </message>
+    <message>
+        <source>List: %1 of %2, every record behind the figure</source>
+        <translation>Liste: %1 von %2, alle Datensätze hinter der Zahl</translation>
+    </message>
+    <message>
+        <source>List: %1 only — %2 of %3; the figure is for the whole organisation</source>
+        <translation>Liste: nur %1 — %2 von %3; die Zahl gilt für die ganze Organisation</translation>
+    </message>
+    <message>
+        <source>List: only the records you may see — %1 of %2; the figure is for the whole organisation</source>
+        <translation>Liste: nur die Datensätze, die Sie sehen dürfen — %1 von %2; die Zahl gilt für die ganze Organisation</translation>
+    </message>
+    <message>
+        <source>Enter or a double click opens the person&apos;s file.</source>
+        <translation>Enter oder Doppelklick öffnet die Akte der Person.</translation>
     </message>
     <message>
         <source>Whole year</source>
@@ -4525,8 +4829,8 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Diagramm</translation>
     </message>
     <message>
-        <source>Statistics %1: %2 placements, %3 referrals. Double-click a figure for details.</source>
-        <translation>Statistik %1: %2 Vermittlungen, %3 Überweisungen. Doppelklick auf eine Zahl zeigt die Datensätze.</translation>
+        <source>Statistics %1: %2 placements, %3 referrals (placements count events, not persons). Enter or a double click on a figure lists its records.</source>
+        <translation>Statistik %1: %2 Vermittlungen, %3 Überweisungen (gezählt werden Vermittlungen, nicht Personen). Enter oder Doppelklick auf eine Zahl zeigt die Datensätze.</translation>
     </message>
     <message>
         <source>Placements</source>
@@ -4587,6 +4891,116 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>Choose a period and click Compute.</source>
         <translation>Zeitraum wählen und auf „Berechnen“ klicken.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>New team</source>
+        <translation>Neues Team</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the team:</source>
+        <translation>&amp;Name des Teams:</translation>
+    </message>
+    <message>
+        <source>Please enter the team&apos;s name.</source>
+        <translation>Bitte den Namen des Teams eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>User accounts</source>
+        <translation>Benutzerkonten</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>&amp;Neues Konto…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>Ä&amp;ndern…</translation>
+    </message>
+    <message>
+        <source>Set &amp;password…</source>
+        <translation>&amp;Passwort setzen…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <source>New &amp;team…</source>
+        <translation>Neues &amp;Team…</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>gesperrt bis %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>Konto %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>Account %1 changed.</source>
+        <translation>Konto %1 geändert.</translation>
+    </message>
+    <message>
+        <source>New password set for %1.</source>
+        <translation>Neues Passwort für %1 gesetzt.</translation>
+    </message>
+    <message>
+        <source>Disable account?</source>
+        <translation>Konto deaktivieren?</translation>
+    </message>
+    <message>
+        <source>%1 can no longer log in. The account&apos;s history stays; it can be enabled again.</source>
+        <translation>%1 kann sich dann nicht mehr anmelden. Der Verlauf des Kontos bleibt; es lässt sich wieder aktivieren.</translation>
+    </message>
+    <message>
+        <source>Account %1 disabled.</source>
+        <translation>Konto %1 deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Account %1 enabled.</source>
+        <translation>Konto %1 aktiviert.</translation>
+    </message>
+    <message>
+        <source>Team %1 created.</source>
+        <translation>Team %1 angelegt.</translation>
     </message>
 </context>
 </TS>

@@ -21,6 +21,77 @@
     </message>
 </context>
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Counsellor</source>
+        <translation>Counsellor</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Team lead</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <source>Change account</source>
+        <translation>Change account</translation>
+    </message>
+    <message>
+        <source>e.g. berater3 (a–z, 0–9, . _ -)</source>
+        <translation>e.g. berater3 (a–z, 0–9, . _ -)</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>First name Last name</source>
+        <translation>First name Last name</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>(no team)</translation>
+    </message>
+    <message>
+        <source>&amp;Team:</source>
+        <translation>&amp;Team:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Password &amp;again:</translation>
+    </message>
+    <message>
+        <source>Please enter a user name.</source>
+        <translation>Please enter a user name.</translation>
+    </message>
+    <message>
+        <source>Counsellors and team leads need a team.</source>
+        <translation>Counsellors and team leads need a team.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>mzdesk – encrypted database</source>
@@ -68,6 +139,10 @@
     <message>
         <source>Referrals</source>
         <translation>Referrals</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
     </message>
 </context>
 <context>
@@ -268,6 +343,10 @@
         <translation>Account disabled</translation>
     </message>
     <message>
+        <source>Account enabled</source>
+        <translation>Account enabled</translation>
+    </message>
+    <message>
         <source>Access denied</source>
         <translation>Access denied</translation>
     </message>
@@ -450,6 +529,10 @@
     <message>
         <source>Team created</source>
         <translation>Team created</translation>
+    </message>
+    <message>
+        <source>User account changed</source>
+        <translation>User account changed</translation>
     </message>
     <message>
         <source>Person data edited</source>
@@ -1302,12 +1385,20 @@
         <translation>Date</translation>
     </message>
     <message>
+        <source>Case of %1</source>
+        <translation>Case of %1</translation>
+    </message>
+    <message>
         <source>New contact</source>
         <translation>New contact</translation>
     </message>
     <message>
         <source>none</source>
         <translation>none</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>(overdue)</translation>
     </message>
     <message>
         <source>Next follow-up</source>
@@ -1356,6 +1447,22 @@
     <message>
         <source>Add a follow-up?</source>
         <translation>Add a follow-up?</translation>
+    </message>
+    <message>
+        <source>New follow-up</source>
+        <translation>New follow-up</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>Due on: the date is in the past, please choose today or later.</source>
+        <translation>Due on: the date is in the past, please choose today or later.</translation>
+    </message>
+    <message>
+        <source>Please type a subject.</source>
+        <translation>Please type a subject.</translation>
     </message>
 </context>
 <context>
@@ -1482,6 +1589,13 @@
         <source>%1+ matches</source>
         <translation>%1+ matches</translation>
     </message>
+    <message numerus="yes">
+        <source>Nobody under this spelling – %n similar spelling(s) below; a new person: Ctrl+N</source>
+        <translation>
+            <numerusform>Nobody under this spelling – %n similar spelling below; a new person: Ctrl+N</numerusform>
+            <numerusform>Nobody under this spelling – %n similar spellings below; a new person: Ctrl+N</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nobody found – a new person: Ctrl+N</source>
         <translation>Nobody found – a new person: Ctrl+N</translation>
@@ -1491,6 +1605,13 @@
         <translation>
             <numerusform>%n match</numerusform>
             <numerusform>%n matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n similar spelling(s)</source>
+        <translation>
+            <numerusform>%n similar spelling</numerusform>
+            <numerusform>%n similar spellings</numerusform>
         </translation>
     </message>
     <message>
@@ -1698,6 +1819,10 @@
 <context>
     <name>ContactEntryDialog</name>
     <message>
+        <source>Person and case</source>
+        <translation>Person and case</translation>
+    </message>
+    <message>
         <source>&amp;Date and time</source>
         <translation>&amp;Date and time</translation>
     </message>
@@ -1732,6 +1857,18 @@
     <message>
         <source>Confidential &amp;note</source>
         <translation>Confidential &amp;note</translation>
+    </message>
+    <message>
+        <source>Done by this &amp;contact</source>
+        <translation>Done by this &amp;contact</translation>
+    </message>
+    <message>
+        <source>The open follow-ups: tick (Space) those this contact answers; they are marked done when the contact is saved</source>
+        <translation>The open follow-ups: tick (Space) those this contact answers; they are marked done when the contact is saved</translation>
+    </message>
+    <message>
+        <source>Open follow-ups done by this contact</source>
+        <translation>Open follow-ups done by this contact</translation>
     </message>
     <message>
         <source>Next &amp;follow-up</source>
@@ -2247,6 +2384,53 @@ Please send the details below to your IT support.</translation>
     </message>
 </context>
 <context>
+    <name>FollowUpEditDialog</name>
+    <message>
+        <source>Person and case</source>
+        <translation>Person and case</translation>
+    </message>
+    <message>
+        <source>&amp;Due on</source>
+        <translation>&amp;Due on</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY or +14 (days)</source>
+        <translation>DD.MM.YYYY or +14 (days)</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>&amp;Subject</source>
+        <translation>&amp;Subject</translation>
+    </message>
+    <message>
+        <source>e.g. ask about the application</source>
+        <translation>e.g. ask about the application</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>&amp;Note (optional)</source>
+        <translation>&amp;Note (optional)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>The follow-up is yours and shows in your Wiedervorlagen list on its date. Its text is not confidential.</source>
+        <translation>The follow-up is yours and shows in your Wiedervorlagen list on its date. Its text is not confidential.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpsView</name>
     <message>
         <source>Mark done</source>
@@ -2259,6 +2443,10 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>Refresh follow-ups</source>
         <translation>Refresh follow-ups</translation>
+    </message>
+    <message>
+        <source>Undo done</source>
+        <translation>Undo done</translation>
     </message>
     <message>
         <source>Reading what is due …</source>
@@ -2300,8 +2488,12 @@ Please send the details below to your IT support.</translation>
         <translation>Nothing due. Well done.</translation>
     </message>
     <message>
-        <source>Done.</source>
-        <translation>Done.</translation>
+        <source>Done: %1 – %2.</source>
+        <translation>Done: %1 – %2.</translation>
+    </message>
+    <message>
+        <source>Open again: %1.</source>
+        <translation>Open again: %1.</translation>
     </message>
     <message>
         <source>Type the new date, like 24.11.2026.</source>
@@ -2320,12 +2512,24 @@ Please send the details below to your IT support.</translation>
         <translation>Number of follow-ups due</translation>
     </message>
     <message>
+        <source>Whole &amp;team</source>
+        <translation>Whole &amp;team</translation>
+    </message>
+    <message>
+        <source>Show the follow-ups of every case of your team, whoever they are assigned to (team leads)</source>
+        <translation>Show the follow-ups of every case of your team, whoever they are assigned to (team leads)</translation>
+    </message>
+    <message>
+        <source>Show the whole team&apos;s follow-ups</source>
+        <translation>Show the whole team&apos;s follow-ups</translation>
+    </message>
+    <message>
         <source>Follow-ups due</source>
         <translation>Follow-ups due</translation>
     </message>
     <message>
-        <source>Enter opens the person, Space or Ctrl+D marks done, Ctrl+P postpones</source>
-        <translation>Enter opens the person, Space or Ctrl+D marks done, Ctrl+P postpones</translation>
+        <source>Enter opens the person, Space or Ctrl+D marks done, Ctrl+Z takes it back, Ctrl+P postpones</source>
+        <translation>Enter opens the person, Space or Ctrl+D marks done, Ctrl+Z takes it back, Ctrl+P postpones</translation>
     </message>
     <message>
         <source>Due</source>
@@ -2342,6 +2546,22 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>What</source>
         <translation>What</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Undo (Ctrl+Z)</source>
+        <translation>&amp;Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Take back the last &quot;done&quot; (Ctrl+Z)</source>
+        <translation>Take back the last &quot;done&quot; (Ctrl+Z)</translation>
     </message>
     <message>
         <source>&amp;Done</source>
@@ -3452,6 +3672,25 @@ Please send the details below to your IT support.</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Set password for %1</source>
+        <translation>Set password for %1</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>New &amp;password:</translation>
+    </message>
+    <message>
+        <source>Password &amp;again:</source>
+        <translation>Password &amp;again:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+</context>
+<context>
     <name>PersonDetail</name>
     <message>
         <source>Person</source>
@@ -3649,6 +3888,14 @@ Please send the details below to your IT support.</translation>
         <translation>Consents</translation>
     </message>
     <message>
+        <source>New follow-up…</source>
+        <translation>New follow-up…</translation>
+    </message>
+    <message>
+        <source>Follow-up done</source>
+        <translation>Follow-up done</translation>
+    </message>
+    <message>
         <source>Not available in this installation yet</source>
         <translation>Not available in this installation yet</translation>
     </message>
@@ -3755,6 +4002,34 @@ Please send the details below to your IT support.</translation>
         <source>Activate</source>
         <translation>Activate</translation>
     </message>
+    <message>
+        <source>The case of %1 is closed (%2). A contact belongs to a running case.</source>
+        <translation>The case of %1 is closed (%2). A contact belongs to a running case.</translation>
+    </message>
+    <message>
+        <source>Reopen this case, or open a new case?</source>
+        <translation>Reopen this case, or open a new case?</translation>
+    </message>
+    <message>
+        <source>Re&amp;open case</source>
+        <translation>Re&amp;open case</translation>
+    </message>
+    <message>
+        <source>There is no case for %1 yet. A contact belongs to a case.</source>
+        <translation>There is no case for %1 yet. A contact belongs to a case.</translation>
+    </message>
+    <message>
+        <source>&amp;New case</source>
+        <translation>&amp;New case</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Select an open follow-up in the timeline (arrow keys), then press Ctrl+Shift+D.</source>
+        <translation>Select an open follow-up in the timeline (arrow keys), then press Ctrl+Shift+D.</translation>
+    </message>
     <message numerus="yes">
         <source>%1 (%n person(s))</source>
         <translation>
@@ -3796,6 +4071,14 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>This column cannot be sorted.</source>
         <translation>This column cannot be sorted.</translation>
+    </message>
+    <message>
+        <source>%1 (similar spelling)</source>
+        <translation>%1 (similar spelling)</translation>
+    </message>
+    <message>
+        <source>Found under a similar spelling of what was typed</source>
+        <translation>Found under a similar spelling of what was typed</translation>
     </message>
     <message>
         <source>Placeholder date: day and month are not known</source>
@@ -4478,15 +4761,36 @@ Please send the details below to your IT support.</translation>
         <translation>File number</translation>
     </message>
     <message>
-        <source>Record id</source>
-        <translation>Record id</translation>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
-    <message numerus="yes">
-        <source>%n record(s)</source>
-        <translation>
-            <numerusform>%n record</numerusform>
-            <numerusform>%n records</numerusform>
-        </translation>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Enter opens the person&apos;s file</source>
+        <translation>Enter opens the person&apos;s file</translation>
+    </message>
+    <message>
+        <source>List: %1 of %2, every record behind the figure</source>
+        <translation>List: %1 of %2, every record behind the figure</translation>
+    </message>
+    <message>
+        <source>List: %1 only — %2 of %3; the figure is for the whole organisation</source>
+        <translation>List: %1 only — %2 of %3; the figure is for the whole organisation</translation>
+    </message>
+    <message>
+        <source>List: only the records you may see — %1 of %2; the figure is for the whole organisation</source>
+        <translation>List: only the records you may see — %1 of %2; the figure is for the whole organisation</translation>
+    </message>
+    <message>
+        <source>Enter or a double click opens the person&apos;s file.</source>
+        <translation>Enter or a double click opens the person&apos;s file.</translation>
     </message>
     <message>
         <source>Whole year</source>
@@ -4525,8 +4829,8 @@ Please send the details below to your IT support.</translation>
         <translation>Chart</translation>
     </message>
     <message>
-        <source>Statistics %1: %2 placements, %3 referrals. Double-click a figure for details.</source>
-        <translation>Statistics %1: %2 placements, %3 referrals. Double-click a figure for details.</translation>
+        <source>Statistics %1: %2 placements, %3 referrals (placements count events, not persons). Enter or a double click on a figure lists its records.</source>
+        <translation>Statistics %1: %2 placements, %3 referrals (placements count events, not persons). Enter or a double click on a figure lists its records.</translation>
     </message>
     <message>
         <source>Placements</source>
@@ -4587,6 +4891,116 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>Choose a period and click Compute.</source>
         <translation>Choose a period and click Compute.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>New team</source>
+        <translation>New team</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the team:</source>
+        <translation>&amp;Name of the team:</translation>
+    </message>
+    <message>
+        <source>Please enter the team&apos;s name.</source>
+        <translation>Please enter the team&apos;s name.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersView</name>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>User accounts</source>
+        <translation>User accounts</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>&amp;New account…</translation>
+    </message>
+    <message>
+        <source>&amp;Change…</source>
+        <translation>&amp;Change…</translation>
+    </message>
+    <message>
+        <source>Set &amp;password…</source>
+        <translation>Set &amp;password…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Disable</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Enable</translation>
+    </message>
+    <message>
+        <source>New &amp;team…</source>
+        <translation>New &amp;team…</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>locked until %1</source>
+        <translation>locked until %1</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>Account %1 created.</source>
+        <translation>Account %1 created.</translation>
+    </message>
+    <message>
+        <source>Account %1 changed.</source>
+        <translation>Account %1 changed.</translation>
+    </message>
+    <message>
+        <source>New password set for %1.</source>
+        <translation>New password set for %1.</translation>
+    </message>
+    <message>
+        <source>Disable account?</source>
+        <translation>Disable account?</translation>
+    </message>
+    <message>
+        <source>%1 can no longer log in. The account&apos;s history stays; it can be enabled again.</source>
+        <translation>%1 can no longer log in. The account&apos;s history stays; it can be enabled again.</translation>
+    </message>
+    <message>
+        <source>Account %1 disabled.</source>
+        <translation>Account %1 disabled.</translation>
+    </message>
+    <message>
+        <source>Account %1 enabled.</source>
+        <translation>Account %1 enabled.</translation>
+    </message>
+    <message>
+        <source>Team %1 created.</source>
+        <translation>Team %1 created.</translation>
     </message>
 </context>
 </TS>

@@ -521,9 +521,25 @@ def _new_event(demo: Demo, qtbot: QtBot, parent: QWidget) -> QWidget:
 
 
 def _drill(demo: Demo, qtbot: QtBot, parent: QWidget) -> QWidget:
+    from mzdesk.core.stats.rows import DrillList, DrillRow
     from mzdesk.ui.views.statistics import DrillDialog
 
-    return DrillDialog("Beratungen", [(demo.case.id, "MZ-2025-000001")], parent)
+    row = DrillRow(demo.case.id, None, "MZ-2025-000001", "Testperson, Erika", None, "Fall offen")
+    return DrillDialog(
+        "Beratungen", DrillList("caseload.new_cases", "cases", (row,), None, False), 1, parent
+    )
+
+
+def _account_new(demo: Demo, qtbot: QtBot, parent: QWidget) -> QWidget:
+    from mzdesk.ui.dialogs.account import AccountDialog
+
+    return AccountDialog(["Team Nord", "Team Süd"], parent)
+
+
+def _password_set(demo: Demo, qtbot: QtBot, parent: QWidget) -> QWidget:
+    from mzdesk.ui.dialogs.account import PasswordDialog
+
+    return PasswordDialog("berater1", parent)
 
 
 def _fair_mode(demo: Demo, qtbot: QtBot, parent: QWidget) -> QWidget:
@@ -571,6 +587,8 @@ DIALOGS: dict[str, Opener] = {
     "kit passphrase": _passphrase,
     "new event": _new_event,
     "statistics drill-down": _drill,
+    "account new": _account_new,
+    "password set": _password_set,
     "fair mode": _fair_mode,
     "referral rejection reason": _reject_reason,
 }

@@ -146,7 +146,7 @@ def test_a_case_from_the_keyboard(qtbot: QtBot, window: MainWindow, database: Da
     person = select_first_person(qtbot, view)
     assert person.file_number in pane.title.text()
     assert pane.values["cases"].text() == "0"
-    assert not pane.contact_action.isEnabled()  # no case yet
+    assert pane.contact_action.isEnabled()  # no case yet: Ctrl+K offers a new one
     changed: list[object] = []
     pane.person_changed.connect(changed.append)
 
@@ -225,7 +225,7 @@ def test_a_case_from_the_keyboard(qtbot: QtBot, window: MainWindow, database: Da
     case_entry = pane.selected_case()
     assert case_entry is not None and case_entry.status is CaseStatus.CLOSED
     assert "Ausbildung begonnen" in pane.case_values["caseStatus"].text()
-    assert not pane.contact_action.isEnabled()  # closed: reopen first
+    assert pane.contact_action.isEnabled()  # closed: Ctrl+K says why, offers to reopen
 
     # --- reopen with the status button (Tab to it, Space)
     reopen = pane.status_buttons.findChild(QWidget, "to_active")
@@ -338,6 +338,6 @@ def test_actions_for_the_menus_and_missing_dialogs(window: MainWindow) -> None:
     assert "Ctrl+K" in shortcuts.values()
     assert "Ctrl+Shift+N" in shortcuts.values()
     assert "Ctrl+R" in shortcuts.values()
-    assert len(pane.actions()) == 7
+    assert len(pane.actions()) == 9  # with New follow-up, Follow-up done
     assert all(not a.isEnabled() for a in pane.actions())  # nobody selected
     assert pane.timeline.model().index(0, 0, QModelIndex()).isValid() is False

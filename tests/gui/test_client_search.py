@@ -169,3 +169,40 @@ def test_more_matches_than_counted(
     assert view.model.rowCount() == MANY + 2  # streamed to the end, each person once
     ids = {view.model.person_id(row) for row in range(view.model.rowCount())}
     assert len(ids) == MANY + 2
+
+
+def test_a_name_heard_on_the_phone_is_found_under_its_other_spelling(
+    qtbot: QtBot, search_db: Database, settings: Settings
+) -> None:
+    """Counsellor walk item 9: "hadad" found nobody although Haddad, Yousef exists, and
+    invited a duplicate. Now the exact Hadad comes first, Haddad after it, marked."""
+    with search_db.session() as session:
+        session.add_all(
+            [
+                Person(family_name="Haddad", given_names="Yousef", file_number="MZ-2026-000901"),
+                Person(family_name="Hadad", given_names="Jusuf", file_number="MZ-2026-000902"),
+            ]
+        )
+        session.commit()
+    view = ClientsView(AreaContext(search_db.session, settings, "de"))
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    view.search_edit.setFocus()
+    type_text(view.search_edit, "hadad")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=3000)
+    assert names(view) == ["Hadad, Jusuf", "Haddad, Yousef (ähnliche Schreibweise)"]
+    assert view.model.index(1, Column.NAME).data(Qt.ItemDataRole.FontRole).italic()
+    assert view.model.index(0, Column.NAME).data(Qt.ItemDataRole.FontRole) is None
+    assert view.match_label.text() == "1 Treffer · 1 ähnliche Schreibweise"
+
+    view.search_edit.clear()
+    type_text(view.search_edit, "yousef hadad")  # given name first, both as heard
+    qtbot.waitUntil(lambda: "Niemand unter" in view.match_label.text(), timeout=3000)
+    assert view.model.similar_count == 2
+    assert view.match_label.text() == (
+        "Niemand unter dieser Schreibweise – 2 ähnliche Schreibweisen darunter; neue Person: Strg+N"
+    )
+    QTest.keyClick(view.search_edit, Qt.Key.Key_Down)  # into the list, first row chosen
+    qtbot.waitUntil(view.table.hasFocus)
+    assert view.table.currentIndex().row() == 0

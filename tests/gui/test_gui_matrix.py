@@ -67,9 +67,9 @@ ROLES = {"berater_a": Role.COUNSELLOR, "leitung_a": Role.TEAM_LEAD, "admin": Rol
 ALL_AREAS = {area.key for area in DECLARED_AREAS}
 # The navigation of each role (the other areas are hidden: the core refuses their work).
 OFFERED = {
-    "berater_a": ALL_AREAS - {"statistics", "audit"},
-    "leitung_a": ALL_AREAS,
-    "admin": {"partners", "audit"},  # never case contents, no events
+    "berater_a": ALL_AREAS - {"statistics", "audit", "users"},
+    "leitung_a": ALL_AREAS - {"users"},
+    "admin": {"partners", "audit", "users"},  # never case contents, no events
 }
 OWN = {
     "own": "MZ-T-0001",
@@ -104,6 +104,7 @@ SHOWS: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "statistics_drill": {"berater_a": ("refused",), "leitung_a": ("own",), "admin": ("refused",)},
     "audit": {"berater_a": ("refused",), "leitung_a": ("own",), "admin": ()},
+    "users": {"berater_a": ("refused",), "leitung_a": ("refused",), "admin": ()},
     "kit_review": {"berater_a": ("own_name",), "leitung_a": ("own_name",), "admin": ("refused",)},
 }
 REFUSED = "Keine Berechtigung"

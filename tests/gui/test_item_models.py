@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from mzdesk.core.services.audit import AuditFilter, AuditRow
 from mzdesk.core.stats.report import Column, Table
+from mzdesk.core.stats.rows import DrillRow
 from mzdesk.core.stats.suppression import Suppressed
 from mzdesk.ui.areas import AreaContext
 from mzdesk.ui.models.audit_table import PAGE, AuditModel
@@ -101,25 +102,37 @@ def test_stats_table_of_an_empty_table_passes_the_model_tester(
     assert (model.rowCount(), model.columnCount()) == (0, 0)
 
 
-def _drill_rows() -> list[tuple[uuid.UUID, str]]:
+def _drill_rows() -> list[DrillRow]:
     return [
-        (uuid.UUID(int=1), "MZ-2025-000001"),
-        (uuid.UUID(int=2), ""),  # an anonymous head count: no person behind it
+        DrillRow(
+            uuid.UUID(int=1),
+            uuid.UUID(int=11),
+            "MZ-2025-000001",
+            "Testperson, Erika",
+            date(2025, 3, 1),
+            "Integrationskurs",
+        ),
+        # an anonymous head count: no person behind it, one row that counts 40
+        DrillRow(uuid.UUID(int=2), None, "", "anonym gezählt (40)", None, "Jobmesse", 40),
     ]
 
 
-def test_drill_model_shows_file_numbers_and_record_ids(parent: QWidget) -> None:
+def test_drill_model_shows_readable_columns_and_no_record_ids(parent: QWidget) -> None:
     model = DrillModel(_drill_rows(), parent)
-    assert (model.rowCount(), model.columnCount()) == (2, 2)
-    assert [model.headerData(c, Qt.Orientation.Horizontal, Display) for c in (0, 1)] == [
+    assert (model.rowCount(), model.columnCount()) == (2, 4)
+    assert [model.headerData(c, Qt.Orientation.Horizontal, Display) for c in range(4)] == [
         "Aktenzeichen",
-        "Datensatz-ID",
+        "Name",
+        "Datum",
+        "Art",
     ]
-    assert [[model.index(r, c).data() for c in (0, 1)] for r in (0, 1)] == [
-        ["MZ-2025-000001", str(uuid.UUID(int=1))],
-        ["", str(uuid.UUID(int=2))],
+    assert [[model.index(r, c).data() for c in range(4)] for r in (0, 1)] == [
+        ["MZ-2025-000001", "Testperson, Erika", "01.03.2025", "Integrationskurs"],
+        ["", "anonym gezählt (40)", "", "Jobmesse"],
     ]
-    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert model.person_id(0) == uuid.UUID(int=11)
+    assert model.person_id(1) is None
+    assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) is None
 
 
 def test_drill_model_passes_the_model_tester(qtmodeltester: Any, parent: QWidget) -> None:

@@ -207,6 +207,9 @@ MATRIX: tuple[Row, ...] = (
         shows={"berater_a/-": ("own_number", "followup_short")},
     ),
     row("followup done", "{followup}", RECORD, "0D 0D DD", writes=True, isolate=True),
+    # the world's follow-up is open: reopening it changes nothing (done → reopen: see
+    # test_followups_team.py), so only who may is checked here
+    row("followup reopen", "{followup}", RECORD, "0D 0D DD", isolate=True),
     # --- partners --------------------------------------------------------------------------
     row("partner add", "--name 'Jobcenter {actor}' --kind JC", NONE, "0 0 0", writes=True),
     row("partner find", "Agentur", NONE, "0 0 0"),

@@ -68,13 +68,60 @@ def test_xlsx_suppressed(report: StatsReport, tmp_path: Path) -> None:
     write_xlsx(report, path, suppress_below=3)
     book = load_workbook(path)
     rows = {r[0]: r[1:] for r in book["Nach Rechtskreis"].iter_rows(min_row=2, values_only=True)}
-    # Every non-zero cell is 1 or 2 -> "<3"; zeros stay; the sums (5, 3) are shown, the sum 2s not.
+    # By hand: every non-zero cell inside is 1 or 2 -> "<3"; zeros stay. The sums would give
+    # them away: Gesamt 5 over five "<3" (each must be 1), Arbeit 2 over two "<3" (1 + 1),
+    # Ausbildung likewise, Geflüchtete 3 over three "<3" -> every sum is "x", never "<3".
     assert rows["SGB II (Jobcenter)"] == ("<3", "<3", 0, "<3")
+    assert rows["AsylbLG"] == ("<3", 0, 0, "<3")
     assert rows["SGB XII (Sozialamt)"] == (0, 0, 0, 0)
-    assert rows["Summe"] == (5, "<3", "<3", 3)
+    assert rows["Summe"] == ("x", "x", "x", "x")
+    # Nach Team: Nord 3 (work 1, training 1, refugees 3), Süd 2 (1, 1, 0). The totals' Summe
+    # is hidden (it is the 5 above), so Nord's 3 can be shown: 3 + "<3" = "x" pins nothing.
+    team = {r[0]: r[1:] for r in book["Nach Team"].iter_rows(min_row=2, values_only=True)}
+    assert team["Team Nord"] == (3, "<3", "<3", 3)
+    assert team["Team Süd"] == ("<3", "<3", "<3", 0)
+    # Fallbelastung: Beraterin Eins's 3 contacts are hidden ("x", not "<3") because the
+    # Summe 4 minus Berater Zwei's 1 would give them, and then his 1.
+    load = {r[0]: r[2:] for r in book["Fallbelastung"].iter_rows(min_row=2, values_only=True)}
+    assert load["Beraterin Eins"][-1] == "x"
+    assert load["Berater Zwei"][-1] == "<3"
+    assert load["Summe"][-1] == 4
     overview = {r[0]: r[1] for r in book["Überblick"].iter_rows(min_row=2, values_only=True)}
+    # 42 = 2 registered + 40 anonymous: the 40 is hidden, or 42 - 40 gives the 2.
     assert overview["Teilnehmende"] == 42
-    assert overview["in Arbeit"] == "<3"
+    assert overview["davon anonym gezählt"] == "x"
+    assert overview["in Arbeit"] == "x"  # hidden in Nach Rechtskreis, so hidden here too
+    info = [r[0] for r in book["Info"].iter_rows(values_only=True)]
+    assert any(str(line).startswith("„x“: verdeckt") for line in info)
+    for sheet in book.sheetnames[1:]:  # no count of 3 or more is ever "<3"
+        unsuppressed = book_unsuppressed(report)[sheet]
+        for r, row in enumerate(book[sheet].iter_rows(min_row=2, values_only=True)):
+            for c, value in enumerate(row):
+                if value == "<3":
+                    assert 0 < unsuppressed[r][c] < 3, (sheet, r, c)
+
+
+def book_unsuppressed(report: StatsReport) -> dict[str, list[list[object]]]:
+    return {table.sheet: table.rows for table in report.tables(0)}
+
+
+def test_no_table_lets_a_small_cell_be_worked_out(report: StatsReport) -> None:
+    from mzdesk.core.stats.report import _grid, equations
+    from mzdesk.core.stats.suppression import Suppressed, revealed
+
+    for plain, shown in zip(report.tables(0), report.tables(3), strict=True):
+        grid = _grid(plain)
+        values = {
+            (r, c): v for r, row in enumerate(grid) for c, v in enumerate(row) if v is not None
+        }
+        mask = {
+            (r, c): cell.primary
+            for r, row in enumerate(shown.rows)
+            for c, cell in enumerate(row)
+            if isinstance(cell, Suppressed)
+        }
+        found, _margins = equations(plain)
+        assert revealed(values, found, mask, 3) == set(), plain.key
 
 
 def test_csv(report: StatsReport, tmp_path: Path) -> None:
@@ -126,7 +173,8 @@ def test_pdf_fonts_and_text(report: StatsReport, tmp_path: Path) -> None:
     assert "<3" in text
     assert "Seite 1 von" in text
     overview = next(line for line in text.splitlines() if "Vermittlungen gesamt" in line)
-    assert overview.split()[-1] == "5"
+    assert overview.split()[-1] == "x"  # five "<3" summing to 5 would each be 1
+    assert "„x“: verdeckt" in text
     attendees = next(line for line in text.splitlines() if line.strip().startswith("Teilnehmende"))
     assert attendees.split()[-1] == "42"
 
@@ -140,7 +188,7 @@ def test_cli_exports_suppress_by_default(
     assert main(["stats", "--db", database_url, "--year", "2025", "--xlsx", str(target)]) == 0
     assert "suppressed" in capsys.readouterr().out
     overview = {r[0]: r[1] for r in load_workbook(target)["Überblick"].iter_rows(values_only=True)}
-    assert overview["in Arbeit"] == "<3"
+    assert overview["in Arbeit"] == "x"
     off = tmp_path / "off.csv"
     assert (
         main(

@@ -15,6 +15,13 @@ case):
   ``aln``; ``Oleksandr``, ``Aleksandr``, ``Alexander`` → ``alksndr``. Equal skeletons are the
   blocking key of the duplicate search and strong (not conclusive) name evidence.
 
+Names typed or recorded in Arabic script have no written short vowels: :func:`variant_keys`
+reads the script's long vowels (``و``, ``ي``) as vowels, an initial hamza or ``ع`` as a
+leading vowel, a final ``ة`` as ``a`` and drops the article ``ال``, so ``يوسف`` has the
+skeleton of *Yusuf*, ``محمد`` that of *Mohammed*, ``عبد الرحمن`` that of *Abdulrahman*.
+:func:`variant_keys` is what search while typing indexes beside the folded text, so a person
+found by the duplicate check under a spelling is found by the search too.
+
 Everything here is personal data in, personal data out: never log the results.
 """
 
@@ -23,6 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from anyascii import anyascii
 
 from mzdesk.core.names import fold
 
@@ -171,3 +180,71 @@ def name_keys(family_name: str, given_names: str) -> NameKeys:
         family_plain_soft=soft(family_name),
         family_plain_skeleton=skeleton(family_name),
     )
+
+
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_ARABIC_ARTICLE = re.compile(r"^\u0627\u0644(?=\S{2})")  # "ال" before two more letters
+_ARABIC_MARKS = re.compile(r"['`]")
+
+
+def _arabic_word(word: str) -> str:
+    """An Arabic-script word in Latin letters with its vowels read (see the module text)."""
+    word = _ARABIC_ARTICLE.sub("", word)
+    latin = anyascii(word).lower()
+    latin = re.sub(r"^['`]", "a", latin)  # initial hamza / ain: a leading vowel
+    latin = _ARABIC_MARKS.sub("", latin)
+    if latin.endswith("h") and word.endswith("\u0629"):  # ta marbuta: Fatimah / Fatima
+        latin = latin[:-1] + "a"
+    head, rest = latin[:1], latin[1:]
+    rest = rest.replace("w", "u").replace("y", "i")  # the long vowels inside a word
+    return fold(head + rest)
+
+
+def name_words(text: str | None) -> list[str]:
+    """The words of a name as search keys see them: Arabic-script words read with their
+    vowels (:func:`_arabic_word`), every other script folded (anyascii)."""
+    if not text:
+        return []
+    words: list[str] = []
+    for raw in text.split():
+        words.extend((_arabic_word(raw) if _ARABIC.search(raw) else fold(raw)).split())
+    return words
+
+
+_SPLIT_SUFFIXES = ("zade",)  # Persian -zadeh: "Hosseinzadeh" = "Hossein Zadeh"
+_PARTICLES = frozenset({"bin", "ibn", "ben", "bint"})  # "bin Salem": the particle is no key
+
+
+def _compound_parts(soft_word: str) -> list[str]:
+    """A joined compound's parts in soft form ("abdrahman" → "abd", "rahman"), so that the
+    spaced and the joined spelling share keys."""
+    if soft_word.startswith("abd") and len(soft_word) >= 6:
+        return ["abd", soft_word[3:]]
+    for suffix in _SPLIT_SUFFIXES:
+        if soft_word.endswith(suffix) and len(soft_word) >= len(suffix) + 3:
+            return [soft_word[: -len(suffix)], suffix]
+    return []
+
+
+@lru_cache(maxsize=65536)
+def variant_keys(text: str) -> frozenset[str]:
+    """The phonetic keys a name (one word, or a name part of several) is indexed and searched
+    under: the skeleton of each word, as a given and, where it differs, as a family name (an
+    attached ``al-`` dropped); of the whole part when it has several words; and of a joined
+    compound's parts. Keys of words of one or two letters are left out (too many names share
+    them), as are the particles ``bin``/``ibn``."""
+    words = [word for word in name_words(text) if word not in _PARTICLES]
+    if not words:
+        return frozenset()
+    keys: set[str] = set()
+    pieces = [words] if len(words) == 1 else [[word] for word in words] + [words]
+    for piece in pieces:
+        joined = " ".join(piece)
+        if len(joined.replace(" ", "")) < 3:
+            continue
+        keys.add(skeleton(joined))
+        keys.add(skeleton(joined, family=True))
+        for word in soft_words(joined):
+            for part in _compound_parts(word):
+                keys.add(_skeleton_word(part))
+    return frozenset(key for key in keys if len(key) >= 2)

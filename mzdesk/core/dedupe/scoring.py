@@ -93,7 +93,7 @@ class Match:
     reasons: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _part(soft_a: str, skel_a: str, soft_b: str, skel_b: str) -> tuple[float, bool]:
+def part_similarity(soft_a: str, skel_a: str, soft_b: str, skel_b: str) -> tuple[float, bool]:
     """Similarity of one name part, and whether the skeletons agreed."""
     if not soft_a or not soft_b:
         return 0.0, False
@@ -113,12 +113,12 @@ def _part(soft_a: str, skel_a: str, soft_b: str, skel_b: str) -> tuple[float, bo
 
 
 def _given(a: NameKeys, b: NameKeys) -> tuple[float, bool]:
-    best = _part(a.given_soft, a.given_skeleton, b.given_soft, b.given_skeleton)
+    best = part_similarity(a.given_soft, a.given_skeleton, b.given_soft, b.given_skeleton)
     if len(a.given_words) > 1 or len(b.given_words) > 1:
         # One side has a further given name: the best pair of single names, slightly less.
         for soft_a, skel_a in zip(a.given_words, a.given_word_skeletons, strict=True):
             for soft_b, skel_b in zip(b.given_words, b.given_word_skeletons, strict=True):
-                sim, key = _part(soft_a, skel_a, soft_b, skel_b)
+                sim, key = part_similarity(soft_a, skel_a, soft_b, skel_b)
                 if sim * EXTRA_GIVEN_NAME > best[0]:
                     best = (sim * EXTRA_GIVEN_NAME, key)
     return best
@@ -134,15 +134,17 @@ def _combine(family: float, given: float) -> float:
 
 def name_score(a: NameKeys, b: NameKeys) -> tuple[float, list[str]]:
     """0..1 (negative when a part is another name) and the name reasons."""
-    family, family_key = _part(a.family_soft, a.family_skeleton, b.family_soft, b.family_skeleton)
+    family, family_key = part_similarity(
+        a.family_soft, a.family_skeleton, b.family_soft, b.family_skeleton
+    )
     given, given_key = _given(a, b)
     straight = _combine(family, given)
     reasons: list[str] = []
     # Swapped: a's family against b's given names and vice versa (given-mode keys on both).
-    swap_family, swap_fkey = _part(
+    swap_family, swap_fkey = part_similarity(
         a.family_plain_soft, a.family_plain_skeleton, b.given_soft, b.given_skeleton
     )
-    swap_given, swap_gkey = _part(
+    swap_given, swap_gkey = part_similarity(
         a.given_soft, a.given_skeleton, b.family_plain_soft, b.family_plain_skeleton
     )
     swapped = _combine(swap_family, swap_given)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from mzdesk.core.stats.report import METHOD_DE, Cell, StatsReport
-from mzdesk.core.stats.suppression import Suppressed
+from mzdesk.core.stats.suppression import HIDDEN_VALUE, SECONDARY_LABEL, Suppressed
 
 
 def german_number(value: float) -> str:
@@ -37,7 +37,14 @@ def header_lines(report: StatsReport, suppress_below: int) -> list[str]:
     if suppress_below > 1:
         lines.append(
             f"Datenschutz: Fallzahlen von 1 bis {suppress_below - 1} werden als "
-            f"„<{suppress_below}“ ausgewiesen, dazu je Zeile und Spalte mindestens ein "
-            "weiteres Feld, damit sich keine Zahl aus den Summen errechnen lässt."
+            f"„<{suppress_below}“ ausgewiesen."
+        )
+        lines.append(
+            f"„{SECONDARY_LABEL}“: verdeckt, damit sich eine kleine Zahl nicht aus den Summen "
+            f"errechnen lässt; der Wert wird nicht angegeben (er kann auch {suppress_below} "
+            "oder mehr sein). Eine Zahl, die in einer Tabelle verdeckt ist, ist es in allen."
+        )
+        lines.append(
+            f"„{HIDDEN_VALUE}“: Median verdeckt, weil die zugrunde liegende Anzahl verdeckt ist."
         )
     return lines

@@ -4,7 +4,7 @@ Semicolon-separated, UTF-8 with BOM (Excel then reads umlauts right), CRLF line 
 Columns: ``Zeitraum;Tabelle;Zeile;Spalte;Wert`` — one line per figure. Why one long file
 rather than one file per table: a single file is what ``--csv F`` can promise, every table has
 different columns, and the long form opens directly as a PivotTable/filter in Excel and parses
-with any CSV reader. Numbers are German (``1234``, ``4,5``); suppressed cells are ``<3``.
+with any CSV reader. Numbers are German (``1234``, ``4,5``); suppressed cells are ``<3`` or ``x``.
 Text that a spreadsheet would run as a formula (a name beginning with ``=``, ``+``, ``-``,
 ``@``, tab or CR) starts with ``'`` (:mod:`mzdesk.core.exports.cells`); numbers stay as they are.
 """

@@ -2,8 +2,9 @@
 
 Each table sheet: a bold header row (frozen), German headers, number formats (counts
 ``#,##0``, days ``0.0``, dates ``DD.MM.YYYY``), column widths from the content; suppressed
-cells are the text ``<3``, right-aligned. Text is always a text cell, never a formula: a
-name beginning with ``=``, ``+``, ``-``, ``@``, tab or CR starts with ``'``
+cells are the text ``<3`` (primary) or ``x`` (hidden so that no small one can be worked
+out from the sums), right-aligned; the Info sheet explains both. Text is always a text
+cell, never a formula: a name beginning with ``=``, ``+``, ``-``, ``@``, tab or CR starts with ``'``
 (:mod:`mzdesk.core.exports.cells`).
 """
 

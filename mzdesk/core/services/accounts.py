@@ -451,6 +451,62 @@ def disable_user(session: Session, username: str) -> User:
     return user
 
 
+def enable_user(session: Session, username: str) -> User:
+    """Let a disabled account log in again (admins only; the caller commits)."""
+    require(session, Action.MANAGE_ACCOUNTS)
+    user = _existing(session, username)
+    user.active = True
+    user.failed_logins = 0
+    user.locked_until = None
+    audit.append(session, "enable", "user", entity_id=user.id)
+    return user
+
+
+def update_user(
+    session: Session, username: str, *, display_name: str, role: Role, team: str | None
+) -> User:
+    """Change an account's shown name, role and team (admins only; the caller commits).
+
+    The admin's own role stays (no administrator removes the last administration by
+    accident); counsellors and team leads need a team, as at creation."""
+    require(session, Action.MANAGE_ACCOUNTS)
+    user = _existing(session, username)
+    checked_name(display_name, "display name", "Der Anzeigename")
+    if user.id == session.info.get("user_id") and role is not user.role:
+        raise InvalidAccount(
+            "you cannot change your own role",
+            german="Die eigene Rolle kann nicht geändert werden.",
+        )
+    found_team = _team(session, team)
+    if role is not Role.ADMIN and found_team is None:
+        raise InvalidAccount(
+            "counsellors and team leads need a team",
+            german="Beratungskräfte und Teamleitungen brauchen ein Team.",
+        )
+    changed = {
+        field
+        for field, old, new in (
+            ("display_name", user.display_name, display_name.strip() or user.username),
+            ("role", user.role, role),
+            ("team_id", user.team_id, found_team.id if found_team else None),
+        )
+        if old != new
+    }
+    user.display_name = display_name.strip() or user.username
+    user.role = role
+    user.team_id = found_team.id if found_team else None
+    if changed & {"role", "team_id"}:
+        cli_sessions.end_all(session, user.id)  # new rights: log in again on the command line
+    audit.append(
+        session,
+        "update",
+        "user",
+        entity_id=user.id,
+        details={"changed": sorted(changed), "role": role.value, "team_id": user.team_id},
+    )
+    return user
+
+
 def list_users(session: Session) -> list[Account]:
     """All accounts with their team, by user name (admins only)."""
     require(session, Action.MANAGE_ACCOUNTS)

@@ -18,6 +18,12 @@ A document or hint disappears once a follow-up was made from it (``source`` "res
 / "hint:<person>:<category>"), done or not. A ``user_id`` of None (no accounts in use) means
 every case. Names are returned for the screen, never logged.
 
+Scope: ``Scope.MINE`` (the default) is the above. ``Scope.TEAM`` is a team lead's overview:
+the same groups for every case of the lead's team (``access.case_team``: the case's own team,
+else its counsellor's), whoever it is assigned to, each entry naming its assignee; only a team
+lead may ask for it (:func:`may_see_team`; anyone else is refused). "Done" and its undo
+(:func:`mark_done`, :func:`reopen`) are audited as an ``update`` of the follow-up.
+
 Legal-category hints: which category a residence status usually means is a small table from
 /work/shared/domain.md (``USUAL`` below). It decides nothing: the hint proposes a follow-up.
 ``NONE`` (no benefits) and ``SGB3`` (insurance benefits earned by contributions) fit every
@@ -53,8 +59,11 @@ from mzdesk.core.models import (
     Referral,
     ReferralStatus,
     ResidenceStatus,
+    User,
 )
+from mzdesk.core.models.enums import Role
 from mzdesk.core.org_settings import get_setting
+from mzdesk.core.services import audit
 from mzdesk.core.text import clean_text
 
 log = logging.getLogger(__name__)
@@ -155,6 +164,11 @@ class Group(StrEnum):
     HINTS = "hints"
 
 
+class Scope(StrEnum):
+    MINE = "mine"  # the user's own follow-ups and cases
+    TEAM = "team"  # every case of the team lead's team
+
+
 class Kind(StrEnum):
     FOLLOW_UP = "follow_up"
     REFERRAL = "referral"  # an unanswered referral without a follow-up yet
@@ -174,6 +188,7 @@ class DueItem:
     text: str  # German (what the counsellor reads; follow-up texts are typed in German)
     record_id: uuid.UUID  # the follow-up, referral, residence status; the person for hints
     hint: CategoryHint | None = None
+    assignee_name: str = ""  # whose it is (follow-ups: assignee, else the case's counsellor)
 
     @property
     def follow_up_id(self) -> uuid.UUID | None:
@@ -242,12 +257,23 @@ def _name(family: str, given: str) -> str:
     return f"{family}, {given}"
 
 
-def _mine(user_id: uuid.UUID | None) -> ColumnElement[bool]:
-    return true() if user_id is None else Case.counsellor_id == user_id
+@dataclass(frozen=True)
+class _Who:
+    """Whose list: one user's (``team_id`` None), or a team lead's team (``team_id`` set)."""
+
+    user_id: uuid.UUID | None
+    team_id: uuid.UUID | None = None
 
 
-def _open_case_persons(user_id: uuid.UUID | None) -> Select[uuid.UUID]:
-    return select(Case.person_id).where(_mine(user_id), Case.status != CaseStatus.CLOSED).distinct()
+def _mine(who: _Who) -> ColumnElement[bool]:
+    """The cases in the list (their counsellor, or for a team: the case's team)."""
+    if who.team_id is not None:
+        return access.case_team(Case) == who.team_id
+    return true() if who.user_id is None else Case.counsellor_id == who.user_id
+
+
+def _open_case_persons(who: _Who) -> Select[uuid.UUID]:
+    return select(Case.person_id).where(_mine(who), Case.status != CaseStatus.CLOSED).distinct()
 
 
 def _sources(session: Session, prefix: str, keys: Iterable[str]) -> set[str]:
@@ -263,17 +289,18 @@ def _sources(session: Session, prefix: str, keys: Iterable[str]) -> set[str]:
     return found
 
 
-def _follow_ups(
-    session: Session, user_id: uuid.UUID | None, today: date, horizon: date
-) -> list[DueItem]:
-    mine = (
-        true()
-        if user_id is None
-        else or_(
+def _follow_ups(session: Session, who: _Who, today: date, horizon: date) -> list[DueItem]:
+    user_id = who.user_id
+    if who.team_id is not None:
+        mine = _mine(who)
+    elif user_id is None:
+        mine = true()
+    else:
+        mine = or_(
             FollowUp.assigned_to_id == user_id,
             and_(FollowUp.assigned_to_id.is_(None), Case.counsellor_id == user_id),
         )
-    )
+    assignee = User.__table__.alias("assignee")
     rows = session.execute(
         select(
             FollowUp.id,
@@ -284,9 +311,14 @@ def _follow_ups(
             Person.file_number,
             Person.family_name,
             Person.given_names,
+            assignee.c.display_name.label("assignee_name"),
         )
         .join(Case, Case.id == FollowUp.case_id)
         .join(Person, Person.id == Case.person_id)
+        .outerjoin(
+            assignee,
+            assignee.c.id == func.coalesce(FollowUp.assigned_to_id, Case.counsellor_id),
+        )
         .where(
             FollowUp.done_at.is_(None),
             FollowUp.due_on <= horizon,
@@ -307,18 +339,22 @@ def _follow_ups(
             _name(row.family_name, row.given_names),
             row.text,
             row.id,
+            assignee_name=row.assignee_name or "",
         )
         for row in rows
     ]
 
 
-def _referrals(session: Session, user_id: uuid.UUID | None, today: date) -> list[DueItem]:
+def _referrals(session: Session, who: _Who, today: date) -> list[DueItem]:
     answer_days = int(get_setting(session, "referrals.answer_days"))
-    mine = (
-        true()
-        if user_id is None
-        else or_(Referral.created_by_id == user_id, Case.counsellor_id == user_id)
-    )
+    user_id = who.user_id
+    if who.team_id is not None:
+        mine = _mine(who)
+    elif user_id is None:
+        mine = true()
+    else:
+        mine = or_(Referral.created_by_id == user_id, Case.counsellor_id == user_id)
+    counsellor = User.__table__.alias("counsellor")
     rows = session.execute(
         select(
             Referral.id,
@@ -330,10 +366,12 @@ def _referrals(session: Session, user_id: uuid.UUID | None, today: date) -> list
             Person.file_number,
             Person.family_name,
             Person.given_names,
+            counsellor.c.display_name.label("counsellor_name"),
         )
         .join(Case, Case.id == Referral.case_id)
         .join(Person, Person.id == Case.person_id)
         .join(Partner, Partner.id == Referral.partner_id)
+        .outerjoin(counsellor, counsellor.c.id == Case.counsellor_id)
         .where(
             Referral.status == ReferralStatus.SENT,
             Case.status != CaseStatus.CLOSED,
@@ -361,6 +399,7 @@ def _referrals(session: Session, user_id: uuid.UUID | None, today: date) -> list
                 _name(row.family_name, row.given_names),
                 f"Keine Rückmeldung von {row.partner_name} auf die Überweisung vom {sent}",
                 row.id,
+                assignee_name=row.counsellor_name or "",
             )
         )
     made = _sources(session, "referral:", (str(item.record_id) for item in items))
@@ -425,10 +464,29 @@ def _persons(session: Session, ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, tupl
     return found
 
 
+def _counsellors(session: Session, who: _Who, persons: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Whose the person is: the counsellor of their latest running case in the list."""
+    wanted = list(persons)
+    found: dict[uuid.UUID, str] = {}
+    for start in range(0, len(wanted), 500):
+        rows = session.execute(
+            select(Case.person_id, User.display_name)
+            .join(User, User.id == Case.counsellor_id)
+            .where(
+                Case.person_id.in_(wanted[start : start + 500]),
+                Case.status != CaseStatus.CLOSED,
+                _mine(who),
+            )
+            .order_by(Case.opened_on, Case.id)
+        )
+        found.update({person_id: name for person_id, name in rows})  # the latest wins
+    return found
+
+
 def _documents_and_hints(
-    session: Session, user_id: uuid.UUID | None, today: date
+    session: Session, who: _Who, today: date
 ) -> tuple[list[DueItem], list[DueItem]]:
-    persons = _open_case_persons(user_id)
+    persons = _open_case_persons(who)
     lead_weeks = int(get_setting(session, "followups.residence_lead_weeks"))
     horizon = today + timedelta(weeks=lead_weeks)
     expiring = [
@@ -448,6 +506,7 @@ def _documents_and_hints(
     expiring = [s for s in expiring if f"residence:{s.id}" not in made]
     hints = [hint for hint in hints if hint.source not in made]
     shown = _persons(session, {s.person_id for s in expiring} | {h.person_id for h in hints})
+    counsellors = _counsellors(session, who, shown)
     documents: list[DueItem] = []
     for status in sorted(expiring, key=lambda s: (s.valid_until, str(s.person_id))):
         if status.person_id not in shown or status.valid_until is None:
@@ -466,6 +525,7 @@ def _documents_and_hints(
                 name,
                 f"{label}: {verb} {status.valid_until.strftime('%d.%m.%Y')}",
                 status.id,
+                assignee_name=counsellors.get(status.person_id, ""),
             )
         )
     hint_items = [
@@ -480,6 +540,7 @@ def _documents_and_hints(
             hint.text_de,
             hint.person_id,
             hint,
+            assignee_name=counsellors.get(hint.person_id, ""),
         )
         for hint in sorted(hints, key=lambda h: shown.get(h.person_id, ("", ""))[1])
         if hint.person_id in shown
@@ -487,17 +548,36 @@ def _documents_and_hints(
     return documents, hint_items
 
 
-def due_for(session: Session, user_id: uuid.UUID | None, today: date) -> DueList:
+def may_see_team(session: Session) -> bool:
+    """Whether the acting user may ask for the team's list (``Scope.TEAM``): a team lead."""
+    return access.may(session, Action.READ_PERSON) and access.role_of(session) is Role.TEAM_LEAD
+
+
+def due_for(
+    session: Session, user_id: uuid.UUID | None, today: date, *, scope: Scope = Scope.MINE
+) -> DueList:
     """What is due for ``user_id`` (None: for every case the acting user may see) as of
-    ``today``; reads only."""
+    ``today`` — with ``Scope.TEAM``, for the acting team lead's whole team; reads only."""
     access.require(session, Action.READ_PERSON)
+    who = _Who(user_id)
+    if scope is Scope.TEAM:
+        access.require_role(session, Role.TEAM_LEAD)
+        lead = access.actor(session)
+        if lead is not None:
+            team_id = lead.team_id
+        else:  # the program itself (the CLI's --user): that account's team, else every case
+            account = session.get(User, user_id) if user_id is not None else None
+            team_id = account.team_id if account is not None else None
+        if team_id is None and (lead is not None or user_id is not None):
+            return DueList(today, {group: () for group in Group})  # a lead without a team
+        who = _Who(user_id, team_id)
     horizon = today + timedelta(days=WEEK_DAYS)
-    dated = _follow_ups(session, user_id, today, horizon) + _referrals(session, user_id, today)
+    dated = _follow_ups(session, who, today, horizon) + _referrals(session, who, today)
     dated.sort(key=lambda item: (item.due_on, item.person_name, str(item.record_id)))
     groups: dict[Group, list[DueItem]] = {group: [] for group in Group}
     for item in dated:
         groups[item.group].append(item)
-    documents, hints = _documents_and_hints(session, user_id, today)
+    documents, hints = _documents_and_hints(session, who, today)
     groups[Group.DOCUMENTS] = documents
     groups[Group.HINTS] = hints
     log.debug("due for a user: %s", {g.value: len(items) for g, items in groups.items()})
@@ -517,12 +597,38 @@ def _follow_up(session: Session, follow_up_id: uuid.UUID) -> FollowUp:
     return follow_up
 
 
+def _audit_done(session: Session, follow_up: FollowUp, old: datetime | None) -> None:
+    person_id = session.scalar(select(Case.person_id).where(Case.id == follow_up.case_id))
+    audit.append(
+        session,
+        "update",
+        "follow_up",
+        entity_id=follow_up.id,
+        person_id=person_id,
+        details={"case_id": follow_up.case_id, "done_at": {"old": old, "new": follow_up.done_at}},
+    )
+
+
 def mark_done(session: Session, follow_up_id: uuid.UUID) -> FollowUp:
-    """Mark a follow-up done (again: no change). The caller commits."""
+    """Mark a follow-up done (again: no change), audited. The caller commits."""
     follow_up = _follow_up(session, follow_up_id)
     if follow_up.done_at is None:
         follow_up.done_at = datetime.now(UTC)
+        session.flush()
+        _audit_done(session, follow_up, None)
     session.flush()
+    return follow_up
+
+
+def reopen(session: Session, follow_up_id: uuid.UUID) -> FollowUp:
+    """Take back "done": the follow-up is open again with its date and text (not done: no
+    change), audited like :func:`mark_done`. The caller commits."""
+    follow_up = _follow_up(session, follow_up_id)
+    old = follow_up.done_at
+    if old is not None:
+        follow_up.done_at = None
+        session.flush()
+        _audit_done(session, follow_up, old)
     return follow_up
 
 

@@ -48,8 +48,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from mzdesk.core import access, scope
+from mzdesk.core.dedupe.keys import name_words, skeleton, soft, variant_keys
+from mzdesk.core.dedupe.scoring import part_similarity
 from mzdesk.core.models import LegalCategory, LegalCategoryPeriod, Person, ResidenceStatus
-from mzdesk.core.names import date_key, fold, phone_key
+from mzdesk.core.names import date_key, fold, phone_key, variant_token
 from mzdesk.core.services import persons
 from mzdesk.core.services.persons import PersonRow
 
@@ -68,13 +70,46 @@ _TOKEN = re.compile(r"^[a-z0-9]+$")
 
 @dataclass(frozen=True)
 class SearchQuery:
-    """What was typed, as tokens of ``[a-z0-9]`` that each must match as a prefix."""
+    """What was typed, as tokens of ``[a-z0-9]`` that each must match as a prefix; beside
+    each token the phonetic keys it may match instead for "ähnliche Schreibweise" (none for
+    numbers, dates, phones and short words)."""
 
     tokens: tuple[str, ...]
+    variants: tuple[tuple[str, ...], ...] = ()
+    # each token as a name reads (an Arabic-script word with its vowels: "ywsf" → "yusf"),
+    # what the similarity of a variant is measured on
+    readings: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
         return not self.tokens
+
+    @property
+    def has_variants(self) -> bool:
+        return any(self.variants)
+
+    def _variants_of(self, index: int) -> tuple[str, ...]:
+        return self.variants[index] if index < len(self.variants) else ()
+
+    def reading(self, index: int) -> str:
+        return self.readings[index] if index < len(self.readings) else self.tokens[index]
+
+    def fts5_variant(self) -> str:
+        """``("hadad"* OR "0vhd") AND ("yusuf"* OR "0vasf")``: each token as typed or by one
+        of its phonetic keys."""
+        clauses = []
+        for index, token in enumerate(self.tokens):
+            options = [f'"{token}"*'] + [f'"{variant_token(k)}"' for k in self._variants_of(index)]
+            clauses.append("(" + " OR ".join(options) + ")")
+        return " AND ".join(clauses)
+
+    def tsquery_variant(self) -> str:
+        """``(hadad:* | 0vhd) & (yusuf:* | 0vasf)`` for ``to_tsquery('simple', …)``."""
+        clauses = []
+        for index, token in enumerate(self.tokens):
+            options = [f"{token}:*"] + [variant_token(k) for k in self._variants_of(index)]
+            clauses.append("(" + " | ".join(options) + ")")
+        return " & ".join(clauses)
 
     def fts5(self) -> str:
         """``"ahm"* "ali"*``: safe to quote, tokens are ``[a-z0-9]+``."""
@@ -111,24 +146,35 @@ def _is_phone(text: str) -> bool:
 def parse_query(raw: str, today: date | None = None) -> SearchQuery:
     """Tokens for what was typed; never raises. An empty query has no tokens."""
     raw = raw.strip()
-    tokens: list[str] = []
+    # each token with its phonetic keys and its reading as a name
+    tokens: list[tuple[str, tuple[str, ...], str]] = []
     if raw and _is_phone(raw):
-        tokens.append(phone_key(raw))  # "0176 123 45 67", "+49 (176) 123-45"
+        tokens.append((phone_key(raw), (), ""))  # "0176 123 45 67", "+49 (176) 123-45"
     else:
         for part in raw.split():
             birth = _parse_date(part, today or date.today())
             if birth is not None:
-                tokens.append(date_key(birth))
+                tokens.append((date_key(birth), (), ""))
             elif _is_phone(part) and part.startswith("+"):
-                tokens.append(phone_key(part))
+                tokens.append((phone_key(part), (), ""))
             else:
-                tokens.extend(fold(part).split())
-    unique: list[str] = []
-    for token in tokens:
+                words = fold(part).split()
+                if len(words) == 1:  # a word of any script, read as a whole (Arabic: vowels)
+                    keys = tuple(sorted(variant_keys(part))) if words[0].isalpha() else ()
+                    tokens.append((words[0], keys, "".join(name_words(part))))
+                    continue
+                for word in words:  # "Al-Ahmad", "MZ-2024-000123": word by word
+                    keys = tuple(sorted(variant_keys(word))) if word.isalpha() else ()
+                    tokens.append((word, keys, word))
+    unique: list[tuple[str, tuple[str, ...], str]] = []
+    for token, keys, reading in tokens:
         token = token[:MAX_TOKEN_LENGTH]
-        if token and _TOKEN.match(token) and token not in unique:
-            unique.append(token)
-    return SearchQuery(tuple(unique[:MAX_TOKENS]))
+        if token and _TOKEN.match(token) and token not in [t[0] for t in unique]:
+            unique.append((token, keys, reading or token))
+    kept = unique[:MAX_TOKENS]
+    return SearchQuery(
+        tuple(t[0] for t in kept), tuple(t[1] for t in kept), tuple(t[2] for t in kept)
+    )
 
 
 # --- queries ---------------------------------------------------------------------------------
@@ -150,6 +196,10 @@ class SearchPage:
     # Matches (merged persons excluded) counted up to SORT_LIMIT + 1 on the first page;
     # None on later pages. ``more_than_counted``: there are more than SORT_LIMIT.
     matches: int | None = None
+    # Persons found only under another spelling ("ähnliche Schreibweise"), most alike first;
+    # on a first page that holds every exact and prefix match (else: none, the user is still
+    # narrowing down). Never among ``rows``.
+    similar: tuple[PersonRow, ...] = ()
 
     @property
     def more_than_counted(self) -> bool:
@@ -168,6 +218,13 @@ _NOT_MERGED_FTS = literal_column("+persons.merged_into_id").is_(None)
 
 def _fts_match(query: SearchQuery) -> TextClause:
     return text(f"{FTS_TABLE} MATCH :fts").bindparams(fts=query.fts5())
+
+
+def _matching_variant(session: Session, query: SearchQuery) -> TextClause:
+    """PostgreSQL: each token as typed (prefix) or by one of its phonetic keys."""
+    return text(
+        "to_tsvector('simple', persons.search_text) @@ to_tsquery('simple', :tsq)"
+    ).bindparams(tsq=query.tsquery_variant())
 
 
 def _matching(session: Session, query: SearchQuery) -> ColumnElement[bool] | TextClause:
@@ -236,21 +293,9 @@ def _page_keys(
     return statement.order_by(_FTS.c.rowid).limit(limit)
 
 
-def _page(
-    session: Session,
-    query: SearchQuery,
-    after: SearchKey | None,
-    by_name: bool,
-    limit: int,
-    today: date,
-) -> tuple[list[Any], SearchKey | None]:
-    """One page with what the list shows, in a single statement.
-
-    The page is chosen first (a subquery with ORDER BY … LIMIT); the current residence status
-    and legal category are correlated subqueries evaluated for the page's rows only — the
-    same "latest that started on or before today" rule as the client list.
-    """
-    keys = _page_keys(session, query, after, by_name, limit + 1).subquery("page")
+def _current_status(today: date) -> tuple[Any, Any]:
+    """The person's current residence status and legal category (correlated subqueries):
+    the latest that started on or before today, the same rule as the client list."""
     residence = (
         select(ResidenceStatus.status_code)
         .where(ResidenceStatus.person_id == Person.id, ResidenceStatus.valid_from <= today)
@@ -267,6 +312,42 @@ def _page(
         .correlate(Person)
         .scalar_subquery()
     )
+    return residence, category
+
+
+def _rows_by_id(session: Session, ids: list[uuid.UUID], today: date) -> list[Any]:
+    """What the list shows of these persons (any order)."""
+    residence, category = _current_status(today)
+    statement = select(
+        Person.id,
+        Person.file_number,
+        Person.family_name,
+        Person.given_names,
+        Person.birth_date,
+        Person.birth_date_precision,
+        Person.municipality,
+        residence.label("residence_status"),
+        category.label("legal_category"),
+    ).where(Person.id.in_(ids))
+    return list(session.execute(statement))
+
+
+def _page(
+    session: Session,
+    query: SearchQuery,
+    after: SearchKey | None,
+    by_name: bool,
+    limit: int,
+    today: date,
+) -> tuple[list[Any], SearchKey | None]:
+    """One page with what the list shows, in a single statement.
+
+    The page is chosen first (a subquery with ORDER BY … LIMIT); the current residence status
+    and legal category are correlated subqueries evaluated for the page's rows only — the
+    same "latest that started on or before today" rule as the client list.
+    """
+    keys = _page_keys(session, query, after, by_name, limit + 1).subquery("page")
+    residence, category = _current_status(today)
     order = (keys.c.position, keys.c.id)
     statement = (
         select(
@@ -316,11 +397,96 @@ def search_page(
         matches = count_matches(session, query)
         by_name = matches <= SORT_LIMIT or not sqlite
         if matches == 0:
-            return SearchPage((), None, 0)
+            return SearchPage((), None, 0, similar_persons(session, query, today=today))
     else:
         by_name = after.by_name
     found, next_key = _page(session, query, after, by_name, limit, today or date.today())
-    return SearchPage(_person_rows(session, found), next_key, matches)
+    similar: tuple[PersonRow, ...] = ()
+    if after is None and next_key is None and query.has_variants:
+        exact = {row.id for row in found}
+        similar = similar_persons(session, query, exclude=exact, today=today)
+    return SearchPage(_person_rows(session, found), next_key, matches, similar)
+
+
+SIMILAR_LIMIT = 20
+SIMILAR_CANDIDATES = 200  # persons sharing a key, scored in Python
+SIMILAR_FLOOR = (
+    0.86  # each typed name at least this alike to a name of the person (Hadi for "hadad": 0.855)
+)
+
+
+def _word_similarity(token: str, words: list[str]) -> float:
+    """How alike a typed word is to the best of a person's name words (the duplicate check's
+    measure, ``dedupe.scoring.part_similarity``); a prefix of a name word counts fully."""
+    if any(word.startswith(token) for word in words):
+        return 1.0
+    token_soft, token_skeleton = soft(token), skeleton(token)
+    best = 0.0
+    for word in words:
+        similarity, _key = part_similarity(token_soft, token_skeleton, soft(word), skeleton(word))
+        best = max(best, similarity)
+    return best
+
+
+def similar_persons(
+    session: Session,
+    query: SearchQuery,
+    *,
+    exclude: set[uuid.UUID] | None = None,
+    limit: int = SIMILAR_LIMIT,
+    today: date | None = None,
+) -> tuple[PersonRow, ...]:
+    """Persons matching what was typed only under another spelling: every name token alike
+    (:data:`SIMILAR_FLOOR`) to one of the person's names in Latin or original script, the
+    other tokens (numbers, dates) as typed. Most alike first, then by name."""
+    access.require(session, access.Action.READ_PERSON)
+    if not query.has_variants:
+        return ()
+    exclude = exclude or set()
+    statement = select(
+        Person.id,
+        Person.sort_key,
+        Person.family_name,
+        Person.given_names,
+        Person.family_name_original,
+        Person.given_names_original,
+    )
+    if session.get_bind().dialect.name == "sqlite":  # FTS5 drives (see ``_page_keys``)
+        match = text(f"{FTS_TABLE} MATCH :fts").bindparams(fts=query.fts5_variant())
+        statement = statement.select_from(_FTS_JOINED).where(match, _NOT_MERGED_FTS)
+    else:
+        statement = statement.where(
+            _matching_variant(session, query), Person.merged_into_id.is_(None)
+        )
+    statement = statement.order_by(Person.sort_key, Person.id).limit(
+        SIMILAR_CANDIDATES + len(exclude)
+    )
+    scored: list[tuple[float, str, uuid.UUID]] = []
+    for row in session.execute(statement):
+        if row.id in exclude:
+            continue
+        words = [
+            word
+            for name in (
+                row.family_name,
+                row.given_names,
+                row.family_name_original,
+                row.given_names_original,
+            )
+            for word in name_words(name)
+        ]
+        alike = [
+            _word_similarity(query.reading(index), words)
+            for index in range(len(query.tokens))
+            if query._variants_of(index)
+        ]
+        if alike and min(alike) >= SIMILAR_FLOOR:
+            scored.append((-sum(alike) / len(alike), row.sort_key, row.id))
+    chosen = [person_id for _score, _key, person_id in sorted(scored)[:limit]]
+    if not chosen:
+        return ()
+    rows = {row.id: row for row in _rows_by_id(session, chosen, today or date.today())}
+    return _person_rows(session, [rows[person_id] for person_id in chosen if person_id in rows])
 
 
 def _person_rows(session: Session, found: list[Any]) -> tuple[PersonRow, ...]:

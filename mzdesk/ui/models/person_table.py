@@ -8,7 +8,8 @@ With a search (``set_search``) the pages come from ``core.services.search.search
 instead: 50 matches a page, keyset on (sort_key, id) when there are up to 1,000 matches
 (shown by name), on the FTS index's rowid for broader queries on SQLite (streamed, so the
 first page stays well under a frame at 200,000 persons). An empty search returns to the full
-list in the chosen sort order.
+list in the chosen sort order. Persons found only under another spelling (``SearchPage.similar``)
+follow the exact matches, in italics and marked "ähnliche Schreibweise".
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ class PersonTableModel(QAbstractTableModel):
         self._sort = PersonSort()
         self._search: SearchQuery | None = None
         self._search_next: SearchKey | None = None
+        self._similar: set[uuid.UUID] = set()  # rows found under another spelling
         self._headers = {
             Column.FILE_NUMBER: self.tr("File number"),
             Column.NAME: self.tr("Name"),
@@ -149,6 +151,9 @@ class PersonTableModel(QAbstractTableModel):
         self._search_next = page.next_key
         self._exhausted = page.next_key is None
         self._append(page.rows)
+        if page.similar:
+            self._similar.update(row.id for row in page.similar)
+            self._append(page.similar)
         if first:
             self.search_counted.emit(page.matches or 0, page.more_than_counted)
 
@@ -168,6 +173,7 @@ class PersonTableModel(QAbstractTableModel):
         """Start again from the first page (after sorting or a change in the data)."""
         self.beginResetModel()
         self._rows = []
+        self._similar = set()
         self._next = None
         self._search_next = None
         self._exhausted = False
@@ -193,6 +199,14 @@ class PersonTableModel(QAbstractTableModel):
     @property
     def searching(self) -> bool:
         return self._search is not None
+
+    @property
+    def similar_count(self) -> int:
+        """Rows found only under another spelling (after the exact matches)."""
+        return len(self._similar)
+
+    def is_similar(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and self._rows[row].id in self._similar
 
     @property
     def page_size(self) -> int:
@@ -251,10 +265,20 @@ class PersonTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = Column(index.column())
+        similar = row.id in self._similar
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            shown = self._display(row, column)
+            if similar and column is Column.NAME:
+                return self.tr("%1 (similar spelling)").replace("%1", shown)
+            return shown
         if role == Qt.ItemDataRole.ToolTipRole:
+            if similar and column is Column.NAME:
+                return self.tr("Found under a similar spelling of what was typed")
             return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.FontRole and similar:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.FontRole and column is Column.BIRTH_DATE:
             if row.birth_date and row.birth_date_precision is not BirthDatePrecision.EXACT:
                 font = QFont()

@@ -20,6 +20,8 @@ from mzdesk.core.services.person_file import PersonFile
 from mzdesk.ui import theme
 from mzdesk.ui.dialogs.case_forms import german_date, ref_label, status_label
 
+FOLLOW_UP_ROLE = Qt.ItemDataRole.UserRole + 1  # an open follow-up's id on its row
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("CaseTimeline", text)
@@ -33,6 +35,7 @@ class Entry:
     text: str
     note: str | None = None  # confidential: on screen only
     muted: bool = False  # done follow-ups, finished referrals
+    follow_up_id: uuid.UUID | None = None  # an open follow-up (for "erledigt" in the file)
 
 
 def _day(value: date) -> datetime:
@@ -136,6 +139,7 @@ def entries(file: PersonFile, case_id: uuid.UUID, language: str) -> list[Entry]:
                 QCoreApplication.translate("CaseTimeline", "Follow-up"),
                 f"{follow_up.text} ({state})",
                 muted=done,
+                follow_up_id=None if done else follow_up.id,
             )
         )
     for referral in file.referrals:
@@ -188,6 +192,8 @@ def fill(tree: QTreeWidget, timeline: list[Entry]) -> None:
     for entry in timeline:
         row = QTreeWidgetItem(tree, [entry.when, entry.kind, entry.text])
         row.setTextAlignment(0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        if entry.follow_up_id is not None:
+            row.setData(0, FOLLOW_UP_ROLE, entry.follow_up_id)
         if entry.muted:
             for column in range(3):
                 row.setForeground(column, muted)

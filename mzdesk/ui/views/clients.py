@@ -145,10 +145,24 @@ class ClientsView(AreaView):
         self.table.scrollToTop()
 
     def _show_matches(self, matches: int, more: bool) -> None:
+        similar = self.model.similar_count
         if more:
             text = self.tr("%1+ matches").replace("%1", self.locale().toString(matches - 1))
+        elif matches == 0 and similar:
+            text = self.tr(
+                "Nobody under this spelling – %n similar spelling(s) below; a new person: Ctrl+N",
+                "",
+                similar,
+            )
         elif matches == 0:
             text = self.tr("Nobody found – a new person: Ctrl+N")
+        elif similar:
+            text = " · ".join(
+                (
+                    self.tr("%n match(es)", "", matches),
+                    self.tr("%n similar spelling(s)", "", similar),
+                )
+            )
         else:
             text = self.tr("%n match(es)", "", matches)
         self.match_label.setText(text)

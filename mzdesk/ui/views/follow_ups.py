@@ -2,16 +2,22 @@
 
 One grouped list (``followups.due_for``): overdue, today, the next seven days, expiring
 residence documents, legal-category hints; the heading of each group says what it is, and
-overdue entries are also dark red (never colour alone). Keyboard: Enter opens the person,
-Space or Ctrl+D marks done, Ctrl+P jumps to the date field (German date, Enter postpones),
-F5 refreshes; the list refreshes whenever the area is shown. For a document, hint or
-unanswered referral "done" and "postpone" first turn it into a follow-up (see
-``followups.follow_up_from``), so every dismissal stays on record.
+overdue entries are also dark red (never colour alone). Keyboard: the list has the focus
+when the area is opened; Up/Down, Home/End and Page Up/Down move between entries and skip the
+group headings; Enter opens the person, Space or Ctrl+D marks done, Ctrl+Z (or the undo bar's
+"Rückgängig") takes the last "done" back, Ctrl+P jumps to the date field (German date, Enter
+postpones), F5 refreshes; the list refreshes whenever the area is shown. For a document, hint
+or unanswered referral "done" and "postpone" first turn it into a follow-up (see
+``followups.follow_up_from``), so every dismissal stays on record (and its undo reopens that
+follow-up). A team lead gets "Ganzes Team": the follow-ups of every case of the team, with
+whom each is assigned to (``followups.Scope.TEAM``; the core refuses it to anyone else).
 """
 
 from __future__ import annotations
 
 import logging
+import uuid
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -26,6 +32,8 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -39,7 +47,7 @@ from PySide6.QtWidgets import (
 from mzdesk.core.datetext import format_date, parse_date
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.services import followups
-from mzdesk.core.services.followups import DueItem, DueList, Group
+from mzdesk.core.services.followups import DueItem, DueList, Group, Scope
 from mzdesk.ui import theme
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
 from mzdesk.ui.forms import child, load_form
@@ -56,6 +64,21 @@ BADGE_STYLE = (
     "border-radius: 9px; padding: 1px 8px; background: $badge_bg; color: $badge_fg;"
     " font-weight: bold;"
 )
+ASSIGNEE_COLUMN = 4
+_MOVES = {
+    Qt.Key.Key_Up: -1,
+    Qt.Key.Key_Down: 1,
+    Qt.Key.Key_PageUp: -10,
+    Qt.Key.Key_PageDown: 10,
+}
+
+
+@dataclass(frozen=True)
+class Undone:
+    """A "done" that can be taken back: the entry as it was, the follow-up marked done."""
+
+    entry: DueItem
+    follow_up_id: uuid.UUID
 
 
 class FollowUpsView(AreaView):
@@ -73,22 +96,46 @@ class FollowUpsView(AreaView):
         self.postpone_edit = child(self.form, QLineEdit, "postponeEdit")
         self.done_button = child(self.form, QPushButton, "doneButton")
         self.open_button = child(self.form, QPushButton, "openButton")
+        self.team_toggle = child(self.form, QCheckBox, "teamToggle")
+        self.undo_bar = child(self.form, QFrame, "undoBar")
+        self.undo_label = child(self.form, QLabel, "undoLabel")
+        self.undo_button = child(self.form, QPushButton, "undoButton")
+        theme.style(
+            self.undo_bar,
+            "QFrame#undoBar { background: $warning_bg; border: 1px solid $warning_border;"
+            " border-radius: 4px; } QLabel { color: $warning_fg; }",
+        )
+        self.undo_bar.hide()
+        self._undo: list[Undone] = []
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate((190, 130, 220)):
             self.tree.setColumnWidth(column, width)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.tree.setColumnWidth(ASSIGNEE_COLUMN, 160)
+        self.tree.setColumnHidden(ASSIGNEE_COLUMN, True)
+        self.setFocusProxy(self.tree)  # Ctrl+2 focuses the view: the list takes it
         self.tree.installEventFilter(self)
         self.tree.itemActivated.connect(lambda _item, _column: self.open_person())
         self.done_button.clicked.connect(self.mark_done)
         self.open_button.clicked.connect(self.open_person)
         self.postpone_edit.returnPressed.connect(self.postpone)
+        self.undo_button.clicked.connect(self.undo)
         self.due: DueList | None = None
         self._loading = False
+        lead = context.user_id is not None and bool(
+            context.read(followups.may_see_team, refused=lambda _text: None)
+        )
+        self.team_toggle.setVisible(lead)
+        self.team_toggle.setChecked(lead)  # a lead's own list is mostly empty: the team first
+        self.team_toggle.toggled.connect(lambda _on: self.refresh())
 
         self.done_action = self._action(self.tr("Mark done"), "Ctrl+D", self.mark_done)
         self.postpone_action = self._action(self.tr("Postpone…"), "Ctrl+P", self.start_postpone)
         self.refresh_action = self._action(self.tr("Refresh follow-ups"), "F5", self.refresh)
+        self.undo_action = self._action(self.tr("Undo done"), "Ctrl+Z", self.undo)
+        self.undo_action.setEnabled(False)
         self.list_actions = ListPrinting(context, self).actions("follow_ups")
 
     def _action(self, text: str, keys: str, slot: object) -> QAction:
@@ -100,7 +147,16 @@ class FollowUpsView(AreaView):
         return action
 
     def menu_actions(self) -> list[QAction]:
-        return [self.done_action, self.postpone_action, self.refresh_action, *self.list_actions]
+        return [
+            self.done_action,
+            self.undo_action,
+            self.postpone_action,
+            self.refresh_action,
+            *self.list_actions,
+        ]
+
+    def scope(self) -> Scope:
+        return Scope.TEAM if self.team_toggle.isChecked() else Scope.MINE
 
     # --- the list -------------------------------------------------------------------------
 
@@ -126,14 +182,17 @@ class FollowUpsView(AreaView):
         if self.due is None:  # first time: say so instead of an empty list
             self.tree.clear()
             waiting = QTreeWidgetItem([self.tr("Reading what is due …")])
-            waiting.setFirstColumnSpanned(True)
             waiting.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(waiting)
+            waiting.setFirstColumnSpanned(True)  # only once in the tree: it needs the view
         context = self._context
+        scope = self.scope()
 
         def load(_progress: Progress) -> DueList:
             return context.read(
-                lambda session: followups.due_for(session, context.user_id, date.today())
+                lambda session: followups.due_for(
+                    session, context.user_id, date.today(), scope=scope
+                )
             )
 
         def done(due: DueList) -> None:
@@ -163,7 +222,9 @@ class FollowUpsView(AreaView):
         """Read what is due now (one session) and rebuild the list, keeping the selection."""
         try:
             with self._context.session_factory() as session:
-                due = followups.due_for(session, self._context.user_id, date.today())
+                due = followups.due_for(
+                    session, self._context.user_id, date.today(), scope=self.scope()
+                )
         except MzdeskError as error:
             self._refused(error)
             return
@@ -182,18 +243,26 @@ class FollowUpsView(AreaView):
         bold.setBold(True)
         palette = self.tree.palette()
         reselect: QTreeWidgetItem | None = None
+        team = self.scope() is Scope.TEAM
+        self.tree.setColumnHidden(ASSIGNEE_COLUMN, not team)
         for group, title in self._titles().items():
             items = due.items(group)
             if not items:
                 continue
             top = QTreeWidgetItem([f"{title} ({len(items)})"])
-            top.setFirstColumnSpanned(True)
             top.setFont(0, bold)
             top.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)  # after adding: Qt ignores it on a loose item
             for entry in items:
                 row = QTreeWidgetItem(
-                    [format_date(entry.due_on), entry.file_number, entry.person_name, entry.text]
+                    [
+                        format_date(entry.due_on),
+                        entry.file_number,
+                        entry.person_name,
+                        entry.text,
+                        entry.assignee_name,
+                    ]
                 )
                 row.setData(0, ITEM_ROLE, entry)
                 row.setToolTip(3, entry.text)
@@ -207,19 +276,46 @@ class FollowUpsView(AreaView):
         self.count_label.setVisible(True)
         if not due.items():
             empty = QTreeWidgetItem([self.tr("Nothing due. Well done.")])
-            empty.setFirstColumnSpanned(True)
             empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(empty)
+            empty.setFirstColumnSpanned(True)
         first = reselect or self._first_entry()
         if first is not None:
             self.tree.setCurrentItem(first)
 
     def _first_entry(self) -> QTreeWidgetItem | None:
+        rows = self._entry_rows()
+        return rows[0] if rows else None
+
+    def _entry_rows(self) -> list[QTreeWidgetItem]:
+        """The entries in the order shown, without the group headings."""
+        rows: list[QTreeWidgetItem] = []
         for index in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(index)
-            if top is not None and top.childCount():
-                return top.child(0)
-        return None
+            for position in range(top.childCount() if top is not None else 0):
+                row = top.child(position) if top is not None else None
+                if row is not None and isinstance(row.data(0, ITEM_ROLE), DueItem):
+                    rows.append(row)
+        return rows
+
+    def _move(self, key: Qt.Key) -> bool:
+        """Move the selection among the entries (headings are skipped); True if handled."""
+        rows = self._entry_rows()
+        if not rows:
+            return False
+        current = self.tree.currentItem()
+        position = rows.index(current) if current in rows else -1
+        if key == Qt.Key.Key_Home:
+            target = 0
+        elif key == Qt.Key.Key_End:
+            target = len(rows) - 1
+        elif position < 0:
+            target = 0
+        else:
+            target = min(max(position + _MOVES[key], 0), len(rows) - 1)
+        self.tree.setCurrentItem(rows[target])
+        self.tree.scrollToItem(rows[target])
+        return True
 
     def selected_item(self) -> DueItem | None:
         current = self.tree.currentItem()
@@ -237,6 +333,9 @@ class FollowUpsView(AreaView):
             if event.key() == Qt.Key.Key_Space and not event.modifiers():
                 self.mark_done()
                 return True
+            moves = (Qt.Key.Key_Home, Qt.Key.Key_End, *_MOVES)
+            if event.key() in moves and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                return self._move(Qt.Key(event.key()))
         return super().eventFilter(watched, event)
 
     def open_person(self) -> None:
@@ -252,16 +351,56 @@ class FollowUpsView(AreaView):
         if entry is None:
             return
 
-        def done(session: Session) -> bool:
+        def done(session: Session) -> uuid.UUID:
             follow_up = followups.follow_up_from(session, entry, user_id=self._context.user_id)
             followups.mark_done(session, follow_up.id)
-            return True
+            return follow_up.id
 
-        if self._context.write(done, refused=self.message_label.setText) is None:
+        follow_up_id = self._context.write(done, refused=self.message_label.setText)
+        if follow_up_id is None:
             return
         log.info("follow-up entry %s (%s) done", entry.record_id, entry.kind.value)
-        self.message_label.setText(self.tr("Done."))
+        self._undo.append(Undone(entry, follow_up_id))
+        self.message_label.clear()
+        self._show_undo_bar()
         self._select_next_after(entry)
+
+    def _show_undo_bar(self) -> None:
+        self.undo_action.setEnabled(bool(self._undo))
+        if not self._undo:
+            self.undo_bar.hide()
+            return
+        last = self._undo[-1].entry
+        self.undo_label.setText(
+            self.tr("Done: %1 – %2.").replace("%1", last.person_name).replace("%2", last.text)
+        )
+        self.undo_bar.show()
+
+    def undo(self) -> None:
+        """Take back the last "done": the follow-up is open again and selected."""
+        if not self._undo:
+            return
+        last = self._undo[-1]
+        result = self._context.write(
+            lambda session: followups.reopen(session, last.follow_up_id) is not None,
+            refused=self.message_label.setText,
+        )
+        if result is None:
+            return
+        self._undo.pop()
+        log.info("follow-up %s open again", last.follow_up_id)
+        self._show_undo_bar()
+        self.message_label.setText(self.tr("Open again: %1.").replace("%1", last.entry.text))
+        self.refresh()
+        for row in self._entry_rows():
+            value = row.data(0, ITEM_ROLE)
+            if isinstance(value, DueItem) and value.record_id in (
+                last.follow_up_id,
+                last.entry.record_id,
+            ):
+                self.tree.setCurrentItem(row)
+                break
+        self.tree.setFocus()
 
     def start_postpone(self) -> None:
         if self.selected_item() is None:

@@ -8,8 +8,13 @@ records the audited "view").
 
 Actions (``actions()``, also for the main menus; active while the pane is visible):
 New case Ctrl+Shift+N, New contact Ctrl+K, Edit case Ctrl+E, Change status Ctrl+Shift+S,
-Change residence status Ctrl+Shift+A, Create referral Ctrl+R, Consents Ctrl+Shift+E.
-After any change the pane reloads and emits ``person_changed(person_id)``.
+Change residence status Ctrl+Shift+A, Create referral Ctrl+R, Consents Ctrl+Shift+E,
+New follow-up Ctrl+Shift+W, Follow-up done Ctrl+Shift+D (the open follow-up selected in the
+timeline). After any change the pane reloads and emits ``person_changed(person_id)``.
+
+Ctrl+K on a person whose case is closed (or who has none yet) is not greyed out: it says why
+and offers to reopen the case or to open a new one (the status and new-case paths below),
+then goes on to the contact.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QToolButton,
     QTreeWidget,
@@ -45,7 +51,7 @@ from mzdesk.ui import theme
 from mzdesk.ui.areas import AreaContext
 from mzdesk.ui.dialogs.case_forms import ask_overwrite, ref_label, status_label
 from mzdesk.ui.forms import child, load_form
-from mzdesk.ui.operations import show_error
+from mzdesk.ui.operations import show_error, show_message
 from mzdesk.ui.views import case_timeline
 
 log = logging.getLogger(__name__)
@@ -159,6 +165,12 @@ class PersonDetailPane(QWidget):
         self.consents_action = self._action(
             self.tr("Consents"), "Ctrl+Shift+E", self.manage_consents, "consentsButton"
         )
+        self.follow_up_action = self._action(
+            self.tr("New follow-up…"), "Ctrl+Shift+W", self.new_follow_up, ""
+        )
+        self.follow_up_done_action = self._action(
+            self.tr("Follow-up done"), "Ctrl+Shift+D", self.follow_up_done, ""
+        )
         for action, module in (
             (self.referral_action, REFERRAL_MODULE),
             (self.consents_action, CONSENTS_MODULE),
@@ -176,6 +188,8 @@ class PersonDetailPane(QWidget):
             self.residence_action,
             self.referral_action,
             self.consents_action,
+            self.follow_up_action,
+            self.follow_up_done_action,
         ]
 
     def _unavailable(self, action: QAction) -> None:
@@ -191,7 +205,9 @@ class PersonDetailPane(QWidget):
             self.new_case_action: has_person,
             self.residence_action: has_person,
             self.consents_action: has_person,
-            self.contact_action: has_person and open_case,
+            self.contact_action: has_person,  # a closed case or none: Ctrl+K says why
+            self.follow_up_action: has_person and case is not None,
+            self.follow_up_done_action: has_person and case is not None,
             self.edit_case_action: has_person and case is not None,
             self.status_action: has_person and case is not None,
             self.referral_action: has_person and open_case,
@@ -498,12 +514,102 @@ class PersonDetailPane(QWidget):
     def new_contact(self) -> None:
         from mzdesk.ui.dialogs.contact_entry import enter_contact
 
-        case = self.selected_case()
-        if case is None or case.status is CaseStatus.CLOSED or self.file is None:
+        if self.file is None:
+            return
+        case = self._case_for_contact()
+        if case is None or self.file is None:
             return
         interpreter = self.file.person.interpreter_language
-        if enter_contact(self, self._context, case.id, interpreter) is not None:
+        if enter_contact(self, self._context, case.id, interpreter, self.file) is not None:
             self._changed()
+
+    def _case_for_contact(self) -> CaseEntry | None:
+        """The selected case if it is running; else say why and offer to reopen it or to open
+        a new case (then that one), or None."""
+        case = self.selected_case()
+        if self.file is None or (case is not None and case.status is not CaseStatus.CLOSED):
+            return case
+        person = self.file.person
+        box = QMessageBox(self)
+        box.setObjectName("contactNeedsCase")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("New contact"))
+        reopen = None
+        if case is not None:
+            box.setText(
+                self.tr("The case of %1 is closed (%2). A contact belongs to a running case.")
+                .replace("%1", format_date(case.opened_on))
+                .replace("%2", case.closing_reason or status_label(case.status))
+            )
+            box.setInformativeText(self.tr("Reopen this case, or open a new case?"))
+            reopen = box.addButton(self.tr("Re&open case"), QMessageBox.ButtonRole.AcceptRole)
+        else:
+            box.setText(
+                self.tr("There is no case for %1 yet. A contact belongs to a case.").replace(
+                    "%1", f"{person.given_names} {person.family_name}"
+                )
+            )
+        new = box.addButton(self.tr("&New case"), QMessageBox.ButtonRole.ActionRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reopen or new)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is reopen and case is not None:
+            self.transition(cases.allowed_transitions(CaseStatus.CLOSED)[0])
+        elif clicked is new:
+            before = self.case_id
+            self.new_case()
+            if self.case_id == before:
+                return None
+        else:
+            return None
+        chosen = self.selected_case()
+        return chosen if chosen is not None and chosen.status is not CaseStatus.CLOSED else None
+
+    def new_follow_up(self) -> None:
+        from mzdesk.ui.dialogs.contact_entry import case_heading
+        from mzdesk.ui.dialogs.follow_up_edit import create_follow_up
+
+        case = self.selected_case()
+        if case is None or self.file is None:
+            return
+        heading = case_heading(self.file, case.id, self._language)
+        if create_follow_up(self, self._context, case.id, heading) is not None:
+            self._changed()
+
+    def follow_up_done(self) -> None:
+        """Mark the open follow-up selected in the timeline done; without one, say how."""
+        from mzdesk.core.services import followups
+
+        current = self.timeline.currentItem()
+        follow_up_id = (
+            current.data(0, case_timeline.FOLLOW_UP_ROLE) if current is not None else None
+        )
+        if not isinstance(follow_up_id, uuid.UUID):
+            show_message(
+                self,
+                self.tr(
+                    "Select an open follow-up in the timeline (arrow keys), then press "
+                    "Ctrl+Shift+D."
+                ),
+            )
+            self._select_open_follow_up()
+            return
+        try:
+            self._context.write(lambda session: followups.mark_done(session, follow_up_id))
+        except MzdeskError as error:
+            show_error(self, error)
+            return
+        self._changed()
+
+    def _select_open_follow_up(self) -> None:
+        for index in range(self.timeline.topLevelItemCount()):
+            row = self.timeline.topLevelItem(index)
+            if row is not None and row.data(0, case_timeline.FOLLOW_UP_ROLE) is not None:
+                self.timeline.setCurrentItem(row)
+                self.timeline.setFocus()
+                return
 
     def change_status(self, target: CaseStatus | None = None) -> None:
         from mzdesk.ui.dialogs.case_status import change_status

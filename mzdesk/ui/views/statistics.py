@@ -2,18 +2,21 @@
 
 Computing runs in a :class:`BackgroundOp` (at 200,000 persons a year's statistics take
 seconds); so do drill-downs and exports. The tables show the unsuppressed figures (the view is
-for staff); the exports suppress small counts unless the box is unticked. Double-clicking a
-count lists the records behind it (ids and the persons' file numbers, no names).
+for staff) — the same tables, from the same core functions, as the exports, which suppress
+small counts unless the box is unticked. Enter or a double click on a count lists the records
+behind it (Aktenzeichen, name, date, kind; :mod:`mzdesk.core.stats.rows`): the figures are the
+organisation's, the list is the lead's team only, and the dialog says so ("Liste: nur Team
+Nord — 116 von 266 …"); Enter on a row opens the person's file.
 """
 
 from __future__ import annotations
 
+import math
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -25,6 +28,7 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import (
     QCoreApplication,
+    QLocale,
     QModelIndex,
     Qt,
 )
@@ -45,12 +49,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from mzdesk.core.exports.statistics import export_statistics
-from mzdesk.core.models import Attendance, Case, Contact, EventContact, Person, Placement, Referral
-from mzdesk.core.stats import DrillDown, Period, StatsReport, Table, compute_statistics, drill_down
+from mzdesk.core.stats import Period, StatsReport, Table, compute_statistics
+from mzdesk.core.stats.report import figure_keys
+from mzdesk.core.stats.rows import DrillList, drill_list
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
 from mzdesk.ui.forms import child, load_form
 from mzdesk.ui.models.drill_table import DrillModel
@@ -65,151 +68,117 @@ SHOWN_TABLES = (
     "by_residence_status",
     "by_nationality",
     "by_counsellor",
+    "by_team",
+    "caseload",
     "referrals",
     "events",
 )
-_CHUNK = 5000  # ids per IN (...) when looking up file numbers
 
 
-# --- figure keys behind the cells -------------------------------------------------------------
-
-_OVERVIEW_KEYS = {
-    "Vermittlungen gesamt": "placements.total",
-    "in Arbeit": "placements.work",
-    "in Ausbildung": "placements.training",
-    "in Arbeit und Ausbildung": "placements.work_and_training",
-    "davon Geflüchtete (Arbeit und Ausbildung)": "placements.refugees_work_and_training",
-    "Geflüchtete (alle Vermittlungen)": "placements.refugees",
-    "in Kurse": "placements.course",
-    "Anerkennungsverfahren": "placements.recognition",
-    "Überweisungen": "referrals.total",
-    "Teilnehmende": "events.attendees",
-    "davon angemeldet": "events.registered",
-    "davon anonym gezählt": "events.anonymous",
-    "Arbeitgeberkontakte": "events.employer_contacts",
-    "Offene Fälle zum Stichtag": "caseload.open_at_end",
-    "Aktive Fälle (mit Kontakt)": "caseload.active_cases",
-    "Neue Fälle": "caseload.new_cases",
-    "Kontakte": "caseload.contacts",
-}
-_BREAKDOWN_ROWS = {
-    "by_legal_category": "legal_category_rows",
-    "by_residence_status": "residence_status_rows",
-    "by_nationality": "nationality_rows",
-    "by_counsellor": "counsellor_rows",
-    "by_team": "team_rows",
-}
-_STATUSES = ("draft", "sent", "accepted", "rejected", "done", "revoked")
+def nice_axis(highest: float, ticks: int = 5) -> tuple[int, int]:
+    """A round tick step (1, 2 or 5 times a power of ten, at least 1) and the axis top, a
+    multiple of it at or above ``highest``, for about ``ticks`` intervals: 0/50/100/150/200
+    rather than 0/47/94/142/189."""
+    rough = max(highest / ticks, 1.0)
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
+    return int(step), int(step * math.ceil(highest / step))
 
 
-def figure_keys(report: StatsReport, table: Table) -> dict[tuple[int, str], str]:
-    """(row, column key) → the drill-down key of that cell, for the cells that have one."""
-    keys: dict[tuple[int, str], str] = {}
-    last = len(table.rows) - 1
-    if table.key == "overview":
-        for r, row in enumerate(table.rows):
-            key = _OVERVIEW_KEYS.get(str(row[0]))
-            if key is not None:
-                keys[(r, "value")] = key
-    elif table.key in _BREAKDOWN_ROWS:
-        rows = getattr(report.placements, _BREAKDOWN_ROWS[table.key])
-        for r, breakdown in enumerate(rows):
-            keys[(r, "total")] = f"placements.{table.key}.{breakdown.key}"
-        for column in ("total", "work", "training", "refugees"):
-            keys[(last, column)] = f"placements.{column}"
-    elif table.key == "by_kind":
-        for r, code in enumerate(report.placements.by_kind):
-            keys[(r, "total")] = f"placements.by_kind.{code}"
-        keys[(last, "total")] = "placements.total"
-        keys[(last, "refugees")] = "placements.refugees"
-    elif table.key == "referrals":
-        for r, kind in enumerate(report.referrals.kind_rows):
-            keys[(r, "total")] = f"referrals.by_partner_kind.{kind.key}"
-            for status in _STATUSES:
-                keys[(r, status)] = f"referrals.by_partner_kind.{kind.key}.{status}"
-        keys[(last, "total")] = "referrals.total"
-        keys[(last, "answered")] = "referrals.answered"
-        for status in _STATUSES:
-            keys[(last, status)] = f"referrals.by_status.{status}"
-    elif table.key == "events":
-        for r, event in enumerate(report.events.rows):
-            keys[(r, "attendees")] = f"events.by_event.{event.id}"
-        for column in ("attendees", "registered", "anonymous", "employer_contacts"):
-            keys[(last, column)] = f"events.{column}"
-    return keys
+def figure_value(table: Table, row: int, column: int) -> int | None:
+    """The count shown in a cell (the window shows the unsuppressed figures)."""
+    value = table.rows[row][column]
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-# --- looking up file numbers for a drill-down ---------------------------------------------------
-
-
-def _file_number_query(entity: str) -> Any:
-    if entity == "placements":
-        return select(Placement.id, Person.file_number).join(
-            Person, Person.id == Placement.person_id
-        ), Placement.id
-    if entity == "referrals":
+def scope_note(drill: DrillList, figure: int | None) -> str:
+    """What the list is, in one line: all of the figure, or the lead's team only."""
+    counted = drill.counted
+    locale = QLocale()
+    shown = locale.toString(counted)
+    whole = locale.toString(figure) if figure is not None else "?"
+    if not drill.limited:
         return (
-            select(Referral.id, Person.file_number)
-            .join(Case, Case.id == Referral.case_id)
-            .join(Person, Person.id == Case.person_id)
-        ), Referral.id
-    if entity == "cases":
-        return select(Case.id, Person.file_number).join(
-            Person, Person.id == Case.person_id
-        ), Case.id
-    if entity == "contacts":
-        return (
-            select(Contact.id, Person.file_number)
-            .join(Case, Case.id == Contact.case_id)
-            .join(Person, Person.id == Case.person_id)
-        ), Contact.id
-    if entity == "attendances":
-        return select(Attendance.id, Person.file_number).outerjoin(
-            Person, Person.id == Attendance.person_id
-        ), Attendance.id
-    if entity == "event_contacts":
-        return (
-            select(EventContact.id, Person.file_number)
-            .join(Attendance, Attendance.id == EventContact.attendance_id)
-            .outerjoin(Person, Person.id == Attendance.person_id)
-        ), EventContact.id
-    return None, None
-
-
-def file_numbers(session: Session, drill: DrillDown) -> list[tuple[uuid.UUID, str]]:
-    """The drill-down's ids with the file number of the person behind each ("" if none)."""
-    query, id_column = _file_number_query(drill.entity)
-    found: dict[uuid.UUID, str] = {}
-    if query is not None:
-        ids = list(drill.ids)
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            for record_id, number in session.execute(query.where(id_column.in_(chunk))):
-                found[record_id] = number or ""
-    return [(record_id, found.get(record_id, "")) for record_id in drill.ids]
+            QCoreApplication.translate(
+                "StatisticsView", "List: %1 of %2, every record behind the figure"
+            )
+            .replace("%1", shown)
+            .replace("%2", whole)
+        )
+    if drill.team:
+        text = QCoreApplication.translate(
+            "StatisticsView",
+            "List: %1 only — %2 of %3; the figure is for the whole organisation",
+        )
+        return text.replace("%1", drill.team).replace("%2", shown).replace("%3", whole)
+    text = QCoreApplication.translate(
+        "StatisticsView",
+        "List: only the records you may see — %1 of %2; the figure is for the whole organisation",
+    )
+    return text.replace("%1", shown).replace("%2", whole)
 
 
 class DrillDialog(QDialog):
-    def __init__(self, title: str, rows: Sequence[tuple[uuid.UUID, str]], parent: QWidget) -> None:
+    """The records behind a figure; Enter or a double click on a row opens the person."""
+
+    def __init__(
+        self,
+        title: str,
+        drill: DrillList,
+        figure: int | None,
+        parent: QWidget,
+        open_person: Callable[[uuid.UUID], None] = lambda _person_id: None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.drill = drill
+        self._open_person = open_person
         layout = QVBoxLayout(self)
-        self.label = QLabel(
-            QCoreApplication.translate("StatisticsView", "%n record(s)", "", len(rows))
-        )
+        heading = QLabel(title, self)
+        heading.setWordWrap(True)
+        heading.setStyleSheet("font-weight: bold;")
+        layout.addWidget(heading)
+        self.label = QLabel(scope_note(drill, figure), self)
+        self.label.setObjectName("scopeNote")
+        self.label.setWordWrap(True)
         layout.addWidget(self.label)
         self.table = QTableView(self)
         self.table.setAccessibleName(title)
+        self.table.setAccessibleDescription(self.label.text())
         self.table.setTabKeyNavigation(False)  # Tab moves on to the buttons, not cell to cell
-        self.model = DrillModel(rows, self)
+        self.model = DrillModel(drill.rows, self)
         self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.activated.connect(lambda index: self.open_row(index.row()))
         layout.addWidget(self.table)
+        hint = QLabel(
+            QCoreApplication.translate(
+                "StatisticsView", "Enter or a double click opens the person's file."
+            ),
+            self,
+        )
+        layout.addWidget(hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(520, 420)
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self.table.setFocus()
+        self.resize(760, 480)
+
+    def open_row(self, row: int) -> bool:
+        person_id = self.model.person_id(row)
+        if person_id is None:
+            return False
+        self._open_person(person_id)
+        return True
 
 
 # --- the view ---------------------------------------------------------------------------------
@@ -341,7 +310,8 @@ class StatisticsView(AreaView):
         self.tabs.setCurrentIndex(max(current, 0))
         self.status_label.setText(
             self.tr(
-                "Statistics %1: %2 placements, %3 referrals. Double-click a figure for details."
+                "Statistics %1: %2 placements, %3 referrals (placements count events, not "
+                "persons). Enter or a double click on a figure lists its records."
             )
             .replace("%1", report.period.label)
             .replace("%2", self.locale().toString(report.placements.total))
@@ -366,7 +336,12 @@ class StatisticsView(AreaView):
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
-        axis_y.setRange(0, max([*values, 1]) * 1.15)
+        step, top = nice_axis(max([*values, 1]) * 1.1)
+        axis_y.setRange(0, top)
+        axis_y.setTickType(QValueAxis.TickType.TicksDynamic)
+        axis_y.setTickAnchor(0)
+        axis_y.setTickInterval(step)
+        axis_y.setMinorTickCount(0)
         axis_y.setLabelFormat("%d")
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
@@ -377,9 +352,7 @@ class StatisticsView(AreaView):
 
     # --- drill-down -------------------------------------------------------------------------
 
-    def drill(
-        self, model: StatsTableModel, index: QModelIndex
-    ) -> BackgroundOp[list[tuple[uuid.UUID, str]]] | None:
+    def drill(self, model: StatsTableModel, index: QModelIndex) -> BackgroundOp[DrillList] | None:
         key = model.figure_key(index)
         if key is None or self.report is None:
             return None
@@ -388,14 +361,13 @@ class StatisticsView(AreaView):
         row_label = str(model.table.rows[index.row()][0])
         column = model.table.columns[index.column()].header
         title = f"{model.table.title} – {row_label} – {column} ({period.label})"
+        figure = figure_value(model.table, index.row(), index.column())
 
-        def op(_progress: Progress) -> list[tuple[uuid.UUID, str]]:
-            return context.read(
-                lambda session: file_numbers(session, drill_down(session, key, period))
-            )
+        def op(_progress: Progress) -> DrillList:
+            return context.read(lambda session: drill_list(session, key, period))
 
-        def show(rows: list[tuple[uuid.UUID, str]]) -> None:
-            dialog = DrillDialog(title, rows, self)
+        def show(found: DrillList) -> None:
+            dialog = DrillDialog(title, found, figure, self, context.show_person)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.last_drill = dialog
             dialog.show()
