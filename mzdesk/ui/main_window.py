@@ -193,6 +193,9 @@ class MainWindow(QObject):
             self.stack.addWidget(placeholder)
             self._pages[area.key] = placeholder
         self._build_view_menu(window)
+        from mzdesk.ui import list_printing  # File → print or save a list
+
+        self.list_printing = list_printing.add_file_menu(self)
         self.area_menu = child(window, QMenu, "menuArea")
         self.area_menu.setEnabled(False)
         self.settings_action = child(window, QAction, "actionSettings")

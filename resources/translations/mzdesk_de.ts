@@ -475,6 +475,18 @@
         <translation>Ausstellerliste ausgegeben</translation>
     </message>
     <message>
+        <source>Follow-up list printed or saved</source>
+        <translation>Wiedervorlagenliste ausgegeben</translation>
+    </message>
+    <message>
+        <source>Contact list printed or saved</source>
+        <translation>Kontaktliste ausgegeben</translation>
+    </message>
+    <message>
+        <source>Client list printed or saved</source>
+        <translation>Klientenliste ausgegeben</translation>
+    </message>
+    <message>
         <source>Event kit exported</source>
         <translation>Veranstaltungsmappe exportiert</translation>
     </message>
@@ -641,6 +653,14 @@
     <message>
         <source>Exception by</source>
         <translation>Ausnahme durch</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>Attendances</source>
@@ -1141,6 +1161,14 @@
     <message>
         <source>events</source>
         <translation>Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
     </message>
     <message>
         <source>yes</source>
@@ -3198,6 +3226,73 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>The file could not be written.</source>
         <translation>Die Datei konnte nicht geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ListPrinting</name>
+    <message>
+        <source>&amp;My follow-ups</source>
+        <translation>&amp;Meine Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>Contacts &amp;today</source>
+        <translation>Kontakte &amp;heute</translation>
+    </message>
+    <message>
+        <source>Contacts this &amp;week</source>
+        <translation>Kontakte dieser &amp;Woche</translation>
+    </message>
+    <message>
+        <source>&amp;Client list</source>
+        <translation>&amp;Klientenliste</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Wiedervorlagen</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Contacts of the week</source>
+        <translation>Kontakte der Woche</translation>
+    </message>
+    <message>
+        <source>Client list</source>
+        <translation>Klientenliste</translation>
+    </message>
+    <message>
+        <source>&amp;Print list…</source>
+        <translation>Liste &amp;drucken…</translation>
+    </message>
+    <message>
+        <source>Save list as P&amp;DF…</source>
+        <translation>Liste als &amp;PDF speichern…</translation>
+    </message>
+    <message>
+        <source>Print list</source>
+        <translation>Liste drucken</translation>
+    </message>
+    <message>
+        <source>Save list as PDF</source>
+        <translation>Liste als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>Die Datei konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Print list</source>
+        <translation>Liste &amp;drucken</translation>
+    </message>
+    <message>
+        <source>Save list as P&amp;DF</source>
+        <translation>Liste als &amp;PDF speichern</translation>
     </message>
 </context>
 <context>

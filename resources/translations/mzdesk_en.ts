@@ -475,6 +475,18 @@
         <translation>Employer list created</translation>
     </message>
     <message>
+        <source>Follow-up list printed or saved</source>
+        <translation>Follow-up list printed or saved</translation>
+    </message>
+    <message>
+        <source>Contact list printed or saved</source>
+        <translation>Contact list printed or saved</translation>
+    </message>
+    <message>
+        <source>Client list printed or saved</source>
+        <translation>Client list printed or saved</translation>
+    </message>
+    <message>
         <source>Event kit exported</source>
         <translation>Event kit exported</translation>
     </message>
@@ -641,6 +653,14 @@
     <message>
         <source>Exception by</source>
         <translation>Exception by</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Entries</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filter</translation>
     </message>
     <message>
         <source>Attendances</source>
@@ -1141,6 +1161,14 @@
     <message>
         <source>events</source>
         <translation>events</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>search</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>none</translation>
     </message>
     <message>
         <source>yes</source>
@@ -3198,6 +3226,73 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>The file could not be written.</source>
         <translation>The file could not be written.</translation>
+    </message>
+</context>
+<context>
+    <name>ListPrinting</name>
+    <message>
+        <source>&amp;My follow-ups</source>
+        <translation>&amp;My follow-ups</translation>
+    </message>
+    <message>
+        <source>Contacts &amp;today</source>
+        <translation>Contacts &amp;today</translation>
+    </message>
+    <message>
+        <source>Contacts this &amp;week</source>
+        <translation>Contacts this &amp;week</translation>
+    </message>
+    <message>
+        <source>&amp;Client list</source>
+        <translation>&amp;Client list</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Contacts of the week</source>
+        <translation>Contacts of the week</translation>
+    </message>
+    <message>
+        <source>Client list</source>
+        <translation>Client list</translation>
+    </message>
+    <message>
+        <source>&amp;Print list…</source>
+        <translation>&amp;Print list…</translation>
+    </message>
+    <message>
+        <source>Save list as P&amp;DF…</source>
+        <translation>Save list as P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Print list</source>
+        <translation>Print list</translation>
+    </message>
+    <message>
+        <source>Save list as PDF</source>
+        <translation>Save list as PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>The file could not be written.</translation>
+    </message>
+    <message>
+        <source>&amp;Print list</source>
+        <translation>&amp;Print list</translation>
+    </message>
+    <message>
+        <source>Save list as P&amp;DF</source>
+        <translation>Save list as P&amp;DF</translation>
     </message>
 </context>
 <context>

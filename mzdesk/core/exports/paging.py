@@ -70,14 +70,21 @@ def page_footer(title: str, *, left: float, right: float, y: float, size: float 
 
 
 def a4_document(
-    buffer: IO[bytes], *, title: str, margins: tuple[float, float, float, float], **extra: Any
+    buffer: IO[bytes],
+    *,
+    title: str,
+    margins: tuple[float, float, float, float],
+    landscape: bool = False,
+    **extra: Any,
 ) -> SimpleDocTemplate:
     """An A4 document by "mzdesk" that starts in DejaVu Sans. ``margins``: left, right, top,
-    bottom in mm; ``extra``: more SimpleDocTemplate keywords (``subject=…``)."""
+    bottom in mm; ``landscape``: A4 on its side; ``extra``: more SimpleDocTemplate keywords
+    (``subject=…``)."""
     left, right, top, bottom = (margin * mm for margin in margins)
+    width, height = A4
     return SimpleDocTemplate(
         buffer,
-        pagesize=A4,
+        pagesize=(height, width) if landscape else (width, height),
         leftMargin=left,
         rightMargin=right,
         topMargin=top,

@@ -2,10 +2,11 @@
 
 An *output* is data about persons (or figures about them) that goes out of the application: a
 referral letter printed, saved as PDF or written by the CLI, a consent form printed, statistics
-exported, an event's attendance or employer list, an Art. 15 export, an event kit. The core
-function that produces the output calls :func:`record_output` in the caller's session, and the
-caller commits before (printing) or together with (a file written) handing the output over;
-the window and the CLI never produce an output past this module.
+exported, an event's attendance or employer list, an Art. 15 export, an event kit, a
+counsellor's follow-up, contact or client list (``desk_lists``). The core function that
+produces the output calls :func:`record_output` in the caller's session, and the caller commits
+before (printing) or together with (a file written) handing the output over; the window and
+the CLI never produce an output past this module.
 
 An entry says **what** (the kind: the audit action; the format; the data categories it
 carries; the ids of the records), **to whom** (the partner's id for letters) and **by whom**
@@ -46,6 +47,9 @@ class OutputKind(StrEnum):
     STATISTICS_EXPORTED = "statistics_exported"
     ATTENDANCE_LIST = "attendance_list"
     EMPLOYER_LIST = "employer_list"
+    FOLLOW_UP_LIST = "follow_up_list"  # a counsellor's Wiedervorlagen printed or saved
+    CONTACT_LIST = "contact_list"  # a counsellor's contacts of a day or week
+    CLIENT_LIST = "client_list"  # the client list as filtered in the window
     PRIVACY_EXPORT = "privacy_export"  # Art. 15 GDPR: everything about one person
     KIT_EXPORTED = "kit_exported"
     KIT_RETURNED = "kit_returned"  # the laptop's return file for the office

@@ -54,7 +54,7 @@ from PySide6.QtWidgets import (
 
 from mzdesk.core.errors import MzdeskError
 from mzdesk.core.files import write_private
-from mzdesk.ui import session_scope, theme
+from mzdesk.ui import print_queue, session_scope, theme
 from mzdesk.ui.file_dialogs import Kind, save_file
 
 if TYPE_CHECKING:
@@ -163,22 +163,42 @@ def begin_printing(printer: QPrinter) -> QPainter:
 def print_document(pdf: bytes, printer: QPrinter, *, raster: bool | None = None) -> int:
     """Print ``pdf`` on ``printer``; returns the number of pages printed.
 
-    A PDF-file printer gets the bytes themselves unless ``raster`` is True; any other printer
-    (or ``raster=True``) gets every page painted at up to ``MAX_PRINT_DPI`` onto the full paper.
+    A PDF-file printer gets the bytes themselves unless ``raster`` is True, and so does a CUPS
+    printer unless ``raster`` is given (:mod:`mzdesk.ui.print_queue`: text stays text); any
+    other printer (or ``raster=True``) gets every page painted at up to ``MAX_PRINT_DPI`` onto
+    the full paper.
     """
     to_file = printer.outputFormat() is QPrinter.OutputFormat.PdfFormat
-    if not (not to_file if raster is None else raster):
+    to_queue = raster is None and print_queue.takes_pdf(printer)
+    if to_queue or not (not to_file if raster is None else raster):
         document, buffer = load_document(pdf)
         pages = int(document.pageCount())
         document.close()
         buffer.close()
-        write_private(Path(printer.outputFileName()), pdf)
+        if to_queue:
+            print_queue.submit(pdf, printer)
+        else:
+            write_private(Path(printer.outputFileName()), pdf)
         return pages
     painter = begin_printing(printer)
     try:
         return paint_pdf(painter, printer, pdf, first=True)
     finally:
         painter.end()
+
+
+def save_released(release: Callable[[str], AbstractContextManager[bytes]], path: Path) -> None:
+    """Write the bytes ``release(PDF)`` gives, committed with the file; a file whose audit entry
+    could not be committed is removed again."""
+    written = False
+    try:
+        with release(PDF) as pdf:
+            write_private(path, pdf)
+            written = True
+    except Exception:
+        if written:
+            path.unlink(missing_ok=True)
+        raise
 
 
 def fitting_size(widget: QWidget, width: int, height: int) -> QSize:
@@ -423,17 +443,8 @@ class LetterPreviewDialog(QDialog):
             self.print_to(printer)
 
     def save_to(self, path: Path) -> None:
-        """Write the released bytes (a sent letter exactly as stored), committed with the file;
-        a file whose entry could not be committed is removed again."""
-        written = False
-        try:
-            with self._output.release(PDF) as pdf:
-                write_private(path, pdf)
-                written = True
-        except Exception:
-            if written:
-                path.unlink(missing_ok=True)
-            raise
+        """Write the released bytes (a sent letter exactly as stored), committed with the file."""
+        save_released(self._output.release, path)
 
     def save_dialog(self) -> None:
         if not self.allowed(PDF):  # refused before a file name is asked for

@@ -231,6 +231,9 @@ class AuditModel(QAbstractTableModel):
             "statistics_exported": self.tr("Statistics exported"),
             "attendance_list": self.tr("Attendance list created"),
             "employer_list": self.tr("Employer list created"),
+            "follow_up_list": self.tr("Follow-up list printed or saved"),
+            "contact_list": self.tr("Contact list printed or saved"),
+            "client_list": self.tr("Client list printed or saved"),
             "kit_exported": self.tr("Event kit exported"),
             "kit_returned": self.tr("Event kit returned from the laptop"),
             "consent_recorded": self.tr("Consent recorded"),
@@ -293,6 +296,9 @@ class AuditModel(QAbstractTableModel):
             "kit_id": self.tr("Kit"),
             "override_by_id": self.tr("Exception by"),
             "persons": self.tr("Persons"),
+            "entries": self.tr("Entries"),
+            "contacts": self.tr("Contacts"),
+            "filter": self.tr("Filter"),
             "attendances": self.tr("Attendances"),
             "partners": self.tr("Exhibitors"),
             "suppress_below": self.tr("Small counts hidden below"),
@@ -518,6 +524,8 @@ class AuditModel(QAbstractTableModel):
             return self._roles.get(code, code)
         if key in ("format", "via"):
             return self._formats.get(code, code)
+        if key == "filter":  # the client list: as searched, or all
+            return self.tr("search") if code == "search" else self.tr("none")
         if key in ("fields", "filled"):
             return self._field(code)
         if code in self._statuses and key in ("from", "to", "status", "form", "source"):

@@ -46,6 +46,7 @@ from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
 from mzdesk.ui.dialogs.intake import IntakeDialog
 from mzdesk.ui.dialogs.merge import MergeDialog
 from mzdesk.ui.forms import child, load_form
+from mzdesk.ui.list_printing import ListPrinting, clients_filter
 from mzdesk.ui.models.person_table import Column, PersonTableModel
 from mzdesk.ui.views.person_detail import PersonDetailPane
 
@@ -203,11 +204,19 @@ class ClientsView(AreaView):
         for action in (self.new_action, self.edit_action, self.merge_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
+        printing = ListPrinting(self._context, self, lambda: clients_filter(self))
+        self.list_actions = printing.actions("clients")  # the list as filtered here
         self.dialog: IntakeDialog | MergeDialog | None = None
         self._update_actions()
 
     def menu_actions(self) -> list[QAction]:
-        return [self.new_action, self.edit_action, self.merge_action, *self.detail.actions()]
+        return [
+            self.new_action,
+            self.edit_action,
+            self.merge_action,
+            *self.detail.actions(),
+            *self.list_actions,
+        ]
 
     def selected_ids(self) -> list[uuid.UUID]:
         rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())

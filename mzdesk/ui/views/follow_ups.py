@@ -51,6 +51,7 @@ from mzdesk.core.services.followups import DueItem, DueList, Group, Scope
 from mzdesk.ui import theme
 from mzdesk.ui.areas import Area, AreaContext, AreaRegistry, AreaView
 from mzdesk.ui.forms import child, load_form
+from mzdesk.ui.list_printing import ListPrinting
 from mzdesk.ui.operations import BackgroundOp, Progress
 
 if TYPE_CHECKING:
@@ -135,6 +136,7 @@ class FollowUpsView(AreaView):
         self.refresh_action = self._action(self.tr("Refresh follow-ups"), "F5", self.refresh)
         self.undo_action = self._action(self.tr("Undo done"), "Ctrl+Z", self.undo)
         self.undo_action.setEnabled(False)
+        self.list_actions = ListPrinting(context, self).actions("follow_ups")
 
     def _action(self, text: str, keys: str, slot: object) -> QAction:
         action = QAction(text, self)
@@ -145,7 +147,13 @@ class FollowUpsView(AreaView):
         return action
 
     def menu_actions(self) -> list[QAction]:
-        return [self.done_action, self.undo_action, self.postpone_action, self.refresh_action]
+        return [
+            self.done_action,
+            self.undo_action,
+            self.postpone_action,
+            self.refresh_action,
+            *self.list_actions,
+        ]
 
     def scope(self) -> Scope:
         return Scope.TEAM if self.team_toggle.isChecked() else Scope.MINE
