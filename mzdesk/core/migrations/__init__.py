@@ -6,4 +6,4 @@ Alembic's own answer (``ScriptDirectory.get_current_head()``): update it with ev
 migration.
 """
 
-HEAD = "0004_cli_sessions"
+HEAD = "0005_placement_note"
