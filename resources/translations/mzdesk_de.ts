@@ -4561,6 +4561,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>tippen, um aus dem Partnerverzeichnis zu wählen</translation>
     </message>
     <message>
+        <source>A&amp;dd to the partner directory</source>
+        <translation>Ins Partnerverzeichnis au&amp;fnehmen</translation>
+    </message>
+    <message>
         <source>S&amp;tart</source>
         <translation>&amp;Beginn</translation>
     </message>

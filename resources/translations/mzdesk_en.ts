@@ -4561,6 +4561,10 @@ Please send the details below to your IT support.</translation>
         <translation>type to choose from the partner directory</translation>
     </message>
     <message>
+        <source>A&amp;dd to the partner directory</source>
+        <translation>A&amp;dd to the partner directory</translation>
+    </message>
+    <message>
         <source>S&amp;tart</source>
         <translation>S&amp;tart</translation>
     </message>
