@@ -433,6 +433,12 @@ def verify_password(
     return authenticate(session, user.username, password, success_action=success_action)
 
 
+def record_logout(session: Session, user_id: uuid.UUID) -> None:
+    """The window's "Abmelden" or "Benutzer wechseln": audited as ``window_logout``, as the
+    login was (the caller commits). The command line's logout is :mod:`.cli_sessions`'."""
+    audit.append(session, "window_logout", "user", entity_id=user_id, user_id=user_id)
+
+
 def change_password(session: Session, user_id: uuid.UUID, old: str, new: str) -> None:
     """One's own password, confirmed with the old one (the caller commits)."""
     user = verify_password(session, user_id, old, success_action=None)  # audited below
