@@ -331,6 +331,10 @@
         <translation>Abgemeldet (Kommandozeile)</translation>
     </message>
     <message>
+        <source>Logged out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
         <source>Login failed</source>
         <translation>Anmeldung fehlgeschlagen</translation>
     </message>

@@ -331,6 +331,10 @@
         <translation>Logged out (command line)</translation>
     </message>
     <message>
+        <source>Logged out</source>
+        <translation>Logged out</translation>
+    </message>
+    <message>
         <source>Login failed</source>
         <translation>Login failed</translation>
     </message>

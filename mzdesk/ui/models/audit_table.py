@@ -194,6 +194,7 @@ class AuditModel(QAbstractTableModel):
             "login": self.tr("Logged in"),
             "unlock": self.tr("Screen unlocked"),
             "logout": self.tr("Logged out (command line)"),
+            "window_logout": self.tr("Logged out"),
             "login_failed": self.tr("Login failed"),
             "login_refused": self.tr("Login refused"),
             "password_changed": self.tr("Password changed"),
