@@ -138,11 +138,6 @@ def test_search_and_the_duplicate_check_share_the_knowledge_of_spellings(
     assert ids  # the records exist on this backend
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="review 2026-12-06: similar_persons scores only the alphabetically first "
-    "SIMILAR_CANDIDATES persons sharing a key; at 200,000 persons 'hadad' finds no Haddad",
-)
 def test_a_variant_is_found_behind_many_persons_who_only_share_its_key(
     database: Database,
 ) -> None:
