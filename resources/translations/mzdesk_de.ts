@@ -3380,6 +3380,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>Das Passwort ist falsch.</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

@@ -3380,6 +3380,10 @@ Please send the details below to your IT support.</translation>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>The password is wrong.</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
