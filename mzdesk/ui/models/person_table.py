@@ -299,7 +299,7 @@ class PersonTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             shown = self._display(row, column)
             if similar and column is Column.NAME:
-                return self.tr("%1 (similar spelling)").replace("%1", shown)
+                return self.tr("≈ %1").replace("%1", shown)  # short: the name keeps its room
             return shown
         if role == Qt.ItemDataRole.ToolTipRole:
             if similar and column is Column.NAME:

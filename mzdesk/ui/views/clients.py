@@ -154,7 +154,7 @@ class ClientsView(AreaView):
             text = self.tr("%1+ matches").replace("%1", self.locale().toString(matches - 1))
         elif matches == 0 and similar:
             text = self.tr(
-                "Nobody under this spelling – %n similar spelling(s) below; a new person: Ctrl+N",
+                "Nobody under this spelling – %n similar spelling(s) (≈); a new person: Ctrl+N",
                 "",
                 similar,
             )
