@@ -5484,7 +5484,7 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     </message>
     <message>
         <source>&amp;Change…</source>
-        <translation>Ä&amp;ndern…</translation>
+        <translation>Ände&amp;rn…</translation>
     </message>
     <message>
         <source>Set &amp;password…</source>
@@ -5492,11 +5492,11 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     </message>
     <message>
         <source>&amp;Disable</source>
-        <translation>&amp;Deaktivieren</translation>
+        <translation>Dea&amp;ktivieren</translation>
     </message>
     <message>
         <source>&amp;Enable</source>
-        <translation>&amp;Aktivieren</translation>
+        <translation>Akti&amp;vieren</translation>
     </message>
     <message>
         <source>New &amp;team…</source>

@@ -312,3 +312,17 @@ def test_the_protokoll_names_the_account_for_the_admin(
     assert not any(
         str(text).startswith("Benutzerkonto ") and len(str(text)) == 22 for text in records
     )
+
+
+def test_each_button_has_its_own_alt_key_apart_from_the_menus(view: UsersView) -> None:
+    """Walk 2026-12-06: Alt+N, Alt+D, Alt+A only moved the focus (shared with another button,
+    or with the Datei and Ansicht menus)."""
+    import re
+
+    keys = []
+    for button in view.buttons.values():
+        found = re.search(r"&(\w)", button.text())
+        assert found, button.text()
+        keys.append(found.group(1).lower())
+    assert len(keys) == len(set(keys)), keys
+    assert not set(keys) & {"d", "a", "h"}  # Datei, Ansicht, Hilfe
