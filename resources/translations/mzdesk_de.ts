@@ -5413,8 +5413,8 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Teil des Jahres</translation>
     </message>
     <message>
-        <source>Compute</source>
-        <translation>Berechnen</translation>
+        <source>&amp;Compute</source>
+        <translation>&amp;Berechnen</translation>
     </message>
     <message>
         <source>Suppress small counts in exports</source>

@@ -5413,8 +5413,8 @@ Please send the details below to your IT support.</translation>
         <translation>Part of the year</translation>
     </message>
     <message>
-        <source>Compute</source>
-        <translation>Compute</translation>
+        <source>&amp;Compute</source>
+        <translation>&amp;Compute</translation>
     </message>
     <message>
         <source>Suppress small counts in exports</source>

@@ -125,9 +125,9 @@ def test_drill_down_lists_the_records(
             expected.add((person.file_number, f"{placement.starts_on:%d.%m.%Y}"))
     assert shown == expected
     dialog.close()
-    # the label column has no figure: no dialog, no operation
+    # no cell: no dialog, no operation (the label column drills its row's first figure:
+    # test_enter_on_a_rows_label_drills_its_first_figure)
     view.last_drill = None
-    assert view.drill(model, model.index(0, 0)) is None
     assert view.drill(model, QModelIndex()) is None
 
 
@@ -170,6 +170,25 @@ def test_drill_down_opens_with_enter(
     qtbot.waitUntil(lambda: view.last_drill is not None, timeout=10_000)
     assert view.last_drill is not None and view.last_drill.model.rowCount() == 3
     view.last_drill.close()
+
+
+def test_enter_on_a_rows_label_drills_its_first_figure(
+    qtbot: QtBot, view: StatisticsView, world_db: tuple[Database, World]
+) -> None:
+    """Walk 2026-12-06: Enter on "in Arbeit" did nothing; only the number's cell opened."""
+    computed(qtbot, view)
+    model = view.models["by_counsellor"]
+    table = view.views["by_counsellor"]
+    view.tabs.setCurrentWidget(table)
+    table.setFocus()
+    table.setCurrentIndex(model.index(0, 0))  # the counsellor's name
+    assert model.figure_key(model.index(0, 0)) is None
+    view.last_drill = None
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.last_drill is not None, timeout=10_000)
+    assert view.last_drill is not None and view.last_drill.model.rowCount() >= 1
+    view.last_drill.close()
+    assert view.compute_button.text() == "&Berechnen"  # Alt+B computes
 
 
 # --- a team lead of Team Nord (counsellor walk, defect 7) -------------------------------------

@@ -354,6 +354,12 @@ class StatisticsView(AreaView):
 
     def drill(self, model: StatsTableModel, index: QModelIndex) -> BackgroundOp[DrillList] | None:
         key = model.figure_key(index)
+        if key is None and index.column() == 0:  # Enter on the row's label: its first figure
+            for column in range(1, model.columnCount()):
+                figure = model.index(index.row(), column)
+                if model.figure_key(figure) is not None:
+                    index, key = figure, model.figure_key(figure)
+                    break
         if key is None or self.report is None:
             return None
         period = self.report.period
