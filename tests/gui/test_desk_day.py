@@ -1,0 +1,403 @@
+"""Issue 15 "must show": a counsellor's whole day at the desk, in the window, by keyboard.
+
+The window as ``run_gui`` builds it (the frame, then the login over it: ``app.Desk``), on a
+small hand-built world (synthetic names): an admin, a counsellor and a team lead of Team Nord;
+Haddad, Yousef with a follow-up overdue since five days, Hadad, Jusuf (the other spelling),
+Agaoglu, Ulku Gulsen (whom the intake will nearly duplicate); a partner no consent names.
+
+The walk: log in → Ctrl+2, Home, Enter opens the overdue follow-up's person → Ctrl+F "hadad"
+shows both spellings → Ctrl+K logs a contact that ticks the follow-up it answers → Ctrl+N takes
+in a new person close to one on file → the duplicate warning → "Trotzdem neu anlegen" → a case
+→ Ctrl+R to the partner: refused, no consent → "Einwilligung erfassen…" pre-filled, Ctrl+S →
+the letter saved as PDF through the released path, its text read back → log out, the team
+lead logs in → Statistik → the figure → Enter lists the record → Enter opens the person.
+
+Keys go where a real keyboard sends them (``test_keyboard_walk``'s helpers); modal dialogs are
+answered from inside their ``exec`` (``when_dialog``); nothing of our own code is replaced.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from mzdesk.core import schema
+from mzdesk.core.database import Database
+from mzdesk.core.models import Case, Contact, FollowUp, Person, Referral
+from mzdesk.core.models.enums import Role
+from mzdesk.core.services import accounts, consents, partners
+from mzdesk.core.services.intake import PersonInput, create_person
+from mzdesk.ui.app import DeferredDatabase, Desk
+from mzdesk.ui.areas import AreaContext, registry
+from mzdesk.ui.dialogs.case_edit import CaseEditDialog
+from mzdesk.ui.dialogs.consents import ConsentEditDialog
+from mzdesk.ui.dialogs.contact_entry import ContactEntryDialog
+from mzdesk.ui.dialogs.intake import IntakeDialog
+from mzdesk.ui.dialogs.referral import ReferralDialog
+from mzdesk.ui.main_window import MainWindow
+from mzdesk.ui.models.person_table import Column
+from mzdesk.ui.settings import Settings
+from mzdesk.ui.views.clients import ClientsView
+from mzdesk.ui.views.follow_ups import FollowUpsView
+
+from .letters_world import poppler
+from .test_case_file_follow_ups import when_dialog
+from .test_keyboard_walk import (
+    ALT,
+    CTRL,
+    CTRL_SHIFT,
+    back_to,
+    has_focus,
+    mnemonic,
+    press,
+    tab,
+    type_text,
+    wait_active,
+)
+from .test_manners_login import PASSWORD, log_in
+
+pytestmark = pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints",
+    "This plugin does not support raise",
+    "This plugin does not support grabbing the keyboard",
+)
+
+TODAY = date.today()
+PARTNER = "Jobcenter Musterkreis"
+PURPOSE = "Vermittlung in Arbeit"
+
+
+@dataclass
+class World:
+    db: Database
+    counsellor_id: uuid.UUID
+    haddad_id: uuid.UUID  # Haddad, Yousef: the overdue follow-up
+    follow_up_id: uuid.UUID
+    partner_id: uuid.UUID
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Iterator[World]:
+    db = Database(f"sqlite:///{tmp_path / 'day.sqlite'}", create=True)
+    schema.upgrade(db)
+    with db.session() as session:
+        admin = accounts.create_first_admin(session, "admin", PASSWORD, "Ada Admin")
+        session.commit()
+    with db.session(admin.id) as session:
+        accounts.create_team(session, "Team Nord")
+        counsellor = accounts.create_user(
+            session, "berater", PASSWORD, display_name="Britt Jessel", team="Team Nord"
+        )
+        accounts.create_user(
+            session,
+            "leitung",
+            PASSWORD,
+            display_name="Lea Leitung",
+            role=Role.TEAM_LEAD,
+            team="Team Nord",
+        )
+        partner = partners.add_partner(
+            session, name=PARTNER, kind="JC", postcode="12345", city="Neustadt"
+        )
+        session.commit()
+        counsellor_id, partner_id = counsellor.id, partner.id
+    with db.session() as session:
+        haddad = create_person(session, PersonInput(family_name="Haddad", given_names="Yousef"))
+        create_person(session, PersonInput(family_name="Hadad", given_names="Jusuf"))
+        create_person(
+            session,
+            PersonInput(family_name="Agaoglu", given_names="Ulku Gulsen", birth_date="17.06.1991"),
+        )
+        session.flush()
+        case = Case(person_id=haddad.id, counsellor_id=counsellor_id, opened_on=date(2026, 9, 1))
+        session.add(case)
+        session.flush()
+        overdue = FollowUp(
+            case_id=case.id,
+            assigned_to_id=counsellor_id,
+            due_on=TODAY - timedelta(days=5),
+            text="Bewerbungsstand erfragen",
+        )
+        session.add(overdue)
+        session.commit()
+        made = World(db, counsellor_id, haddad.id, overdue.id, partner_id)
+    yield made
+    db.close()
+
+
+@pytest.fixture
+def desk(qtbot: QtBot, world: World) -> Iterator[Desk]:
+    """The painted frame with the database open, before anyone logged in (as run_gui)."""
+    deferred = DeferredDatabase()
+    deferred.database = world.db
+    context = AreaContext(deferred.session, Settings(), "de")
+    window = MainWindow(None, context, registry.areas())
+    qtbot.addWidget(window.window)
+    window.window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window.window)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    desk = Desk(window, deferred, app)
+    yield desk
+    desk.stop()
+
+
+def count(db: Database, model: type[object]) -> int:
+    with db.session() as session:
+        return int(session.scalar(select(func.count()).select_from(model)) or 0)
+
+
+def clients(window: MainWindow) -> ClientsView:
+    view = window.views["clients"]
+    assert isinstance(view, ClientsView)
+    return view
+
+
+def names(view: ClientsView) -> list[str]:
+    return [str(view.model.index(row, Column.NAME).data()) for row in range(view.model.rowCount())]
+
+
+# --- the steps ------------------------------------------------------------------------------
+
+
+def open_overdue_follow_up(qtbot: QtBot, window: MainWindow, world: World) -> None:
+    """Ctrl+2: the Wiedervorlagen, the focus in the list; Home, Enter: the person's file."""
+    back_to(qtbot, window.window)
+    press(Qt.Key.Key_2, CTRL)
+    view = window.views.get("follow_ups")
+    assert isinstance(view, FollowUpsView)
+    qtbot.waitUntil(lambda: view.due is not None)
+    qtbot.waitUntil(lambda: window.window.focusWidget() is view.tree)
+    heading = view.tree.topLevelItem(0)
+    assert heading is not None and heading.text(0).startswith("Überfällig")
+    press(Qt.Key.Key_Home)
+    item = view.selected_item()
+    assert item is not None and item.record_id == world.follow_up_id
+    row = view.tree.currentItem()
+    assert row is not None and "Haddad, Yousef" in [row.text(c) for c in range(row.columnCount())]
+    press(Qt.Key.Key_Return)
+    pane = clients(window).detail
+    qtbot.waitUntil(lambda: pane.file is not None and pane.file.person.id == world.haddad_id)
+    assert pane.title.text().startswith("Haddad, Yousef")
+    assert "überfällig" in pane.values["followUps"].text()
+
+
+def search_hadad(qtbot: QtBot, window: MainWindow, world: World) -> None:
+    """Ctrl+F, "hadad": the exact spelling first, Haddad marked as the other; Down, Down
+    selects Haddad, Yousef."""
+    view = clients(window)
+    back_to(qtbot, window.window)
+    view.table.setFocus()  # the clients list the follow-up opened
+    press(Qt.Key.Key_F, CTRL)
+    qtbot.waitUntil(view.search_edit.hasFocus)
+    type_text("hadad")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2 and view.match_label.text() != "")
+    assert names(view) == ["Hadad, Jusuf", "Haddad, Yousef (ähnliche Schreibweise)"]
+    assert view.match_label.text() == "1 Treffer · 1 ähnliche Schreibweise"
+    press(Qt.Key.Key_Down)  # into the list, on the first row
+    qtbot.waitUntil(view.table.hasFocus)
+    press(Qt.Key.Key_Down)
+    qtbot.waitUntil(
+        lambda: view.detail.file is not None and view.detail.file.person.id == world.haddad_id
+    )
+
+
+def contact_closing_the_follow_up(qtbot: QtBot, window: MainWindow, world: World) -> None:
+    """Ctrl+K: the contact names person and case, offers the overdue follow-up unticked;
+    Space ticks it; Enter saves."""
+    offered: list[list[tuple[object, str, bool]]] = []
+
+    def fill(dialog: ContactEntryDialog) -> None:
+        wait_active(qtbot, dialog)
+        assert "Haddad, Yousef" in dialog.windowTitle()
+        offered.append(list(dialog.offered_follow_ups()))
+        dialog.note.setFocus()
+        press(Qt.Key.Key_Tab)  # from the note into the open follow-ups
+        assert has_focus(dialog.done_list)
+        press(Qt.Key.Key_Space)
+        offered.append(list(dialog.offered_follow_ups()))
+        press(Qt.Key.Key_Return)
+
+    seen = when_dialog(ContactEntryDialog, fill)
+    press(Qt.Key.Key_K, CTRL)
+    assert seen and not seen[0].isVisible()
+    assert [(text, ticked) for _id, text, ticked in offered[0]] == [
+        ("Bewerbungsstand erfragen", False)  # offered, not guessed
+    ]
+    assert [ticked for *_rest, ticked in offered[1]] == [True]
+    with world.db.session() as session:
+        follow_up = session.get(FollowUp, world.follow_up_id)
+        assert follow_up is not None and follow_up.done_at is not None
+        assert session.scalars(select(Contact)).one().counsellor_id == world.counsellor_id
+    back_to(qtbot, window.window)
+    assert "überfällig" not in clients(window).detail.values["followUps"].text()
+
+
+def intake_despite_the_warning(qtbot: QtBot, window: MainWindow, world: World) -> uuid.UUID:
+    """Ctrl+N; Ağaoğlu, Ülkü Gülşen, born 17.06.1991; Enter: the duplicate warning names
+    Agaoglu, Ulku Gulsen; Alt+T: saved as a new person anyway."""
+    view = clients(window)
+    back_to(qtbot, window.window)
+    press(Qt.Key.Key_N, CTRL)
+    dialog = view.dialog
+    assert isinstance(dialog, IntakeDialog), "Ctrl+N opened no intake"
+    wait_active(qtbot, dialog)
+    family = dialog.widget("familyNameEdit")
+    if family.text():  # the form takes the name typed into the search
+        press(Qt.Key.Key_A, CTRL)
+    type_text("Ağaoğlu")
+    assert tab() is dialog.widget("givenNamesEdit")
+    type_text("Ülkü Gülşen")
+    assert tab() is dialog.widget("familyNameOriginalEdit")
+    assert tab() is dialog.widget("givenNamesOriginalEdit")
+    assert tab() is dialog.widget("birthDateEdit")
+    type_text("17.06.1991")
+    saved: list[uuid.UUID] = []
+    dialog.saved.connect(saved.append)
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.duplicates_dialog is not None)
+    duplicates = dialog.duplicates_dialog
+    assert duplicates is not None
+    wait_active(qtbot, duplicates)
+    assert duplicates.windowTitle() == "Mögliche Doppelerfassung"
+    assert [c.family_name for c in duplicates.candidates] == ["Agaoglu"]
+    assert duplicates.table.item(0, 1).text().startswith("Agaoglu")
+    assert duplicates.save_button.text().replace("&", "") == "Trotzdem neu anlegen"
+    persons = count(world.db, Person)
+    press(mnemonic(duplicates.save_button), ALT)
+    qtbot.waitUntil(lambda: bool(saved) and view.dialog is None)
+    assert count(world.db, Person) == persons + 1
+    back_to(qtbot, window.window)
+    pane = view.detail
+    qtbot.waitUntil(lambda: pane.file is not None and pane.file.person.id == saved[0])
+    assert pane.title.text().startswith("Ağaoğlu, Ülkü Gülşen")
+    return saved[0]
+
+
+def new_case(qtbot: QtBot, window: MainWindow, person_id: uuid.UUID) -> uuid.UUID:
+    """Ctrl+Shift+N; the counsellor typed; Tab, Space ticks a topic; Enter."""
+
+    def fill(dialog: CaseEditDialog) -> None:
+        wait_active(qtbot, dialog)
+        assert has_focus(dialog.counsellor)
+        type_text("Britt")
+        assert dialog.counsellor.currentText() == "Britt Jessel"
+        assert tab() is dialog.topics
+        press(Qt.Key.Key_Space)
+        press(Qt.Key.Key_Return)
+
+    seen = when_dialog(CaseEditDialog, fill)
+    press(Qt.Key.Key_N, CTRL_SHIFT)
+    assert seen and not seen[0].isVisible()
+    back_to(qtbot, window.window)
+    pane = clients(window).detail
+    assert pane.values["cases"].text() == "1"
+    case = pane.selected_case()
+    assert case is not None
+    with window_db(window).session() as session:
+        stored = session.get(Case, case.id)
+        assert stored is not None and stored.person_id == person_id
+    return case.id
+
+
+def window_db(window: MainWindow) -> Database:
+    assert window.database is not None
+    return window.database
+
+
+def refer_refused_consent_then_letter(
+    qtbot: QtBot, window: MainWindow, world: World, person_id: uuid.UUID, folder: Path
+) -> str:
+    """Ctrl+R; the partner from the completer; refused (no consent); "Einwilligung
+    erfassen…": pre-filled, Ctrl+S; checked again; the letter saved as PDF; its text."""
+    letters: list[str] = []
+
+    def fill(dialog: ReferralDialog) -> None:
+        wait_active(qtbot, dialog)
+        combo = dialog.partner_combo
+        assert has_focus(combo)
+        type_text("jobc")
+        popup = combo.completer().popup()
+        qtbot.waitUntil(popup.isVisible)
+        press(Qt.Key.Key_Down)
+        press(Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.partner_id() == world.partner_id)
+        back_to(qtbot, dialog)
+        assert tab() is dialog.service_edit
+        type_text("Arbeitsvermittlung")
+        assert tab() is dialog.purpose_edit
+        type_text(PURPOSE)
+        refusal = dialog.consent_label.text()
+        assert "Einwilligung" in refusal and not dialog.consent_button.isHidden(), refusal
+        preview = dialog.open_preview()  # the letter as it stands: refused
+        assert preview is not None
+        qtbot.waitUntil(preview.isVisible)
+        assert not preview.allowed("pdf")
+        preview.close()
+        qtbot.waitUntil(lambda: dialog.preview is None)
+        back_to(qtbot, dialog)
+        dialog.consent_button.setFocus()
+        press(Qt.Key.Key_Space)  # "Einwilligung erfassen…"
+        qtbot.waitUntil(
+            lambda: dialog.consent_editor is not None and dialog.consent_editor.isVisible()
+        )
+        editor = dialog.consent_editor
+        assert isinstance(editor, ConsentEditDialog)
+        assert editor.checked_partners() == [world.partner_id]
+        assert editor.purpose_edit.text() == PURPOSE
+        assert editor.checked_categories()
+        back_to(qtbot, editor)
+        press(Qt.Key.Key_S, CTRL)  # Speichern
+        qtbot.waitUntil(lambda: dialog.consent_editor is None)
+        back_to(qtbot, dialog)
+        qtbot.waitUntil(dialog.consent_button.isHidden)
+        preview = dialog.open_preview()
+        assert preview is not None
+        qtbot.waitUntil(preview.isVisible)
+        assert preview.allowed("pdf")
+        target = folder / "Überweisung.pdf"
+        preview.save_to(target)  # "Als PDF speichern" without the modal file dialog
+        preview.close()
+        qtbot.waitUntil(lambda: dialog.preview is None)
+        letters.append(" ".join(poppler("pdftotext", target, "-enc", "UTF-8").split()))
+
+    seen = when_dialog(ReferralDialog, fill)
+    press(Qt.Key.Key_R, CTRL)
+    assert seen and letters, "Ctrl+R opened no referral dialog"
+    with world.db.session() as session:
+        recorded = consents.list_consents(session, person_id)
+        assert [c.purpose for c in recorded] == [PURPOSE]
+        assert [r.partner_id for r in recorded[0].recipients] == [world.partner_id]
+        referral = session.scalars(select(Referral)).one()
+        assert referral.partner_id == world.partner_id
+    back_to(qtbot, window.window)
+    return letters[0]
+
+
+# --- the day --------------------------------------------------------------------------------
+
+
+def test_a_counsellors_desk_day_by_keyboard(
+    qtbot: QtBot, desk: Desk, world: World, tmp_path: Path
+) -> None:
+    window = desk.main
+    log_in(qtbot, desk, "berater")
+    assert window.window.windowTitle() == "Britt Jessel (Berater/in, Team Nord)"
+
+    open_overdue_follow_up(qtbot, window, world)
+    search_hadad(qtbot, window, world)
+    contact_closing_the_follow_up(qtbot, window, world)
+    person_id = intake_despite_the_warning(qtbot, window, world)
+    new_case(qtbot, window, person_id)
+    letter = refer_refused_consent_then_letter(qtbot, window, world, person_id, tmp_path)
+    assert PARTNER in letter and "Ağaoğlu" in letter and "ENTWURF" not in letter
