@@ -42,12 +42,15 @@ from mzdesk.ui.dialogs.case_edit import CaseEditDialog
 from mzdesk.ui.dialogs.consents import ConsentEditDialog
 from mzdesk.ui.dialogs.contact_entry import ContactEntryDialog
 from mzdesk.ui.dialogs.intake import IntakeDialog
+from mzdesk.ui.dialogs.login import LoginDialog
 from mzdesk.ui.dialogs.referral import ReferralDialog
 from mzdesk.ui.main_window import MainWindow
 from mzdesk.ui.models.person_table import Column
+from mzdesk.ui.operations import running_count
 from mzdesk.ui.settings import Settings
 from mzdesk.ui.views.clients import ClientsView
 from mzdesk.ui.views.follow_ups import FollowUpsView
+from mzdesk.ui.views.statistics import StatisticsView
 
 from .letters_world import poppler
 from .test_case_file_follow_ups import when_dialog
@@ -60,6 +63,7 @@ from .test_keyboard_walk import (
     mnemonic,
     press,
     tab,
+    tab_until,
     type_text,
     wait_active,
 )
@@ -384,6 +388,84 @@ def refer_refused_consent_then_letter(
     return letters[0]
 
 
+def record_placement(window: MainWindow, world: World, case_id: uuid.UUID) -> None:
+    """STAND-IN until the placement dialog (branch ``placements``) is on main: the
+    placement recorded through the core service, as the counsellor (replaced by Ctrl+… in
+    the case file once the dialog lands)."""
+    from mzdesk.core.services import placements
+
+    with world.db.session(world.counsellor_id) as session:
+        placements.add_placement(
+            session,
+            case_id=case_id,
+            kind="SVB",
+            starts_on=TODAY,
+            partner_id=world.partner_id,
+            counsellor_id=world.counsellor_id,
+        )
+        session.commit()
+
+
+def log_out_and_in_as_the_lead(qtbot: QtBot, desk: Desk) -> None:
+    """Datei → Abmelden (Ctrl+Shift+Q): the login over an empty window; the lead logs in."""
+    window = desk.main
+    back_to(qtbot, window.window)
+    press(Qt.Key.Key_Q, CTRL_SHIFT)
+    login = desk.login_dialog
+    assert isinstance(login, LoginDialog)
+    qtbot.waitExposed(login)
+    assert desk.account is None and window.views == {}
+    assert window.window.windowTitle() == "mzdesk"
+    log_in(qtbot, desk, "leitung")
+    assert window.window.windowTitle() == "Lea Leitung (Teamleitung, Team Nord)"
+
+
+def statistics_drill_down_opens_the_person(
+    qtbot: QtBot, window: MainWindow, person_id: uuid.UUID
+) -> None:
+    """Ctrl+7 Statistik; Tab to "Berechnen", Space; Tab into the overview, down to
+    "Vermittlungen gesamt": 1; Enter: the drill-down lists the placement; Enter: the file."""
+    back_to(qtbot, window.window)
+    press(Qt.Key.Key_7, CTRL)
+    view = window.views.get("statistics")
+    assert isinstance(view, StatisticsView)
+    qtbot.waitUntil(lambda: has_focus(view))
+    assert view.year_spin.value() == TODAY.year
+    tab_until(view.compute_button)
+    press(Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: view.report is not None and running_count() == 0)
+    model, grid = view.models["overview"], view.views["overview"]
+    assert view.tabs.currentWidget() is grid
+    row = next(
+        r for r in range(model.rowCount()) if model.table.rows[r][0] == "Vermittlungen gesamt"
+    )
+    value = model.index(row, model.table.column_index("value"))
+    assert model.data(value, Qt.ItemDataRole.DisplayRole) == "1"  # the placement, counted
+    tab_until(grid)
+    press(Qt.Key.Key_Home, CTRL)
+    for _ in range(row):
+        press(Qt.Key.Key_Down)
+    while grid.currentIndex().column() < value.column():
+        press(Qt.Key.Key_Right)
+    assert grid.currentIndex() == value
+    view.last_drill = None
+    press(Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.last_drill is not None and running_count() == 0)
+    dialog = view.last_drill
+    assert dialog is not None
+    wait_active(qtbot, dialog)
+    assert dialog.label.text().startswith("Liste: nur Team Nord — 1 von 1"), dialog.label.text()
+    assert dialog.model.rowCount() == 1
+    shown = [str(dialog.model.index(0, c).data()) for c in range(dialog.model.columnCount())]
+    assert "Ağaoğlu, Ülkü Gülşen" in shown, shown
+    assert has_focus(dialog.table)
+    press(Qt.Key.Key_Return)  # the row opens the person's file
+    pane = clients(window).detail
+    qtbot.waitUntil(lambda: pane.file is not None and pane.file.person.id == person_id)
+    assert pane.title.text().startswith("Ağaoğlu, Ülkü Gülşen")
+    dialog.close()
+
+
 # --- the day --------------------------------------------------------------------------------
 
 
@@ -398,6 +480,10 @@ def test_a_counsellors_desk_day_by_keyboard(
     search_hadad(qtbot, window, world)
     contact_closing_the_follow_up(qtbot, window, world)
     person_id = intake_despite_the_warning(qtbot, window, world)
-    new_case(qtbot, window, person_id)
+    case_id = new_case(qtbot, window, person_id)
     letter = refer_refused_consent_then_letter(qtbot, window, world, person_id, tmp_path)
     assert PARTNER in letter and "Ağaoğlu" in letter and "ENTWURF" not in letter
+
+    record_placement(window, world, case_id)
+    log_out_and_in_as_the_lead(qtbot, desk)
+    statistics_drill_down_opens_the_person(qtbot, window, person_id)
