@@ -18,6 +18,7 @@ answered from inside their ``exec`` (``when_dialog``); nothing of our own code i
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from sqlalchemy import func, select
 
 from mzdesk.core import schema
 from mzdesk.core.database import Database
+from mzdesk.core.datetext import format_date
 from mzdesk.core.models import Case, Contact, FollowUp, Person, Referral
 from mzdesk.core.models.enums import Role
 from mzdesk.core.services import accounts, consents, partners
@@ -201,7 +203,7 @@ def search_hadad(qtbot: QtBot, window: MainWindow, world: World) -> None:
     selects Haddad, Yousef."""
     view = clients(window)
     back_to(qtbot, window.window)
-    view.table.setFocus()  # the clients list the follow-up opened
+    assert has_focus(view)  # Enter in the Wiedervorlagen left the keyboard in the file
     press(Qt.Key.Key_F, CTRL)
     qtbot.waitUntil(view.search_edit.hasFocus)
     type_text("hadad")
@@ -225,9 +227,7 @@ def contact_closing_the_follow_up(qtbot: QtBot, window: MainWindow, world: World
         wait_active(qtbot, dialog)
         assert "Haddad, Yousef" in dialog.windowTitle()
         offered.append(list(dialog.offered_follow_ups()))
-        dialog.note.setFocus()
-        press(Qt.Key.Key_Tab)  # from the note into the open follow-ups
-        assert has_focus(dialog.done_list)
+        tab_until(dialog.done_list)  # Tab through the form to the open follow-ups
         press(Qt.Key.Key_Space)
         offered.append(list(dialog.offered_follow_ups()))
         press(Qt.Key.Key_Return)
@@ -314,6 +314,12 @@ def new_case(qtbot: QtBot, window: MainWindow, person_id: uuid.UUID) -> uuid.UUI
     return case.id
 
 
+def pdf_text(pdf: bytes, folder: Path) -> str:
+    path = folder / f"{uuid.uuid4().hex}.pdf"
+    path.write_bytes(pdf)
+    return " ".join(poppler("pdftotext", path, "-enc", "UTF-8").split())
+
+
 def window_db(window: MainWindow) -> Database:
     assert window.database is not None
     return window.database
@@ -337,41 +343,50 @@ def refer_refused_consent_then_letter(
         press(Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: dialog.partner_id() == world.partner_id)
         back_to(qtbot, dialog)
+        ticked = [code for code, box in dialog.category_boxes.items() if box.isChecked()]
+        assert ticked, "no data in the letter ticked"
         assert tab() is dialog.service_edit
         type_text("Arbeitsvermittlung")
         assert tab() is dialog.purpose_edit
         type_text(PURPOSE)
         refusal = dialog.consent_label.text()
         assert "Einwilligung" in refusal and not dialog.consent_button.isHidden(), refusal
-        preview = dialog.open_preview()  # the letter as it stands: refused
+        assert not re.search(r"\b[A-Z_]{4,}\b", refusal), refusal  # no internal code
+        press(Qt.Key.Key_V, CTRL_SHIFT)  # Vorschau: the letter as it stands is refused
+        qtbot.waitUntil(lambda: dialog.preview is not None and dialog.preview.isVisible())
+        preview = dialog.preview
         assert preview is not None
-        qtbot.waitUntil(preview.isVisible)
-        assert not preview.allowed("pdf")
-        preview.close()
+        wait_active(qtbot, preview)
+        assert "ENTWURF" in pdf_text(preview.pdf, folder)
+        assert not preview.allowed("pdf")  # what Ctrl+S asks before any file name
+        assert preview.message_label.isVisible() and preview.message_label.text()
+        press(Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: dialog.preview is None)
         back_to(qtbot, dialog)
-        dialog.consent_button.setFocus()
-        press(Qt.Key.Key_Space)  # "Einwilligung erfassen…"
+        press(mnemonic(dialog.consent_button), ALT)  # "Einwilligung erfassen…"
         qtbot.waitUntil(
             lambda: dialog.consent_editor is not None and dialog.consent_editor.isVisible()
         )
         editor = dialog.consent_editor
         assert isinstance(editor, ConsentEditDialog)
-        assert editor.checked_partners() == [world.partner_id]
+        assert editor.checked_partners() == [world.partner_id]  # pre-filled from the referral
         assert editor.purpose_edit.text() == PURPOSE
-        assert editor.checked_categories()
+        assert editor.checked_categories() == ticked
         back_to(qtbot, editor)
         press(Qt.Key.Key_S, CTRL)  # Speichern
         qtbot.waitUntil(lambda: dialog.consent_editor is None)
         back_to(qtbot, dialog)
-        qtbot.waitUntil(dialog.consent_button.isHidden)
-        preview = dialog.open_preview()
+        qtbot.waitUntil(dialog.consent_button.isHidden)  # checked again: covered now
+        press(Qt.Key.Key_V, CTRL_SHIFT)
+        qtbot.waitUntil(lambda: dialog.preview is not None and dialog.preview.isVisible())
+        preview = dialog.preview
         assert preview is not None
-        qtbot.waitUntil(preview.isVisible)
-        assert preview.allowed("pdf")
+        wait_active(qtbot, preview)
+        assert "ENTWURF" not in pdf_text(preview.pdf, folder)
         target = folder / "Überweisung.pdf"
-        preview.save_to(target)  # "Als PDF speichern" without the modal file dialog
-        preview.close()
+        assert preview.allowed("pdf")
+        preview.save_to(target)  # "Als PDF speichern", the file dialog's choice given
+        press(Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: dialog.preview is None)
         letters.append(" ".join(poppler("pdftotext", target, "-enc", "UTF-8").split()))
 
@@ -482,7 +497,10 @@ def test_a_counsellors_desk_day_by_keyboard(
     person_id = intake_despite_the_warning(qtbot, window, world)
     case_id = new_case(qtbot, window, person_id)
     letter = refer_refused_consent_then_letter(qtbot, window, world, person_id, tmp_path)
-    assert PARTNER in letter and "Ağaoğlu" in letter and "ENTWURF" not in letter
+    assert PARTNER in letter and "ENTWURF" not in letter
+    assert "wir beraten Ülkü Gülşen Ağaoğlu" in letter and f"– {PURPOSE}" in letter
+    assert "Name Ağaoğlu, Ülkü Gülşen Geburtsdatum 17.06.1991" in letter  # what was ticked
+    assert f"Grundlage der Einwilligung vom {format_date(TODAY)}" in letter  # just recorded
 
     record_placement(window, world, case_id)
     log_out_and_in_as_the_lead(qtbot, desk)
