@@ -108,10 +108,22 @@ def variant_token(key: str) -> str:
 def variant_tokens(*names: str | None) -> list[str]:
     """The phonetic keys of the names (``dedupe.keys.variant_keys``: the duplicate check's
     knowledge of spellings) as search tokens, sorted, each once."""
-    from mzdesk.core.dedupe.keys import variant_keys  # keys builds on fold (above)
+    from mzdesk.core.dedupe.keys import shape_keys, variant_keys  # keys builds on fold
 
     keys: set[str] = set()
+    shapes: set[str] = set()
     for name in names:
         if name:
             keys.update(variant_keys(name))
-    return [variant_token(key) for key in sorted(keys)]
+            shapes.update(shape_keys(name))
+    return [variant_token(key) for key in sorted(keys)] + [
+        shape_token(shape) for shape in sorted(shapes)
+    ]
+
+
+SHAPE_PREFIX = "0w"
+
+
+def shape_token(key: str) -> str:
+    """A name word's shape key (``dedupe.keys.shape_keys``) as a search token."""
+    return SHAPE_PREFIX + key

@@ -284,12 +284,28 @@ class Desk(QObject):
         if self.account is None:
             return
         log.info("account %s logged out", self.account.id)
+        self._audit_logout(self.account.id)
         self.stop()
         self.account = None
         self.deferred.user_id = None  # sessions from now on act for nobody
         self.main.close_user_views()
         self.main.context = replace(self.main.context, user_id=None)
         self.main.set_user(None)
+
+    def _audit_logout(self, user_id: uuid.UUID) -> None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from mzdesk.core.services import accounts
+
+        database = self.deferred.database
+        if database is None:
+            return
+        try:
+            with database.session(None) as session:
+                accounts.record_logout(session, user_id)
+                session.commit()
+        except (MzdeskError, SQLAlchemyError) as error:  # the logout goes on regardless
+            log.warning("logout not audited (%s)", type(error).__name__)
 
     def stop(self) -> None:
         lock, self.lock = self.lock, None

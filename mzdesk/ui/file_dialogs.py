@@ -70,17 +70,32 @@ def remember(settings: Settings, kind: Kind, chosen: Path) -> None:
 def file_name(*parts: str | date | None, suffix: str) -> str:
     """``file_name("Überweisung", "Mustermann", date(2026, 12, 4), suffix="pdf")`` →
     ``Überweisung Mustermann 2026-12-04.pdf``; empty parts are left out, characters no file
-    system takes become spaces."""
-    words = []
+    system takes become spaces. A stem longer than :data:`MAX_STEM` loses the end of its
+    longest parts (an event's name), never the first word, a date or a short part."""
+    words: list[str] = []
+    dates: set[int] = set()
     for part in parts:
         if part is None:
             continue
         text = part.isoformat() if isinstance(part, date) else str(part)
         text = _SPACES.sub(" ", _FORBIDDEN.sub(" ", text)).strip(" .")
         if text:
+            if isinstance(part, date):
+                dates.add(len(words))
             words.append(text)
+    over = len(" ".join(words)) - MAX_STEM
+    shortened = sorted(
+        (i for i in range(1, len(words)) if i not in dates), key=lambda i: -len(words[i])
+    )
+    for index in shortened:
+        if over <= 0:
+            break
+        word = words[index]
+        kept = word[: max(1, len(word) - over)].rstrip(" .") or word[:1]
+        over -= len(word) - len(kept)
+        words[index] = kept
     stem = " ".join(words) or "mzdesk"
-    if len(stem) > MAX_STEM:
+    if len(stem) > MAX_STEM:  # many short parts: the end goes
         stem = stem[:MAX_STEM].rstrip(" .")
     return f"{stem}.{suffix.lstrip('.')}"
 

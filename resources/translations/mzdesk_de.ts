@@ -331,6 +331,10 @@
         <translation>Abgemeldet (Kommandozeile)</translation>
     </message>
     <message>
+        <source>Logged out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
         <source>Login failed</source>
         <translation>Anmeldung fehlgeschlagen</translation>
     </message>
@@ -531,6 +535,14 @@
         <translation>Überweisung angelegt</translation>
     </message>
     <message>
+        <source>Placement recorded</source>
+        <translation>Vermittlung erfasst</translation>
+    </message>
+    <message>
+        <source>Placement changed</source>
+        <translation>Vermittlung geändert</translation>
+    </message>
+    <message>
         <source>User account created</source>
         <translation>Benutzerkonto angelegt</translation>
     </message>
@@ -577,6 +589,10 @@
     <message>
         <source>Referral</source>
         <translation>Überweisung</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Vermittlung</translation>
     </message>
     <message>
         <source>Consent</source>
@@ -1508,12 +1524,24 @@
         <translation>TT.MM.JJJJ</translation>
     </message>
     <message>
+        <source>Then record a &amp;placement</source>
+        <translation>Danach &amp;Vermittlung erfassen</translation>
+    </message>
+    <message>
+        <source>After closing, the placement dialog opens for this case (work or training found)</source>
+        <translation>Nach dem Abschließen öffnet sich „Vermittlung erfassen“ für diesen Fall (Arbeit oder Ausbildung gefunden)</translation>
+    </message>
+    <message>
         <source>Error</source>
         <translation>Fehler</translation>
     </message>
 </context>
 <context>
     <name>CaseTimeline</name>
+    <message>
+        <source>%1 h/week</source>
+        <translation>%1 Std./Woche</translation>
+    </message>
     <message>
         <source>draft</source>
         <translation>Entwurf</translation>
@@ -1583,6 +1611,10 @@
         <translation>Überweisung</translation>
     </message>
     <message>
+        <source>(ended on %1)</source>
+        <translation>(beendet am %1)</translation>
+    </message>
+    <message>
         <source>(until %1)</source>
         <translation>(bis %1)</translation>
     </message>
@@ -1591,12 +1623,43 @@
         <translation>Vermittlung</translation>
     </message>
     <message>
+        <source>%1 since %2</source>
+        <translation>%1 seit %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ended</source>
+        <translation>
+            <numerusform>%n beendet</numerusform>
+            <numerusform>%n beendet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>case opened %1</source>
+        <translation>Fall vom %1</translation>
+    </message>
+    <message>
+        <source>Enter: edit the placement · context menu: end it</source>
+        <translation>Enter: Vermittlung bearbeiten · Kontextmenü: beenden</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
         <source>confidential</source>
         <translation>vertraulich</translation>
     </message>
     <message>
         <source>Confidential note: shown on screen only, never printed</source>
         <translation>Vertrauliche Notiz: nur am Bildschirm, wird nie gedruckt</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>E&amp;nd…</source>
+        <translation>B&amp;eenden…</translation>
     </message>
 </context>
 <context>
@@ -4135,6 +4198,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Rechtskreis</translation>
     </message>
     <message>
+        <source>Placements</source>
+        <translation>Vermittlungen</translation>
+    </message>
+    <message>
         <source>New case</source>
         <translation>Neuer Fall</translation>
     </message>
@@ -4149,6 +4216,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>Create referral</source>
         <translation>Überweisung erstellen</translation>
+    </message>
+    <message>
+        <source>Record placement</source>
+        <translation>Vermittlung erfassen</translation>
     </message>
     <message>
         <source>Cases of this person</source>
@@ -4248,6 +4319,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>Follow-up done</source>
         <translation>Wiedervorlage erledigt</translation>
+    </message>
+    <message>
+        <source>Record placement…</source>
+        <translation>Vermittlung erfassen…</translation>
     </message>
     <message>
         <source>Not available in this installation yet</source>
@@ -4441,6 +4516,93 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     <message>
         <source>Only the year of birth is known</source>
         <translation>Nur das Geburtsjahr ist bekannt</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementDialog</name>
+    <message>
+        <source>Record placement</source>
+        <translation>Vermittlung erfassen</translation>
+    </message>
+    <message>
+        <source>Edit placement</source>
+        <translation>Vermittlung bearbeiten</translation>
+    </message>
+    <message>
+        <source>End placement</source>
+        <translation>Vermittlung beenden</translation>
+    </message>
+    <message>
+        <source>In the partner directory (%1)</source>
+        <translation>Im Partnerverzeichnis (%1)</translation>
+    </message>
+    <message>
+        <source>Not in the partner directory</source>
+        <translation>Nicht im Partnerverzeichnis</translation>
+    </message>
+    <message>
+        <source>A&amp;dd to the partner directory as %1</source>
+        <translation>Als %1 ins Partnerverzeichnis au&amp;fnehmen</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>Em&amp;ployer / provider</source>
+        <translation>Arbeit&amp;geber / Träger</translation>
+    </message>
+    <message>
+        <source>type to choose from the partner directory</source>
+        <translation>tippen, um aus dem Partnerverzeichnis zu wählen</translation>
+    </message>
+    <message>
+        <source>A&amp;dd to the partner directory</source>
+        <translation>Ins Partnerverzeichnis au&amp;fnehmen</translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>&amp;Beginn</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY or +14 (days)</source>
+        <translation>TT.MM.JJJJ oder +14 (Tage)</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>&amp;Ende</translation>
+    </message>
+    <message>
+        <source>empty: still running</source>
+        <translation>leer: läuft noch</translation>
+    </message>
+    <message>
+        <source>&amp;Hours per week</source>
+        <translation>&amp;Wochenstunden</translation>
+    </message>
+    <message>
+        <source>e.g. 39 or 19,5</source>
+        <translation>z. B. 39 oder 19,5</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>&amp;Notiz</translation>
+    </message>
+    <message>
+        <source>The note is shown on screen only: never printed, never in the statistics. Shift+Enter starts a new line.</source>
+        <translation>Die Notiz erscheint nur am Bildschirm: nie gedruckt, nie in der Statistik. Umschalt+Enter beginnt eine neue Zeile.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
     </message>
 </context>
 <context>

@@ -331,6 +331,10 @@
         <translation>Logged out (command line)</translation>
     </message>
     <message>
+        <source>Logged out</source>
+        <translation>Logged out</translation>
+    </message>
+    <message>
         <source>Login failed</source>
         <translation>Login failed</translation>
     </message>
@@ -531,6 +535,14 @@
         <translation>Referral created</translation>
     </message>
     <message>
+        <source>Placement recorded</source>
+        <translation>Placement recorded</translation>
+    </message>
+    <message>
+        <source>Placement changed</source>
+        <translation>Placement changed</translation>
+    </message>
+    <message>
         <source>User account created</source>
         <translation>User account created</translation>
     </message>
@@ -577,6 +589,10 @@
     <message>
         <source>Referral</source>
         <translation>Referral</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Placement</translation>
     </message>
     <message>
         <source>Consent</source>
@@ -1508,12 +1524,24 @@
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
+        <source>Then record a &amp;placement</source>
+        <translation>Then record a &amp;placement</translation>
+    </message>
+    <message>
+        <source>After closing, the placement dialog opens for this case (work or training found)</source>
+        <translation>After closing, the placement dialog opens for this case (work or training found)</translation>
+    </message>
+    <message>
         <source>Error</source>
         <translation>Error</translation>
     </message>
 </context>
 <context>
     <name>CaseTimeline</name>
+    <message>
+        <source>%1 h/week</source>
+        <translation>%1 h/week</translation>
+    </message>
     <message>
         <source>draft</source>
         <translation>draft</translation>
@@ -1583,6 +1611,10 @@
         <translation>Referral</translation>
     </message>
     <message>
+        <source>(ended on %1)</source>
+        <translation>(ended on %1)</translation>
+    </message>
+    <message>
         <source>(until %1)</source>
         <translation>(until %1)</translation>
     </message>
@@ -1591,12 +1623,43 @@
         <translation>Placement</translation>
     </message>
     <message>
+        <source>%1 since %2</source>
+        <translation>%1 since %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ended</source>
+        <translation>
+            <numerusform>%n ended</numerusform>
+            <numerusform>%n ended</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>case opened %1</source>
+        <translation>case opened %1</translation>
+    </message>
+    <message>
+        <source>Enter: edit the placement · context menu: end it</source>
+        <translation>Enter: edit the placement · context menu: end it</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
         <source>confidential</source>
         <translation>confidential</translation>
     </message>
     <message>
         <source>Confidential note: shown on screen only, never printed</source>
         <translation>Confidential note: shown on screen only, never printed</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>E&amp;nd…</source>
+        <translation>E&amp;nd…</translation>
     </message>
 </context>
 <context>
@@ -4135,6 +4198,10 @@ Please send the details below to your IT support.</translation>
         <translation>Legal category</translation>
     </message>
     <message>
+        <source>Placements</source>
+        <translation>Placements</translation>
+    </message>
+    <message>
         <source>New case</source>
         <translation>New case</translation>
     </message>
@@ -4149,6 +4216,10 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>Create referral</source>
         <translation>Create referral</translation>
+    </message>
+    <message>
+        <source>Record placement</source>
+        <translation>Record placement</translation>
     </message>
     <message>
         <source>Cases of this person</source>
@@ -4248,6 +4319,10 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>Follow-up done</source>
         <translation>Follow-up done</translation>
+    </message>
+    <message>
+        <source>Record placement…</source>
+        <translation>Record placement…</translation>
     </message>
     <message>
         <source>Not available in this installation yet</source>
@@ -4441,6 +4516,93 @@ Please send the details below to your IT support.</translation>
     <message>
         <source>Only the year of birth is known</source>
         <translation>Only the year of birth is known</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementDialog</name>
+    <message>
+        <source>Record placement</source>
+        <translation>Record placement</translation>
+    </message>
+    <message>
+        <source>Edit placement</source>
+        <translation>Edit placement</translation>
+    </message>
+    <message>
+        <source>End placement</source>
+        <translation>End placement</translation>
+    </message>
+    <message>
+        <source>In the partner directory (%1)</source>
+        <translation>In the partner directory (%1)</translation>
+    </message>
+    <message>
+        <source>Not in the partner directory</source>
+        <translation>Not in the partner directory</translation>
+    </message>
+    <message>
+        <source>A&amp;dd to the partner directory as %1</source>
+        <translation>A&amp;dd to the partner directory as %1</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <source>Em&amp;ployer / provider</source>
+        <translation>Em&amp;ployer / provider</translation>
+    </message>
+    <message>
+        <source>type to choose from the partner directory</source>
+        <translation>type to choose from the partner directory</translation>
+    </message>
+    <message>
+        <source>A&amp;dd to the partner directory</source>
+        <translation>A&amp;dd to the partner directory</translation>
+    </message>
+    <message>
+        <source>S&amp;tart</source>
+        <translation>S&amp;tart</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY or +14 (days)</source>
+        <translation>DD.MM.YYYY or +14 (days)</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>&amp;End</translation>
+    </message>
+    <message>
+        <source>empty: still running</source>
+        <translation>empty: still running</translation>
+    </message>
+    <message>
+        <source>&amp;Hours per week</source>
+        <translation>&amp;Hours per week</translation>
+    </message>
+    <message>
+        <source>e.g. 39 or 19,5</source>
+        <translation>e.g. 39 or 19,5</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>N&amp;ote</translation>
+    </message>
+    <message>
+        <source>The note is shown on screen only: never printed, never in the statistics. Shift+Enter starts a new line.</source>
+        <translation>The note is shown on screen only: never printed, never in the statistics. Shift+Enter starts a new line.</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
     </message>
 </context>
 <context>

@@ -530,6 +530,12 @@ def _drill(demo: Demo, qtbot: QtBot, parent: QWidget) -> QWidget:
     )
 
 
+def _placement(demo: Demo, qtbot: QtBot, parent: QWidget) -> QWidget:
+    from mzdesk.ui.dialogs.placement import PlacementDialog
+
+    return PlacementDialog(parent, demo.context(), demo.case.id)
+
+
 def _account_new(demo: Demo, qtbot: QtBot, parent: QWidget) -> QWidget:
     from mzdesk.ui.dialogs.account import AccountDialog
 
@@ -587,6 +593,7 @@ DIALOGS: dict[str, Opener] = {
     "kit passphrase": _passphrase,
     "new event": _new_event,
     "statistics drill-down": _drill,
+    "placement": _placement,
     "account new": _account_new,
     "password set": _password_set,
     "fair mode": _fair_mode,

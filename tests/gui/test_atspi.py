@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).resolve().parent
-DIALOGS = ["intake new", "contact entry", "referral"]
+DIALOGS = ["intake new", "contact entry", "referral", "placement"]
 CONTROL = "control: an unlabelled field"
 NAMED_BY_TEXT = {"push button", "check box", "radio button"}  # their own text is their name
 

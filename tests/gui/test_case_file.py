@@ -338,6 +338,6 @@ def test_actions_for_the_menus_and_missing_dialogs(window: MainWindow) -> None:
     assert "Ctrl+K" in shortcuts.values()
     assert "Ctrl+Shift+N" in shortcuts.values()
     assert "Ctrl+R" in shortcuts.values()
-    assert len(pane.actions()) == 9  # with New follow-up, Follow-up done
+    assert len(pane.actions()) == 10  # with New follow-up, Follow-up done, Record placement
     assert all(not a.isEnabled() for a in pane.actions())  # nobody selected
     assert pane.timeline.model().index(0, 0, QModelIndex()).isValid() is False

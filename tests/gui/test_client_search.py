@@ -206,3 +206,24 @@ def test_a_name_heard_on_the_phone_is_found_under_its_other_spelling(
     QTest.keyClick(view.search_edit, Qt.Key.Key_Down)  # into the list, first row chosen
     qtbot.waitUntil(view.table.hasFocus)
     assert view.table.currentIndex().row() == 0
+
+
+def test_f2_edits_the_person_opened_from_another_area(
+    qtbot: QtBot, view: ClientsView, search_db: Database
+) -> None:
+    """Walk 2026-12-06: a person opened from Wiedervorlagen or a statistics list has no row
+    selected in the client list, and F2 (Bearbeiten) stayed greyed."""
+    from sqlalchemy import select
+
+    with search_db.session() as session:
+        person_id = session.scalars(
+            select(Person.id).where(Person.family_name == "Kovalenko")
+        ).one()
+    view.table.clearSelection()
+    view.show_person(person_id)  # as the main window does for another area
+    assert view.selected_ids() == []
+    assert view.edit_action.isEnabled()
+    view.table.setFocus()
+    QTest.keyClick(view.table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: view.dialog is not None and view.dialog.isVisible())
+    assert view.dialog._person_id == person_id  # the edit of that person, not a new one

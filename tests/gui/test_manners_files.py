@@ -73,6 +73,17 @@ def test_file_names_leave_out_what_no_file_system_takes() -> None:
     assert len(file_name("Kit", "x" * 500, date(2026, 1, 2), suffix="mzkit")) <= 126
 
 
+def test_a_long_event_name_is_shortened_and_the_date_kept() -> None:
+    """The folder sorts by date: a long name is cut, never the date or what follows it."""
+    long_name = "Jobmesse Kreishaus Pflege und Handwerk " * 6
+    kit = file_name("Kit", long_name, date(2026, 12, 4), "Rückgabe", suffix="mzkit")
+    assert kit.startswith("Kit Jobmesse Kreishaus")
+    assert kit.endswith(" 2026-12-04 Rückgabe.mzkit")
+    assert len(kit) <= 126
+    listed = file_name("Teilnahmeliste", "x" * 500, date(2026, 1, 2), suffix="pdf")
+    assert listed.endswith(" 2026-01-02.pdf") and len(listed) <= 124
+
+
 def test_the_referral_letter_is_named_by_family_name_and_date(tmp_path: Path) -> None:
     world = build_world(tmp_path / "letters.sqlite")
     try:

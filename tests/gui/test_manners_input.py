@@ -197,3 +197,20 @@ def test_ctrl_n_after_an_empty_search_fills_the_intake_names(
     assert isinstance(view.dialog, IntakeDialog)
     assert view.dialog.edit("familyNameEdit").text() == ""
     view.dialog.done(0)
+
+
+@pytest.mark.parametrize(
+    ("typed", "family", "given"),
+    [("Коваленко Пётр", "Коваленко", "Пётр"), ("الأحمد محمد", "الأحمد", "محمد")],
+)
+def test_a_name_typed_in_its_own_script_fills_the_original_script_fields(
+    qtbot: QtBot, database: Database, typed: str, family: str, given: str
+) -> None:
+    """Searched in Cyrillic or Arabic and found nobody: Ctrl+N puts the name where the
+    original script belongs; the Latin fields (letters, lists) stay for the transliteration."""
+    dialog = IntakeDialog(AreaContext(database.session, Settings(), "de"), None, None, name=typed)
+    qtbot.addWidget(dialog)
+    assert dialog.edit("familyNameOriginalEdit").text() == family
+    assert dialog.edit("givenNamesOriginalEdit").text() == given
+    assert dialog.edit("familyNameEdit").text() == ""
+    assert dialog.edit("givenNamesEdit").text() == ""

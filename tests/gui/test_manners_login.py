@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from mzdesk.core import schema
 from mzdesk.core.database import Database
-from mzdesk.core.models import AuditEntry, Case, Person
+from mzdesk.core.models import AuditEntry, Case, Person, User
 from mzdesk.core.models.enums import Role
 from mzdesk.core.services import accounts
 from mzdesk.ui.app import DeferredDatabase, Desk
@@ -157,6 +157,29 @@ def test_log_out_returns_to_the_login_and_the_person_list_is_gone(qtbot: QtBot, 
     log_in(qtbot, desk, "berater")  # and back in: the list comes again
     view = window.open_area("clients")
     qtbot.waitUntil(lambda: getattr(view, "model").rowCount() == 1)  # noqa: B009
+
+
+def test_log_out_and_switch_user_are_in_the_audit_trail(
+    qtbot: QtBot, desk: Desk, desk_db: Database
+) -> None:
+    """Who worked in the window until when: the trail has each "Abmelden" as it has each
+    login (review 2026-12-06: a login of one user followed the other's with nothing between)."""
+    log_in(qtbot, desk, "berater")
+    before = len(audit_actions(desk_db))
+    desk.main.log_out_action.trigger()
+    assert audit_actions(desk_db)[before:] == ["window_logout"]
+    log_in(qtbot, desk, "leitung")
+    desk.main.switch_user_action.trigger()
+    assert audit_actions(desk_db)[before:] == ["window_logout", "login", "window_logout"]
+    with desk_db.session() as session:
+        entries = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "window_logout").order_by(AuditEntry.seq)
+        ).all()
+        names = [
+            session.scalar(select(User.username).where(User.id == entry.user_id))
+            for entry in entries
+        ]
+    assert names == ["berater", "leitung"]
 
 
 def test_switch_user_shows_the_new_user_in_the_title(qtbot: QtBot, desk: Desk) -> None:

@@ -254,6 +254,7 @@ def test_the_flush_hook_fills_search_text(database: Database) -> None:
     assert stored.split() == [
         *("ozturk", "ece", "mz", "2021", "000321", "321", "0157444", "20010203"),
         *("0vak", "0vastrk"),  # the phonetic keys of "Ece" and "Öztürk"
+        *("0w9k9", "0w9zt9rk"),  # their shape keys
     ]
 
 

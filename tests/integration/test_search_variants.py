@@ -136,3 +136,30 @@ def test_search_and_the_duplicate_check_share_the_knowledge_of_spellings(
     match = score(PersonProbe("Hadad", "Jusuf"), PersonProbe("Haddad", "Yousef"))
     assert "name_key" in match.reasons
     assert ids  # the records exist on this backend
+
+
+def test_a_variant_is_found_behind_many_persons_who_only_share_its_key(
+    database: Database,
+) -> None:
+    """The walk's case at county scale: 'Hoda' has the key of 'hadad' too (hd), and 250
+    persons named Hoda sort before Haddad; Haddad must still be offered."""
+    with database.session() as session:
+        for number in range(search.SIMILAR_CANDIDATES + 50):
+            session.add(
+                Person(
+                    family_name="Abbas",
+                    given_names="Hoda",
+                    file_number=f"MZ-2026-{number + 100:06d}",
+                    birth_date=date(1980, 1, 1),
+                )
+            )
+        session.add(
+            Person(
+                family_name="Haddad",
+                given_names="Yousef",
+                file_number="MZ-2026-000001",
+                birth_date=date(1990, 1, 1),
+            )
+        )
+        session.commit()
+    assert _found(database, "hadad") == ([], ["Haddad"])

@@ -204,12 +204,32 @@ def _arabic_word(word: str) -> str:
 def name_words(text: str | None) -> list[str]:
     """The words of a name as search keys see them: Arabic-script words read with their
     vowels (:func:`_arabic_word`), every other script folded (anyascii)."""
-    if not text:
-        return []
+    return list(_name_words(text or ""))
+
+
+@lru_cache(maxsize=65536)
+def _name_words(text: str) -> tuple[str, ...]:
     words: list[str] = []
     for raw in text.split():
         words.extend((_arabic_word(raw) if _ARABIC.search(raw) else fold(raw)).split())
-    return words
+    return tuple(words)
+
+
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+MAX_KEY_LENGTH = 40  # like a search word: a pasted novel makes no endless key
+
+
+@lru_cache(maxsize=65536)
+def shape_keys(text: str) -> frozenset[str]:
+    """The narrower keys of a name's words: the soft form with each run of vowels as one
+    ``9`` — Haddad and Hadad share ``h9d9d``, Hadi (``h9d9``) and Hoda do not, though all
+    share the skeleton ``hd``. The search falls back to these when a skeleton is so common
+    that its persons are too many to compare one by one."""
+    keys = set()
+    for word in soft_words(" ".join(_name_words(text))):
+        if len(word) >= 3:
+            keys.add(_VOWEL_RUN.sub("9", word)[:MAX_KEY_LENGTH])
+    return frozenset(keys)
 
 
 _SPLIT_SUFFIXES = ("zade",)  # Persian -zadeh: "Hosseinzadeh" = "Hossein Zadeh"
@@ -249,7 +269,7 @@ def variant_keys(text: str) -> frozenset[str]:
             for part in _compound_parts(word):
                 keys.add(_skeleton_word(part))
             keys.update(given_name_form_keys(word))
-    return frozenset(key for key in keys if len(key) >= 2)
+    return frozenset(key[:MAX_KEY_LENGTH] for key in keys if len(key) >= 2)
 
 
 @lru_cache(maxsize=1)

@@ -90,6 +90,7 @@ def _placement(
             legal_category_at_start=state.legal_category,
             residence_status_at_start=state.residence_status,
             refugee_at_start=state.refugee,
+            note=None,  # a counsellor's note: none in the demo
         )
     )
     return 1

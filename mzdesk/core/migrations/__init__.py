@@ -6,4 +6,4 @@ Alembic's own answer (``ScriptDirectory.get_current_head()``): update it with ev
 migration.
 """
 
-HEAD = "0006_referral_categories"
+HEAD = "0007_placement_note"

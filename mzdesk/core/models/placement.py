@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Numeric, String
+from sqlalchemy import Boolean, Date, ForeignKey, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mzdesk.core.models.base import Record, code_enum
@@ -25,6 +25,7 @@ class Placement(Record):
     ends_on: Mapped[date | None] = mapped_column(Date)
     weekly_hours: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
     subsidy: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)  # the counsellor's: on screen only
     counsellor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), index=True)
     # Snapshot at the start date, the basis of statistics (domain.md).
     legal_category_at_start: Mapped[LegalCategory | None] = mapped_column(code_enum(LegalCategory))

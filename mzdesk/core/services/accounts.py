@@ -53,6 +53,8 @@ from mzdesk.core.text import checked_name
 log = logging.getLogger(__name__)
 
 MIN_PASSWORD_LENGTH = 8
+MAX_DISPLAY_NAME = 200  # the columns' lengths (PostgreSQL refuses longer text with an error)
+MAX_TEAM_NAME = 120
 Success = Literal["login", "unlock"] | None  # how a right password is audited
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 _hasher = PasswordHasher()
@@ -103,6 +105,17 @@ def _check_password(password: str) -> None:
         )
 
 
+def _checked_text(text: str, limit: int, field: str, german_field: str) -> str:
+    """``text`` stripped if it holds no bad character and fits its column, else one line."""
+    checked_name(text, field, german_field)
+    if len(text.strip()) > limit:
+        raise InvalidAccount(
+            f"the {field} is longer than {limit} characters",
+            german=f"{german_field} ist länger als {limit} Zeichen.",
+        )
+    return text.strip()
+
+
 def _check_username(username: str) -> str:
     name = username.strip().lower()
     if not _USERNAME.match(name):
@@ -141,7 +154,7 @@ def _new_user(
     team: str | None,
 ) -> User:
     name = _check_username(username)
-    checked_name(display_name, "display name", "Der Anzeigename")
+    _checked_text(display_name, MAX_DISPLAY_NAME, "display name", "Der Anzeigename")
     _check_password(password)
     if find_user(session, name) is not None:
         raise InvalidAccount(
@@ -420,6 +433,12 @@ def verify_password(
     return authenticate(session, user.username, password, success_action=success_action)
 
 
+def record_logout(session: Session, user_id: uuid.UUID) -> None:
+    """The window's "Abmelden" or "Benutzer wechseln": audited as ``window_logout``, as the
+    login was (the caller commits). The command line's logout is :mod:`.cli_sessions`'."""
+    audit.append(session, "window_logout", "user", entity_id=user_id, user_id=user_id)
+
+
 def change_password(session: Session, user_id: uuid.UUID, old: str, new: str) -> None:
     """One's own password, confirmed with the old one (the caller commits)."""
     user = verify_password(session, user_id, old, success_action=None)  # audited below
@@ -484,7 +503,7 @@ def update_user(
     accident); counsellors and team leads need a team, as at creation."""
     require(session, Action.MANAGE_ACCOUNTS)
     user = _existing(session, username)
-    checked_name(display_name, "display name", "Der Anzeigename")
+    _checked_text(display_name, MAX_DISPLAY_NAME, "display name", "Der Anzeigename")
     if user.id == session.info.get("user_id") and role is not user.role:
         raise InvalidAccount(
             "you cannot change your own role",
@@ -542,7 +561,8 @@ def list_users(session: Session) -> list[Account]:
 
 def create_team(session: Session, name: str) -> Team:
     require(session, Action.MANAGE_ACCOUNTS)
-    checked_name(name.strip(), "team name", "Der Teamname")
+    if not _checked_text(name, MAX_TEAM_NAME, "team name", "Der Teamname"):
+        raise InvalidAccount("a team needs a name", german="Bitte den Namen des Teams eingeben.")
     if session.scalars(select(Team).where(Team.name == name.strip())).first() is not None:
         raise InvalidAccount(f"team {name!r} exists", german=f"Das Team „{name}“ gibt es schon.")
     team = Team(id=uuid.uuid4(), name=name.strip(), active=True)

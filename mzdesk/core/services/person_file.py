@@ -25,6 +25,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -204,6 +205,8 @@ class PlacementEntry:
     ends_on: date | None
     employer: str | None  # the partner's name, else the typed employer name
     legal_category_at_start: LegalCategory | None
+    weekly_hours: Decimal | None = None
+    note: str | None = None  # the counsellor's note: on screen only
 
 
 @dataclass(frozen=True)
@@ -459,6 +462,8 @@ _PLACEMENTS = (
         Placement.ends_on,
         func.coalesce(Partner.name, Placement.employer_name),
         Placement.legal_category_at_start,
+        Placement.weekly_hours,
+        Placement.note,
     )
     .outerjoin(Partner, Partner.id == Placement.partner_id)
     .where(

@@ -48,10 +48,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from mzdesk.core import access, scope
-from mzdesk.core.dedupe.keys import name_words, skeleton, soft, variant_keys
+from mzdesk.core.dedupe.keys import name_words, shape_keys, skeleton, soft, variant_keys
 from mzdesk.core.dedupe.scoring import part_similarity
 from mzdesk.core.models import LegalCategory, LegalCategoryPeriod, Person, ResidenceStatus
-from mzdesk.core.names import date_key, fold, phone_key, variant_token
+from mzdesk.core.names import date_key, fold, phone_key, shape_token, variant_token
 from mzdesk.core.services import persons
 from mzdesk.core.services.persons import PersonRow
 
@@ -79,6 +79,8 @@ class SearchQuery:
     # each token as a name reads (an Arabic-script word with its vowels: "ywsf" → "yusf"),
     # what the similarity of a variant is measured on
     readings: tuple[str, ...] = ()
+    # each token's narrower shape keys (``dedupe.keys.shape_keys``), for common skeletons
+    shapes: tuple[tuple[str, ...], ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -94,20 +96,28 @@ class SearchQuery:
     def reading(self, index: int) -> str:
         return self.readings[index] if index < len(self.readings) else self.tokens[index]
 
-    def fts5_variant(self) -> str:
+    def _alternatives(self, index: int, narrow: bool) -> list[str]:
+        """The tokens a typed word may match instead of itself: its phonetic keys, or with
+        ``narrow`` its shape keys (where it has any)."""
+        shapes = self.shapes[index] if narrow and index < len(self.shapes) else ()
+        if shapes:
+            return [shape_token(key) for key in shapes]
+        return [variant_token(key) for key in self._variants_of(index)]
+
+    def fts5_variant(self, narrow: bool = False) -> str:
         """``("hadad"* OR "0vhd") AND ("yusuf"* OR "0vasf")``: each token as typed or by one
-        of its phonetic keys."""
+        of its phonetic keys (``narrow``: its shape keys, ``"0wh9d9d"``)."""
         clauses = []
         for index, token in enumerate(self.tokens):
-            options = [f'"{token}"*'] + [f'"{variant_token(k)}"' for k in self._variants_of(index)]
+            options = [f'"{token}"*'] + [f'"{k}"' for k in self._alternatives(index, narrow)]
             clauses.append("(" + " OR ".join(options) + ")")
         return " AND ".join(clauses)
 
-    def tsquery_variant(self) -> str:
+    def tsquery_variant(self, narrow: bool = False) -> str:
         """``(hadad:* | 0vhd) & (yusuf:* | 0vasf)`` for ``to_tsquery('simple', …)``."""
         clauses = []
         for index, token in enumerate(self.tokens):
-            options = [f"{token}:*"] + [variant_token(k) for k in self._variants_of(index)]
+            options = [f"{token}:*", *self._alternatives(index, narrow)]
             clauses.append("(" + " | ".join(options) + ")")
         return " & ".join(clauses)
 
@@ -146,34 +156,41 @@ def _is_phone(text: str) -> bool:
 def parse_query(raw: str, today: date | None = None) -> SearchQuery:
     """Tokens for what was typed; never raises. An empty query has no tokens."""
     raw = raw.strip()
-    # each token with its phonetic keys and its reading as a name
-    tokens: list[tuple[str, tuple[str, ...], str]] = []
+    # each token with its phonetic keys, its reading as a name and its shape keys
+    tokens: list[tuple[str, tuple[str, ...], str, tuple[str, ...]]] = []
     if raw and _is_phone(raw):
-        tokens.append((phone_key(raw), (), ""))  # "0176 123 45 67", "+49 (176) 123-45"
+        tokens.append((phone_key(raw), (), "", ()))  # "0176 123 45 67", "+49 (176) 123-45"
     else:
         for part in raw.split():
             birth = _parse_date(part, today or date.today())
             if birth is not None:
-                tokens.append((date_key(birth), (), ""))
+                tokens.append((date_key(birth), (), "", ()))
             elif _is_phone(part) and part.startswith("+"):
-                tokens.append((phone_key(part), (), ""))
+                tokens.append((phone_key(part), (), "", ()))
             else:
                 words = fold(part).split()
-                if len(words) == 1:  # a word of any script, read as a whole (Arabic: vowels)
-                    keys = tuple(sorted(variant_keys(part))) if words[0].isalpha() else ()
-                    tokens.append((words[0], keys, "".join(name_words(part))))
-                    continue
-                for word in words:  # "Al-Ahmad", "MZ-2024-000123": word by word
-                    keys = tuple(sorted(variant_keys(word))) if word.isalpha() else ()
-                    tokens.append((word, keys, word))
-    unique: list[tuple[str, tuple[str, ...], str]] = []
-    for token, keys, reading in tokens:
+                # a word of any script is read as a whole (Arabic: its vowels); "Al-Ahmad",
+                # "MZ-2024-000123" word by word
+                for word, source in (
+                    [(words[0], part)] if len(words) == 1 else [(w, w) for w in words]
+                ):
+                    if not word.isalpha():
+                        tokens.append((word, (), word, ()))
+                        continue
+                    keys = tuple(sorted(variant_keys(source)))
+                    shapes = tuple(sorted(shape_keys(source)))
+                    tokens.append((word, keys, "".join(name_words(source)), shapes))
+    unique: list[tuple[str, tuple[str, ...], str, tuple[str, ...]]] = []
+    for token, keys, reading, shapes in tokens:
         token = token[:MAX_TOKEN_LENGTH]
         if token and _TOKEN.match(token) and token not in [t[0] for t in unique]:
-            unique.append((token, keys, reading or token))
+            unique.append((token, keys, reading or token, shapes))
     kept = unique[:MAX_TOKENS]
     return SearchQuery(
-        tuple(t[0] for t in kept), tuple(t[1] for t in kept), tuple(t[2] for t in kept)
+        tuple(t[0] for t in kept),
+        tuple(t[1] for t in kept),
+        tuple(t[2] for t in kept),
+        tuple(t[3] for t in kept),
     )
 
 
@@ -220,11 +237,11 @@ def _fts_match(query: SearchQuery) -> TextClause:
     return text(f"{FTS_TABLE} MATCH :fts").bindparams(fts=query.fts5())
 
 
-def _matching_variant(session: Session, query: SearchQuery) -> TextClause:
-    """PostgreSQL: each token as typed (prefix) or by one of its phonetic keys."""
+def _matching_variant(session: Session, query: SearchQuery, narrow: bool) -> TextClause:
+    """PostgreSQL: each token as typed (prefix) or by one of its phonetic (shape) keys."""
     return text(
         "to_tsvector('simple', persons.search_text) @@ to_tsquery('simple', :tsq)"
-    ).bindparams(tsq=query.tsquery_variant())
+    ).bindparams(tsq=query.tsquery_variant(narrow))
 
 
 def _matching(session: Session, query: SearchQuery) -> ColumnElement[bool] | TextClause:
@@ -409,7 +426,7 @@ def search_page(
 
 
 SIMILAR_LIMIT = 20
-SIMILAR_CANDIDATES = 200  # persons sharing a key, scored in Python
+SIMILAR_CANDIDATES = 200  # persons sharing a key, scored in Python (more: shape keys)
 SIMILAR_FLOOR = (
     0.86  # each typed name at least this alike to a name of the person (Hadi for "hadad": 0.855)
 )
@@ -428,6 +445,26 @@ def _word_similarity(token: str, words: list[str]) -> float:
     return best
 
 
+def _candidates(session: Session, query: SearchQuery, *, narrow: bool, limit: int) -> Any:
+    """Persons sharing a phonetic key (``narrow``: a shape key) with every typed name."""
+    statement = select(
+        Person.id,
+        Person.sort_key,
+        Person.family_name,
+        Person.given_names,
+        Person.family_name_original,
+        Person.given_names_original,
+    )
+    if session.get_bind().dialect.name == "sqlite":  # FTS5 drives (see ``_page_keys``)
+        match = text(f"{FTS_TABLE} MATCH :fts").bindparams(fts=query.fts5_variant(narrow))
+        statement = statement.select_from(_FTS_JOINED).where(match, _NOT_MERGED_FTS)
+    else:
+        statement = statement.where(
+            _matching_variant(session, query, narrow), Person.merged_into_id.is_(None)
+        )
+    return statement.order_by(Person.sort_key, Person.id).limit(limit)
+
+
 def similar_persons(
     session: Session,
     query: SearchQuery,
@@ -443,26 +480,12 @@ def similar_persons(
     if not query.has_variants:
         return ()
     exclude = exclude or set()
-    statement = select(
-        Person.id,
-        Person.sort_key,
-        Person.family_name,
-        Person.given_names,
-        Person.family_name_original,
-        Person.given_names_original,
-    )
-    if session.get_bind().dialect.name == "sqlite":  # FTS5 drives (see ``_page_keys``)
-        match = text(f"{FTS_TABLE} MATCH :fts").bindparams(fts=query.fts5_variant())
-        statement = statement.select_from(_FTS_JOINED).where(match, _NOT_MERGED_FTS)
-    else:
-        statement = statement.where(
-            _matching_variant(session, query), Person.merged_into_id.is_(None)
-        )
-    statement = statement.order_by(Person.sort_key, Person.id).limit(
-        SIMILAR_CANDIDATES + len(exclude)
-    )
+    cap = SIMILAR_CANDIDATES + len(exclude)
+    found = session.execute(_candidates(session, query, narrow=False, limit=cap + 1)).all()
+    if len(found) > cap:  # a common key ("hd": Hadi, Hoda, Haddad …): the narrower shapes
+        found = session.execute(_candidates(session, query, narrow=True, limit=cap)).all()
     scored: list[tuple[float, str, uuid.UUID]] = []
-    for row in session.execute(statement):
+    for row in found:
         if row.id in exclude:
             continue
         words = [

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import logging
+import unicodedata
 import uuid
 from dataclasses import fields
 from typing import Any
@@ -202,8 +203,11 @@ class IntakeDialog(QDialog):
             self.setWindowTitle(self.tr("New person"))
             self._base = PersonInput()
             family, given = split_typed_name(name)
-            self.edit("familyNameEdit").setText(family)
-            self.edit("givenNamesEdit").setText(given)
+            # typed in its own script (Cyrillic, Arabic …): the original-script fields; the
+            # Latin ones stay for the transliteration letters and lists use
+            script = "" if _latin(name) else "Original"
+            self.edit(f"familyName{script}Edit").setText(family)
+            self.edit(f"givenNames{script}Edit").setText(given)
         else:
             self._load(person_id)
         self.resize(1060, 600)
@@ -571,6 +575,11 @@ class IntakeDialog(QDialog):
 
         box.finished.connect(answered)
         box.open()
+
+
+def _latin(text: str) -> bool:
+    """Whether every letter of ``text`` is a Latin one (``Şahin``, ``Nguyễn`` are)."""
+    return all(unicodedata.name(char, "").startswith("LATIN") for char in text if char.isalpha())
 
 
 def split_typed_name(text: str) -> tuple[str, str]:

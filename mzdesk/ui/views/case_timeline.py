@@ -2,21 +2,28 @@
 the case's own opening and closing, newest first.
 
 A contact's confidential note is shown on screen only, as a marked line of its own under the
-contact (never printed or exported anywhere: see core.services.contacts).
+contact (never printed or exported anywhere: see core.services.contacts); a placement's note
+likewise, under the placement.
+
+Placements can be edited and ended from here (:func:`attach`): Enter (or a double click) on a
+placement opens it for editing; its context menu (the Menu key, Shift+F10) offers
+"Bearbeiten…" and "Beenden…".
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QBrush, QFont, QKeyEvent
+from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem
 
 from mzdesk.core.models import ReferralStatus
-from mzdesk.core.services.person_file import PersonFile
+from mzdesk.core.services.person_file import CaseEntry, PersonFile
 from mzdesk.ui import theme
 from mzdesk.ui.dialogs.case_forms import german_date, ref_label, status_label
 
@@ -34,12 +41,21 @@ class Entry:
     kind: str
     text: str
     note: str | None = None  # confidential: on screen only
-    muted: bool = False  # done follow-ups, finished referrals
+    muted: bool = False  # done follow-ups, finished referrals, ended placements
     follow_up_id: uuid.UUID | None = None  # an open follow-up (for "erledigt" in the file)
+    placement_id: uuid.UUID | None = None  # a placement's row: it can be edited from here
+
+
+PLACEMENT_ROLE = Qt.ItemDataRole.UserRole + 2  # the placement id on its timeline row
 
 
 def _day(value: date) -> datetime:
     return datetime.combine(value, time.max)
+
+
+def _hours(value: Decimal) -> str:
+    text = f"{value.normalize():f}".replace(".", ",")
+    return QCoreApplication.translate("CaseTimeline", "%1 h/week").replace("%1", text)
 
 
 def _referral_status(status: ReferralStatus) -> str:
@@ -166,20 +182,57 @@ def entries(file: PersonFile, case_id: uuid.UUID, language: str) -> list[Entry]:
         text = ref_label("placement_kinds", placement.kind, language)
         if placement.employer:
             text += f" – {placement.employer}"
+        if placement.weekly_hours is not None:
+            text += f" · {_hours(placement.weekly_hours)}"
+        ended = placement.ends_on is not None and placement.ends_on < file.today
         if placement.ends_on:
-            text += " " + QCoreApplication.translate("CaseTimeline", "(until %1)").replace(
-                "%1", german_date(placement.ends_on)
+            until = (
+                QCoreApplication.translate("CaseTimeline", "(ended on %1)")
+                if ended
+                else QCoreApplication.translate("CaseTimeline", "(until %1)")
             )
+            text += " " + until.replace("%1", german_date(placement.ends_on))
         result.append(
             Entry(
                 _day(placement.starts_on),
                 german_date(placement.starts_on),
                 QCoreApplication.translate("CaseTimeline", "Placement"),
                 text,
+                placement.note,
+                muted=ended,
+                placement_id=placement.id,
             )
         )
     result.sort(key=lambda entry: entry.at, reverse=True)
     return result
+
+
+def placements_summary(file: PersonFile, language: str) -> str:
+    """The person file's line on placements: the running ones, and how many have ended."""
+    running = [p for p in file.placements if p.ends_on is None or p.ends_on >= file.today]
+    lines = []
+    for placement in running:
+        text = ref_label("placement_kinds", placement.kind, language)
+        if placement.employer:
+            text += f" – {placement.employer}"
+        lines.append(
+            QCoreApplication.translate("CaseTimeline", "%1 since %2")
+            .replace("%1", text)
+            .replace("%2", german_date(placement.starts_on))
+        )
+    ended = len(file.placements) - len(running)
+    if ended:
+        lines.append(QCoreApplication.translate("CaseTimeline", "%n ended", "", ended))
+    return "\n".join(lines)
+
+
+def case_heading(file: PersonFile, case: CaseEntry) -> str:
+    """ "Family, Given · MZ-… · case opened 01.05.2024": whom a dialog about the case is for."""
+    person = file.person
+    opened = QCoreApplication.translate("CaseTimeline", "case opened %1").replace(
+        "%1", german_date(case.opened_on)
+    )
+    return f"{person.family_name}, {person.given_names} · {person.file_number} · {opened}"
 
 
 def fill(tree: QTreeWidget, timeline: list[Entry]) -> None:
@@ -194,13 +247,26 @@ def fill(tree: QTreeWidget, timeline: list[Entry]) -> None:
         row.setTextAlignment(0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         if entry.follow_up_id is not None:
             row.setData(0, FOLLOW_UP_ROLE, entry.follow_up_id)
+        if entry.placement_id is not None:
+            row.setData(0, PLACEMENT_ROLE, entry.placement_id)
+            row.setToolTip(
+                2,
+                QCoreApplication.translate(
+                    "CaseTimeline", "Enter: edit the placement · context menu: end it"
+                ),
+            )
         if entry.muted:
             for column in range(3):
                 row.setForeground(column, muted)
         if entry.note:
-            note = QTreeWidgetItem(
-                row, ["", QCoreApplication.translate("CaseTimeline", "confidential"), entry.note]
+            label = (
+                QCoreApplication.translate("CaseTimeline", "note")
+                if entry.placement_id is not None
+                else QCoreApplication.translate("CaseTimeline", "confidential")
             )
+            note = QTreeWidgetItem(row, ["", label, entry.note])
+            if entry.placement_id is not None:
+                note.setData(0, PLACEMENT_ROLE, entry.placement_id)
             note.setToolTip(
                 2,
                 QCoreApplication.translate(
@@ -211,3 +277,64 @@ def fill(tree: QTreeWidget, timeline: list[Entry]) -> None:
                 note.setFont(column, italic)
                 note.setForeground(column, note_colour)
     tree.expandAll()
+
+
+def placement_of(item: QTreeWidgetItem | None) -> uuid.UUID | None:
+    """The placement a timeline row (or its note line) shows, if it is one."""
+    if item is None:
+        return None
+    value = item.data(0, PLACEMENT_ROLE)
+    return value if isinstance(value, uuid.UUID) else None
+
+
+class _MenuKeys(QObject):
+    """The Menu key and Shift+F10 on the tree open the placement menu at the current row
+    (not every platform turns them into a context-menu request)."""
+
+    def __init__(self, tree: QTreeWidget, show: Callable[[QPoint], None]) -> None:
+        super().__init__(tree)
+        self._tree, self._show = tree, show
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._tree and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            if event.key() == Qt.Key.Key_Menu or (event.key() == Qt.Key.Key_F10 and shift):
+                item = self._tree.currentItem()
+                if placement_of(item) is not None:
+                    self._show(self._tree.visualItemRect(item).bottomLeft())
+                    return True
+        return False
+
+
+def attach(tree: QTreeWidget, edit: Callable[[uuid.UUID, bool], object]) -> None:
+    """Edit and end placements from ``tree``: ``edit(placement_id, end)`` does the work.
+
+    Enter or a double click on a placement edits it; its menu (the Menu key, Shift+F10, a
+    right click) has "Bearbeiten…" and "Beenden…".
+    """
+
+    def activated(item: QTreeWidgetItem, _column: int) -> None:
+        if (placement_id := placement_of(item)) is not None:
+            edit(placement_id, False)
+
+    def menu(position: QPoint) -> None:
+        item = tree.itemAt(position) or tree.currentItem()
+        placement_id = placement_of(item)
+        if placement_id is None:
+            return
+        popup = QMenu(tree)
+        popup.setObjectName("placementMenu")
+        edit_action = popup.addAction(QCoreApplication.translate("CaseTimeline", "&Edit…"))
+        end_action = popup.addAction(QCoreApplication.translate("CaseTimeline", "E&nd…"))
+        chosen = popup.exec(tree.viewport().mapToGlobal(position))
+        popup.deleteLater()
+        if chosen is edit_action:
+            edit(placement_id, False)
+        elif chosen is end_action:
+            edit(placement_id, True)
+
+    tree.itemActivated.connect(activated)
+    tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    tree.customContextMenuRequested.connect(menu)
+    tree.installEventFilter(_MenuKeys(tree, menu))

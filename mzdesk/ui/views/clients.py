@@ -223,9 +223,18 @@ class ClientsView(AreaView):
         found = (self.model.person_id(row) for row in rows)
         return [person_id for person_id in found if person_id is not None]
 
+    def _edit_target(self) -> uuid.UUID | None:
+        """The person F2 edits: the one chosen in the list, else the one whose file is open
+        (opened from Wiedervorlagen, a statistics list … without a row of this list)."""
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            return ids[0]
+        shown = self.detail.file
+        return shown.person.id if not ids and shown is not None else None
+
     def _update_actions(self) -> None:
         count = len(self.selected_ids())
-        self.edit_action.setEnabled(count == 1)
+        self.edit_action.setEnabled(self._edit_target() is not None)
         self.merge_action.setEnabled(count == 2)
 
     def new_person(self) -> None:
@@ -234,9 +243,9 @@ class ClientsView(AreaView):
         self._open_intake(None, name=typed if typed and typed == self._nobody_found else "")
 
     def edit_person(self) -> None:
-        ids = self.selected_ids()
-        if len(ids) == 1:
-            self._open_intake(ids[0])
+        target = self._edit_target()
+        if target is not None:
+            self._open_intake(target)
 
     def _open_intake(self, person_id: uuid.UUID | None, name: str = "") -> None:
         dialog = IntakeDialog(self._context, person_id, self, name=name)
@@ -319,6 +328,7 @@ class ClientsView(AreaView):
 
     def show_person(self, person_id: uuid.UUID | None) -> None:
         self.detail.load(person_id)
+        self._update_actions()  # F2 edits the person shown, with or without a list row
 
     def _fetch_failed(self) -> None:
         QMessageBox.warning(

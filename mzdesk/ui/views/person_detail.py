@@ -10,7 +10,9 @@ Actions (``actions()``, also for the main menus; active while the pane is visibl
 New case Ctrl+Shift+N, New contact Ctrl+K, Edit case Ctrl+E, Change status Ctrl+Shift+S,
 Change residence status Ctrl+Shift+A, Create referral Ctrl+R, Consents Ctrl+Shift+E,
 New follow-up Ctrl+Shift+W, Follow-up done Ctrl+Shift+D (the open follow-up selected in the
-timeline). After any change the pane reloads and emits ``person_changed(person_id)``.
+timeline), Record placement Ctrl+Shift+V (placements are edited and ended from the timeline:
+Enter, or its context menu; see ``case_timeline.attach``). After any change the pane reloads
+and emits ``person_changed(person_id)``.
 
 Ctrl+K on a person whose case is closed (or who has none yet) is not greyed out: it says why
 and offers to reopen the case or to open a new one (the status and new-case paths below),
@@ -76,6 +78,7 @@ FIELDS = (
     "legalCategory",
     "followUps",
     "cases",
+    "placements",
 )
 CASE_FIELDS = ("caseStatus", "topics", "goals", "counsellor", "opened")
 GROUPS = ("personGroup", "residenceGroup", "casesGroup", "timelineGroup")
@@ -124,6 +127,7 @@ class PersonDetailPane(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(True)
         self.cases_list.currentItemChanged.connect(self._case_selected)
+        case_timeline.attach(self.timeline, self.edit_placement)
         self._make_actions()
         self.show_file(None)
 
@@ -171,6 +175,9 @@ class PersonDetailPane(QWidget):
         self.follow_up_done_action = self._action(
             self.tr("Follow-up done"), "Ctrl+Shift+D", self.follow_up_done, ""
         )
+        self.placement_action = self._action(
+            self.tr("Record placement…"), "Ctrl+Shift+V", self.new_placement, "placementButton"
+        )
         for action, module in (
             (self.referral_action, REFERRAL_MODULE),
             (self.consents_action, CONSENTS_MODULE),
@@ -190,6 +197,7 @@ class PersonDetailPane(QWidget):
             self.consents_action,
             self.follow_up_action,
             self.follow_up_done_action,
+            self.placement_action,
         ]
 
     def _unavailable(self, action: QAction) -> None:
@@ -211,6 +219,7 @@ class PersonDetailPane(QWidget):
             self.edit_case_action: has_person and case is not None,
             self.status_action: has_person and case is not None,
             self.referral_action: has_person and open_case,
+            self.placement_action: has_person and case is not None,
         }
         for action, on in enabled.items():
             if not action.property("unavailable"):
@@ -352,6 +361,7 @@ class PersonDetailPane(QWidget):
             "legalCategory": dash,
             "followUps": follow_ups,
             "cases": str(len(file.cases)),
+            "placements": case_timeline.placements_summary(file, lang) or dash,
         }
         if d.household_label:
             texts["household"] = self.tr("%1 (%n person(s))", "", d.household_size).replace(
@@ -615,7 +625,37 @@ class PersonDetailPane(QWidget):
         from mzdesk.ui.dialogs.case_status import change_status
 
         case = self.selected_case()
-        if case is not None and change_status(self, self._context, case, target):
+        if case is not None and change_status(
+            self, self._context, case, target, self._case_heading(case)
+        ):
+            self._changed()
+
+    def _case_heading(self, case: CaseEntry) -> str:
+        """ "Family, Given · file number · case of 01.05.2024" for the dialogs about it."""
+        return "" if self.file is None else case_timeline.case_heading(self.file, case)
+
+    def new_placement(self) -> None:
+        from mzdesk.ui.dialogs.placement import record_placement
+
+        case = self.selected_case()
+        if case is None or self.file is None:
+            return
+        if record_placement(self, self._context, case.id, self._case_heading(case)):
+            self._changed()
+
+    def edit_placement(self, placement_id: uuid.UUID, end: bool = False) -> None:
+        """Edit (``end``: end) a placement shown in the timeline."""
+        from mzdesk.ui.dialogs.placement import edit_placement
+
+        case = self.selected_case()
+        heading = self._case_heading(case) if case is not None else ""
+        try:
+            saved = edit_placement(self, self._context, placement_id, end=end, heading=heading)
+        except MzdeskError as error:  # refused, or gone meanwhile
+            show_error(self, error)
+            self.reload()
+            return
+        if saved:
             self._changed()
 
     def change_residence(self) -> None:
