@@ -80,6 +80,7 @@ pytestmark = pytest.mark.qt_log_ignore(
 TODAY = date.today()
 PARTNER = "Jobcenter Musterkreis"
 PURPOSE = "Vermittlung in Arbeit"
+EMPLOYER = "Pflegedienst Lindenhof"
 
 
 @dataclass
@@ -88,7 +89,8 @@ class World:
     counsellor_id: uuid.UUID
     haddad_id: uuid.UUID  # Haddad, Yousef: the overdue follow-up
     follow_up_id: uuid.UUID
-    partner_id: uuid.UUID
+    partner_id: uuid.UUID  # the Jobcenter: no consent names it
+    employer_id: uuid.UUID  # where the placement goes
 
 
 @pytest.fixture
@@ -114,8 +116,9 @@ def world(tmp_path: Path) -> Iterator[World]:
         partner = partners.add_partner(
             session, name=PARTNER, kind="JC", postcode="12345", city="Neustadt"
         )
+        employer = partners.add_partner(session, name=EMPLOYER, kind="AG", city="Neustadt")
         session.commit()
-        counsellor_id, partner_id = counsellor.id, partner.id
+        counsellor_id, partner_id, employer_id = counsellor.id, partner.id, employer.id
     with db.session() as session:
         haddad = create_person(session, PersonInput(family_name="Haddad", given_names="Yousef"))
         create_person(session, PersonInput(family_name="Hadad", given_names="Jusuf"))
@@ -135,7 +138,7 @@ def world(tmp_path: Path) -> Iterator[World]:
         )
         session.add(overdue)
         session.commit()
-        made = World(db, counsellor_id, haddad.id, overdue.id, partner_id)
+        made = World(db, counsellor_id, haddad.id, overdue.id, partner_id, employer_id)
     yield made
     db.close()
 
@@ -415,7 +418,7 @@ def record_placement(window: MainWindow, world: World, case_id: uuid.UUID) -> No
             case_id=case_id,
             kind="SVB",
             starts_on=TODAY,
-            partner_id=world.partner_id,
+            partner_id=world.employer_id,
             counsellor_id=world.counsellor_id,
         )
         session.commit()
