@@ -9,8 +9,9 @@ The walk: log in → Ctrl+2, Home, Enter opens the overdue follow-up's person �
 shows both spellings → Ctrl+K logs a contact that ticks the follow-up it answers → Ctrl+N takes
 in a new person close to one on file → the duplicate warning → "Trotzdem neu anlegen" → a case
 → Ctrl+R to the partner: refused, no consent → "Einwilligung erfassen…" pre-filled, Ctrl+S →
-the letter saved as PDF through the released path, its text read back → log out, the team
-lead logs in → Statistik → the figure → Enter lists the record → Enter opens the person.
+the letter saved as PDF through the released path, its text read back → Ctrl+Shift+V records
+the placement at an employer from the directory → log out, the team lead logs in →
+Statistik → the figure → Enter lists the record → Enter opens the person.
 
 Keys go where a real keyboard sends them (``test_keyboard_walk``'s helpers); modal dialogs are
 answered from inside their ``exec`` (``when_dialog``); nothing of our own code is replaced.
@@ -27,6 +28,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -34,7 +36,7 @@ from sqlalchemy import func, select
 from mzdesk.core import schema
 from mzdesk.core.database import Database
 from mzdesk.core.datetext import format_date
-from mzdesk.core.models import Case, Contact, FollowUp, Person, Referral
+from mzdesk.core.models import Case, Contact, FollowUp, Person, Placement, Referral
 from mzdesk.core.models.enums import Role
 from mzdesk.core.services import accounts, consents, partners
 from mzdesk.core.services.intake import PersonInput, create_person
@@ -45,6 +47,7 @@ from mzdesk.ui.dialogs.consents import ConsentEditDialog
 from mzdesk.ui.dialogs.contact_entry import ContactEntryDialog
 from mzdesk.ui.dialogs.intake import IntakeDialog
 from mzdesk.ui.dialogs.login import LoginDialog
+from mzdesk.ui.dialogs.placement import PlacementDialog
 from mzdesk.ui.dialogs.referral import ReferralDialog
 from mzdesk.ui.main_window import MainWindow
 from mzdesk.ui.models.person_table import Column
@@ -406,22 +409,47 @@ def refer_refused_consent_then_letter(
     return letters[0]
 
 
-def record_placement(window: MainWindow, world: World, case_id: uuid.UUID) -> None:
-    """STAND-IN until the placement dialog (branch ``placements``) is on main: the
-    placement recorded through the core service, as the counsellor (replaced by Ctrl+… in
-    the case file once the dialog lands)."""
-    from mzdesk.core.services import placements
+def record_placement(qtbot: QtBot, window: MainWindow, world: World, case_id: uuid.UUID) -> None:
+    """Ctrl+Shift+V "Vermittlung erfassen…": the kind (work first), Tab, the employer from
+    the directory's completer, Tab: the start prefilled with today, Tab, Tab, 39 hours;
+    Enter. The case file then names the placement."""
+    pane = clients(window).detail
+    assert pane.placement_action.text() == "Vermittlung erfassen…"
+    assert pane.values["placements"].text() == "–"
 
-    with world.db.session(world.counsellor_id) as session:
-        placements.add_placement(
-            session,
-            case_id=case_id,
-            kind="SVB",
-            starts_on=TODAY,
-            partner_id=world.employer_id,
-            counsellor_id=world.counsellor_id,
-        )
-        session.commit()
+    def fill(dialog: PlacementDialog) -> None:
+        wait_active(qtbot, dialog)
+        assert has_focus(dialog.kind) and dialog.kind.currentData() == "SVB"
+        assert tab() is dialog.employer
+        type_text("linden")
+        popup = dialog.completer.popup()
+        qtbot.waitUntil(popup.isVisible)
+        QTest.keyClick(popup, Qt.Key.Key_Down)  # the popup holds the keyboard while open
+        QTest.keyClick(popup, Qt.Key.Key_Return)
+        assert dialog.employer.text() == EMPLOYER
+        assert dialog.employer_state.text() == "Im Partnerverzeichnis (Arbeitgeber)"
+        back_to(qtbot, dialog)
+        tab_until(dialog.start)
+        assert dialog.start.text() == format_date(TODAY)
+        assert tab() is dialog.end
+        assert tab() is dialog.hours
+        type_text("39")
+        press(Qt.Key.Key_Return)
+
+    seen = when_dialog(PlacementDialog, fill)
+    press(Qt.Key.Key_V, CTRL_SHIFT)
+    assert seen and not seen[0].isVisible(), "Ctrl+Shift+V opened no placement dialog"
+    assert seen[0].windowTitle() == "Vermittlung erfassen"
+    assert "Ağaoğlu, Ülkü Gülşen" in seen[0].heading.text()  # whom it is for
+    with world.db.session() as session:
+        placement = session.scalars(select(Placement)).one()
+        assert (placement.case_id, placement.kind) == (case_id, "SVB")
+        assert placement.partner_id == world.employer_id and placement.starts_on == TODAY
+        assert placement.counsellor_id == world.counsellor_id
+    back_to(qtbot, window.window)
+    assert pane.values["placements"].text() == (
+        f"Sozialversicherungspflichtige Beschäftigung – {EMPLOYER} seit {format_date(TODAY)}"
+    )
 
 
 def log_out_and_in_as_the_lead(qtbot: QtBot, desk: Desk) -> None:
@@ -505,6 +533,6 @@ def test_a_counsellors_desk_day_by_keyboard(
     assert "Name Ağaoğlu, Ülkü Gülşen Geburtsdatum 17.06.1991" in letter  # what was ticked
     assert f"Grundlage der Einwilligung vom {format_date(TODAY)}" in letter  # just recorded
 
-    record_placement(window, world, case_id)
+    record_placement(qtbot, window, world, case_id)
     log_out_and_in_as_the_lead(qtbot, desk)
     statistics_drill_down_opens_the_person(qtbot, window, person_id)
