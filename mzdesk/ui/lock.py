@@ -99,17 +99,22 @@ class LockDialog(QDialog):
                     accounts.verify_password(session, self._user_id, self.password.text())
                 finally:
                     session.commit()  # a failed attempt is counted and audited too
-        except (accounts.LoginFailed, accounts.AccountLocked) as error:
-            self.error.setText(error.german)
-            self.error.show()
+        except accounts.LoginFailed:
+            # only the password was typed here: the login's "user name or password" misleads
+            self._show_error(self.tr("The password is wrong."))
             self.password.selectAll()
             return
-        except MzdeskError as error:
-            self.error.setText(error.german)
-            self.error.show()
+        except MzdeskError as error:  # locked after too many attempts, …
+            self._show_error(error.german)
+            self.password.selectAll()
             return
         self.password.clear()
         self.accept()
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+        self.adjustSize()  # the dialog grows with the line instead of cutting the text above
 
     def reject(self) -> None:
         """Escape does not unlock."""

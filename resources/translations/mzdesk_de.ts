@@ -1669,10 +1669,10 @@
         <translation>%1+ Treffer</translation>
     </message>
     <message numerus="yes">
-        <source>Nobody under this spelling – %n similar spelling(s) below; a new person: Ctrl+N</source>
+        <source>Nobody under this spelling – %n similar spelling(s) (≈); a new person: Ctrl+N</source>
         <translation>
-            <numerusform>Niemand unter dieser Schreibweise – %n ähnliche Schreibweise darunter; neue Person: Strg+N</numerusform>
-            <numerusform>Niemand unter dieser Schreibweise – %n ähnliche Schreibweisen darunter; neue Person: Strg+N</numerusform>
+            <numerusform>Niemand unter dieser Schreibweise – %n ähnliche Schreibweise (≈); neue Person: Strg+N</numerusform>
+            <numerusform>Niemand unter dieser Schreibweise – %n ähnliche Schreibweisen (≈); neue Person: Strg+N</numerusform>
         </translation>
     </message>
     <message>
@@ -3380,6 +3380,10 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <source>Unlock</source>
         <translation>Entsperren</translation>
     </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>Das Passwort ist falsch.</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -4502,8 +4506,8 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
         <translation>Nach dieser Spalte kann nicht sortiert werden.</translation>
     </message>
     <message>
-        <source>%1 (similar spelling)</source>
-        <translation>%1 (ähnliche Schreibweise)</translation>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
     </message>
     <message>
         <source>Found under a similar spelling of what was typed</source>
@@ -5480,7 +5484,7 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     </message>
     <message>
         <source>&amp;Change…</source>
-        <translation>Ä&amp;ndern…</translation>
+        <translation>Ände&amp;rn…</translation>
     </message>
     <message>
         <source>Set &amp;password…</source>
@@ -5488,11 +5492,11 @@ Bitte senden Sie die Details unten an Ihren IT-Support.</translation>
     </message>
     <message>
         <source>&amp;Disable</source>
-        <translation>&amp;Deaktivieren</translation>
+        <translation>Dea&amp;ktivieren</translation>
     </message>
     <message>
         <source>&amp;Enable</source>
-        <translation>&amp;Aktivieren</translation>
+        <translation>Akti&amp;vieren</translation>
     </message>
     <message>
         <source>New &amp;team…</source>

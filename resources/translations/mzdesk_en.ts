@@ -1669,10 +1669,10 @@
         <translation>%1+ matches</translation>
     </message>
     <message numerus="yes">
-        <source>Nobody under this spelling – %n similar spelling(s) below; a new person: Ctrl+N</source>
+        <source>Nobody under this spelling – %n similar spelling(s) (≈); a new person: Ctrl+N</source>
         <translation>
-            <numerusform>Nobody under this spelling – %n similar spelling below; a new person: Ctrl+N</numerusform>
-            <numerusform>Nobody under this spelling – %n similar spellings below; a new person: Ctrl+N</numerusform>
+            <numerusform>Nobody under this spelling – %n similar spelling (≈); a new person: Ctrl+N</numerusform>
+            <numerusform>Nobody under this spelling – %n similar spellings (≈); a new person: Ctrl+N</numerusform>
         </translation>
     </message>
     <message>
@@ -3380,6 +3380,10 @@ Please send the details below to your IT support.</translation>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
+    <message>
+        <source>The password is wrong.</source>
+        <translation>The password is wrong.</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -4502,8 +4506,8 @@ Please send the details below to your IT support.</translation>
         <translation>This column cannot be sorted.</translation>
     </message>
     <message>
-        <source>%1 (similar spelling)</source>
-        <translation>%1 (similar spelling)</translation>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
     </message>
     <message>
         <source>Found under a similar spelling of what was typed</source>

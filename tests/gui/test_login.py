@@ -147,7 +147,7 @@ def test_inactivity_lock_keeps_a_half_typed_field(qtbot: QtBot, accounts_db: Dat
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # no way around it
         assert lock.locked
         _type(qtbot, dialog.password, "falsch-falsch", enter=True)
-        assert lock.locked and dialog.error.text() == "Benutzername oder Passwort ist falsch."
+        assert lock.locked and dialog.error.text() == "Das Passwort ist falsch."
         dialog.password.clear()
         _type(qtbot, dialog.password, PASSWORD, enter=True)
         assert not lock.locked

@@ -291,3 +291,38 @@ def test_the_admin_finds_the_area_and_its_menu(qtbot: QtBot, world: World) -> No
             assert "Neues Konto…" in [action.text() for action in menu.actions()]
     assert shown[Role.ADMIN] == ["Partner", "Protokoll", "Benutzer"]
     assert "Benutzer" not in shown[Role.COUNSELLOR]
+
+
+def test_the_protokoll_names_the_account_for_the_admin(
+    qtbot: QtBot, view: UsersView, world: World
+) -> None:
+    """Walk 2026-12-06: the admin's Protokoll said "Benutzerkonto ee8ca1e3" instead of the
+    account's name (the admin sees details' field names only, and names were looked up only
+    with the details' values)."""
+    from mzdesk.ui.views.audit import AuditView
+
+    view.table.setCurrentIndex(view.model.index(1, 0))
+    asked = _answer_next_question(QMessageBox.StandardButton.Yes)
+    _press(qtbot, view, Qt.Key.Key_D)
+    assert asked
+    trail = AuditView(world.context(world.admin))
+    qtbot.addWidget(trail)
+    records = [trail.model.index(row, 4).data() for row in range(trail.model.rowCount())]
+    assert "Benutzerkonto Britt Beispiel" in records
+    assert not any(
+        str(text).startswith("Benutzerkonto ") and len(str(text)) == 22 for text in records
+    )
+
+
+def test_each_button_has_its_own_alt_key_apart_from_the_menus(view: UsersView) -> None:
+    """Walk 2026-12-06: Alt+N, Alt+D, Alt+A only moved the focus (shared with another button,
+    or with the Datei and Ansicht menus)."""
+    import re
+
+    keys = []
+    for button in view.buttons.values():
+        found = re.search(r"&(\w)", button.text())
+        assert found, button.text()
+        keys.append(found.group(1).lower())
+    assert len(keys) == len(set(keys)), keys
+    assert not set(keys) & {"d", "a", "h"}  # Datei, Ansicht, Hilfe

@@ -400,8 +400,11 @@ def search_page(
     after: SearchKey | None = None,
     limit: int = DEFAULT_LIMIT,
     today: date | None = None,
+    similar: bool = True,
 ) -> SearchPage:
-    """The first (``after`` None) or a following page of persons matching ``raw``."""
+    """The first (``after`` None) or a following page of persons matching ``raw``; with
+    ``similar`` False the caller asks :func:`similar_persons` itself when
+    :func:`wants_similar` says so (the window does, in the background)."""
     if limit < 1:
         raise ValueError("limit must be positive")
     access.require(session, access.Action.READ_PERSON)
@@ -414,15 +417,22 @@ def search_page(
         matches = count_matches(session, query)
         by_name = matches <= SORT_LIMIT or not sqlite
         if matches == 0:
-            return SearchPage((), None, 0, similar_persons(session, query, today=today))
+            found_similar = similar_persons(session, query, today=today) if similar else ()
+            return SearchPage((), None, 0, found_similar)
     else:
         by_name = after.by_name
     found, next_key = _page(session, query, after, by_name, limit, today or date.today())
-    similar: tuple[PersonRow, ...] = ()
-    if after is None and next_key is None and query.has_variants:
+    alike: tuple[PersonRow, ...] = ()
+    if similar and after is None and next_key is None and query.has_variants:
         exact = {row.id for row in found}
-        similar = similar_persons(session, query, exclude=exact, today=today)
-    return SearchPage(_person_rows(session, found), next_key, matches, similar)
+        alike = similar_persons(session, query, exclude=exact, today=today)
+    return SearchPage(_person_rows(session, found), next_key, matches, alike)
+
+
+def wants_similar(query: SearchQuery, page: SearchPage, first: bool) -> bool:
+    """Whether persons under another spelling belong after this page: the first page held
+    every exact match, and a typed name has phonetic keys."""
+    return first and page.next_key is None and query.has_variants
 
 
 SIMILAR_LIMIT = 20

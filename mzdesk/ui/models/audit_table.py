@@ -112,11 +112,9 @@ class AuditModel(QAbstractTableModel):
     def _lookup(self, session: Session, rows: list[audit.AuditRow]) -> dict[uuid.UUID, str]:
         """The names of the ids the rows' details refer to (one query per kind of record)."""
         ids = {found for row in rows if row.values for found in _ids_in(row.values)}
-        ids |= {
-            row.entity_id
-            for row in rows
-            if row.values is not None and row.entity_id and row.entity in _NAMED_RECORDS
-        }
+        # the organisation's own records are named for every reader of the trail (an admin,
+        # who sees only the field names of details, too): accounts, teams, events, partners
+        ids |= {row.entity_id for row in rows if row.entity_id and row.entity in _NAMED_RECORDS}
         return audit_names.names_for(session, ids) if ids else {}
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -276,6 +274,7 @@ class AuditModel(QAbstractTableModel):
             "user": self.tr("User account"),
             "team": self.tr("Team"),
             "event": self.tr("Event"),
+            "partner": self.tr("Partner"),
             "database": self.tr("Database"),
             "audit_entries": self.tr("Audit trail"),
             "access": self.tr("Access"),
@@ -626,7 +625,7 @@ class AuditModel(QAbstractTableModel):
 # To whom and what first; the rest by label.
 _FIRST_KEYS = ("partner_id", "partner_ids", "partner_kinds", "categories", "reason")
 # Records the Protokoll names (their names are no case data); others by their short id.
-_NAMED_RECORDS = frozenset({"event", "user", "team"})
+_NAMED_RECORDS = frozenset({"event", "user", "team", "partner"})
 # Actions whose label says the format (or needs none): not repeated in the details.
 _SAID_BY_THE_ACTION = frozenset(
     {

@@ -69,6 +69,8 @@ class PersonTableModel(QAbstractTableModel):
     # After a search's first page: matches counted (up to search.SORT_LIMIT + 1), and
     # whether there are more than that. Not emitted for the full list.
     search_counted = Signal(int, bool)
+    # Persons under another spelling arrived (after the exact matches): how many.
+    similar_found = Signal(int)
 
     def __init__(
         self,
@@ -136,7 +138,11 @@ class PersonTableModel(QAbstractTableModel):
             page = session_scope.read(
                 self._sessions,
                 lambda session: search.search_page(
-                    session, query, after=self._search_next, limit=search.DEFAULT_LIMIT
+                    session,
+                    query,
+                    after=self._search_next,
+                    limit=search.DEFAULT_LIMIT,
+                    similar=False,  # asked for below, off the GUI thread
                 ),
             )
         except SQLAlchemyError as error:
@@ -151,11 +157,35 @@ class PersonTableModel(QAbstractTableModel):
         self._search_next = page.next_key
         self._exhausted = page.next_key is None
         self._append(page.rows)
-        if page.similar:
-            self._similar.update(row.id for row in page.similar)
-            self._append(page.similar)
         if first:
             self.search_counted.emit(page.matches or 0, page.more_than_counted)
+        if search.wants_similar(query, page, first):
+            self._find_similar(query, {row.id for row in page.rows})
+
+    def _find_similar(self, query: SearchQuery, exact: set[uuid.UUID]) -> None:
+        """Persons under another spelling, compared one by one in a worker thread (tens of
+        milliseconds at 200,000 persons: never on the GUI thread); appended if the search
+        is still the same when they arrive."""
+        from mzdesk.ui.operations import BackgroundOp
+
+        def arrived(rows: tuple[PersonRow, ...]) -> None:
+            if self._search != query or not rows:
+                return
+            self._similar.update(row.id for row in rows)
+            self._append(rows)
+            self.similar_found.emit(len(self._similar))
+
+        def failed(error: BaseException) -> None:
+            log.info("similar spellings not searched (%s)", type(error).__name__)
+
+        BackgroundOp(
+            parent=self,  # type: ignore[arg-type]  # a QObject: skipped once it is gone
+            op=lambda _progress: session_scope.read(
+                self._sessions,
+                lambda session: search.similar_persons(session, query, exclude=exact),
+            ),
+            success=arrived,
+        ).failure(failed).run_in_background()
 
     def _append(self, rows: tuple[PersonRow, ...]) -> None:
         if rows:
@@ -269,7 +299,7 @@ class PersonTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             shown = self._display(row, column)
             if similar and column is Column.NAME:
-                return self.tr("%1 (similar spelling)").replace("%1", shown)
+                return self.tr("≈ %1").replace("%1", shown)  # short: the name keeps its room
             return shown
         if role == Qt.ItemDataRole.ToolTipRole:
             if similar and column is Column.NAME:

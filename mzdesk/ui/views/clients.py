@@ -127,6 +127,8 @@ class ClientsView(AreaView):
         self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         self.find_shortcut.activated.connect(self.focus_search)
         self.model.search_counted.connect(self._show_matches)
+        self.model.similar_found.connect(lambda _count: self._show_matches(*self._counted))
+        self._counted = (0, False)  # the last search's count, for the similar spellings
 
     def focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -146,12 +148,13 @@ class ClientsView(AreaView):
         self.table.scrollToTop()
 
     def _show_matches(self, matches: int, more: bool) -> None:
+        self._counted = (matches, more)
         similar = self.model.similar_count
         if more:
             text = self.tr("%1+ matches").replace("%1", self.locale().toString(matches - 1))
         elif matches == 0 and similar:
             text = self.tr(
-                "Nobody under this spelling – %n similar spelling(s) below; a new person: Ctrl+N",
+                "Nobody under this spelling – %n similar spelling(s) (≈); a new person: Ctrl+N",
                 "",
                 similar,
             )
