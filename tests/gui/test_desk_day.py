@@ -6,12 +6,13 @@ Haddad, Yousef with a follow-up overdue since five days, Hadad, Jusuf (the other
 Agaoglu, Ulku Gulsen (whom the intake will nearly duplicate); a partner no consent names.
 
 The walk: log in → Ctrl+2, Home, Enter opens the overdue follow-up's person → Ctrl+F "hadad"
-shows both spellings → Ctrl+K logs a contact that ticks the follow-up it answers → Ctrl+N takes
-in a new person close to one on file → the duplicate warning → "Trotzdem neu anlegen" → a case
-→ Ctrl+R to the partner: refused, no consent → "Einwilligung erfassen…" pre-filled, Ctrl+S →
-the letter saved as PDF through the released path, its text read back → Ctrl+Shift+V records
-the placement at an employer from the directory → log out, the team lead logs in →
-Statistik → the figure → Enter lists the record → Enter opens the person.
+shows both spellings (≈ marks the other) → Ctrl+K logs a contact that ticks the follow-up it
+answers → Ctrl+N takes in a new person close to one on file → the duplicate warning →
+"Trotzdem neu anlegen" → a case → Ctrl+R to the partner: refused, no consent → "Einwilligung
+erfassen…" pre-filled, Ctrl+S → the letter saved as PDF through the released path, its text
+read back → Ctrl+Shift+V records the placement at an employer from the directory → log out,
+the team lead logs in → Statistik → the figure → Enter lists the record → Enter opens the
+person.
 
 Keys go where a real keyboard sends them (``test_keyboard_walk``'s helpers); modal dialogs are
 answered from inside their ``exec`` (``when_dialog``); nothing of our own code is replaced.
@@ -214,7 +215,12 @@ def search_hadad(qtbot: QtBot, window: MainWindow, world: World) -> None:
     qtbot.waitUntil(view.search_edit.hasFocus)
     type_text("hadad")
     qtbot.waitUntil(lambda: view.model.rowCount() == 2 and view.match_label.text() != "")
-    assert names(view) == ["Hadad, Jusuf", "Haddad, Yousef (ähnliche Schreibweise)"]
+    assert names(view) == ["Hadad, Jusuf", "≈ Haddad, Yousef"]  # the other spelling, marked
+    similar = view.model.index(1, Column.NAME)
+    assert (
+        similar.data(Qt.ItemDataRole.ToolTipRole)
+        == "Gefunden unter einer ähnlichen Schreibweise des Eingegebenen"
+    )
     assert view.match_label.text() == "1 Treffer · 1 ähnliche Schreibweise"
     press(Qt.Key.Key_Down)  # into the list, on the first row
     qtbot.waitUntil(view.table.hasFocus)
