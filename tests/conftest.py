@@ -74,6 +74,65 @@ def database(database_url: str) -> Iterator[object]:
     db.close()
 
 
+# --- a crash leaves a trace ---------------------------------------------------------------
+# pytest's faulthandler plugin writes a crashing process's Python stacks to its stderr. A
+# pytest-xdist worker's stderr is easily lost among the controller's output, so each worker
+# writes them (every thread's) to its own file in a folder the controller makes; when a worker
+# dies, the controller puts that file's text into the failure report of the test it was
+# running, and names the folder at the end (kept only when something is in it).
+FAULTS_ENV = "MZDESK_TEST_FAULTS_DIR"
+_fault_file: list[object] = []
+
+
+def _worker_id() -> str | None:
+    return os.environ.get("PYTEST_XDIST_WORKER")
+
+
+@pytest.hookimpl(trylast=True)  # after pytest's own faulthandler plugin: this one wins
+def pytest_configure(config: pytest.Config) -> None:
+    import faulthandler
+    import tempfile
+
+    worker = _worker_id()
+    if worker is None:  # the controller (or a run without xdist): stderr, pytest's default
+        if not os.environ.get(FAULTS_ENV):
+            os.environ[FAULTS_ENV] = tempfile.mkdtemp(prefix="mzdesk-test-faults-")
+        return
+    folder = os.environ.get(FAULTS_ENV)
+    if folder:
+        stream = Path(folder, f"{worker}.log").open("a", encoding="utf-8")  # noqa: SIM115
+        _fault_file.append(stream)  # open until the process ends
+        faulthandler.enable(file=stream, all_threads=True)
+
+
+def _faults_of(worker: str) -> str:
+    folder = os.environ.get(FAULTS_ENV)
+    path = Path(folder, f"{worker}.log") if folder else None
+    return path.read_text(encoding="utf-8", errors="replace") if path and path.exists() else ""
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_handlecrashitem(crashitem: str, report: pytest.TestReport, sched: object) -> None:
+    """A worker died while running ``crashitem``: its stacks into the test's report."""
+    worker = str(report.node.gateway.id)  # type: ignore[attr-defined]
+    trace = _faults_of(worker).strip()
+    if trace:
+        report.longrepr = f"{report.longrepr}\n\nworker {worker}'s fault log:\n{trace[-20_000:]}"
+
+
+def _report_fault_folder() -> None:
+    import shutil
+    import sys
+
+    folder = os.environ.get(FAULTS_ENV)
+    if _worker_id() is not None or not folder or not Path(folder).is_dir():
+        return
+    if any(path.stat().st_size for path in Path(folder).iterdir()):
+        print(f"\nfault logs of crashed test workers: {folder}", file=sys.stderr)
+    else:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 # --- leaving the test process -------------------------------------------------------------
 # PySide6 6.12 can crash while the interpreter finalizes ("none_dealloc" in the garbage
 # collector tearing down Qt wrappers), after every test and the summary are done — which
@@ -84,6 +143,7 @@ _FINISHED: dict[str, int] = {}
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     _FINISHED["status"] = int(exitstatus)
+    _report_fault_folder()
     for server, name in pg_databases.leftovers():  # a test's drop failed: one more attempt
         try:
             pg_databases.drop_database(server, name)
