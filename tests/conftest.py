@@ -118,6 +118,14 @@ def database(database_url: str) -> Iterator[object]:
     db.close()
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The files with a ``slow`` test (the PyInstaller build, the wheel) run first: with
+    ``-n 2 --dist loadfile`` a worker takes the files in this order, and a build started last
+    kept one worker busy for minutes while the other had nothing left to do."""
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow)  # stable: the rest keeps its order
+
+
 # --- a crash leaves a trace ---------------------------------------------------------------
 # pytest's faulthandler plugin writes a crashing process's Python stacks to its stderr. A
 # pytest-xdist worker's stderr is easily lost among the controller's output, so each worker
