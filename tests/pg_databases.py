@@ -56,17 +56,61 @@ def _remember(connection: Connection) -> None:
         _engines.setdefault(name, weakref.WeakSet()).add(connection.engine)
 
 
-def create_database(server: URL) -> str:
-    """A new, empty database on ``server``; its name."""
+def create_database(server: URL, *, template: str | None = None) -> str:
+    """A new database on ``server``, empty or a copy of ``template``; its name (unique: test
+    processes side by side, and other checkouts' runs on the same server, never meet)."""
     name = f"{PREFIX}{uuid.uuid4().hex[:12]}"
+    statement = f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else "")
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as connection:
-            connection.execute(text(f'CREATE DATABASE "{name}"'))
+            connection.execute(text(statement))
     finally:
         admin.dispose()
     _undropped.add((server.render_as_string(hide_password=False), name))
     return name
+
+
+_templates: dict[str, str] = {}  # server URL -> this process's migrated template database
+
+
+def migrated_template(server: URL) -> str:
+    """A database on ``server`` migrated to the newest schema once per test process, from
+    which each test that wants a migrated database gets a copy (``CREATE DATABASE … TEMPLATE``
+    copies files: no migration per test). Nobody may connect to it (a template must have no
+    sessions while it is copied); ``drop_templates`` removes it at the end of the run."""
+    key = server.render_as_string(hide_password=False)
+    if key not in _templates:
+        from mzdesk.core import schema
+        from mzdesk.core.database import Database
+
+        name = create_database(server)
+        _undropped.discard((key, name))  # not a test's database: dropped by drop_templates
+        _templates[key] = name
+        database = Database(server.set(database=name), create=True)
+        try:
+            schema.upgrade(database)
+        finally:
+            database.close()
+        for engine in list(_engines.pop(name, ())):
+            engine.dispose()
+        admin = create_engine(server, isolation_level="AUTOCOMMIT")
+        try:
+            with admin.connect() as connection:
+                connection.execute(text(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false'))
+                _terminate_own_sessions(connection, name)
+        finally:
+            admin.dispose()
+    return _templates[key]
+
+
+def drop_templates() -> None:
+    """Drop the templates made by ``migrated_template`` (at the end of the test run)."""
+    from sqlalchemy.engine import make_url
+
+    while _templates:
+        server, name = _templates.popitem()
+        drop_database(make_url(server), name)
 
 
 def _terminate_own_sessions(connection: Connection, name: str) -> None:

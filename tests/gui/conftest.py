@@ -104,6 +104,22 @@ def pytest_runtest_teardown(item: pytest.Item) -> None:
             item.stash[_UNDRAINED] = problem  # reported below, once the fixtures are down
 
 
+@pytest.hookimpl(specname="pytest_runtest_teardown", wrapper=True, tryfirst=True)
+def _collect_after_the_fixtures(item: pytest.Item) -> Generator[None, None, None]:
+    """Once every fixture of the test is torn down (the outermost wrapper of the teardown):
+    what they let go of (the window a fixture held, its models, timers and relays) is
+    destroyed here, on the GUI thread. Left to Python's cycle collector, it would be destroyed
+    in whichever thread next allocates enough — often a worker the next test's window starts
+    while its setup processes events (the segfault in ``_process_events`` during a setup)."""
+    try:
+        yield
+    finally:
+        if QApplication.instance() is not None:
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            gc.collect()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(
     item: pytest.Item, call: pytest.CallInfo[None]

@@ -62,7 +62,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 AA = 4.5
 TEXT = QPalette.ColorRole.Text
-TODAY = date.today()
 
 
 # --- measuring --------------------------------------------------------------------------------
@@ -177,11 +176,13 @@ class Demo:
     counsellor_id: uuid.UUID
     person_id: uuid.UUID
     event_id: uuid.UUID
+    today: date  # the day its dates were made for (made when the module's tests start)
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
     url = f"sqlite:///{tmp_path_factory.mktemp('dark') / 'demo.sqlite'}"
+    today = date.today()  # not at import: the module may be imported before midnight
     with Database(url, create=True) as database:
         generate_demo(database, 40, seed=7)
         with database.session() as s:
@@ -192,15 +193,15 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
             person = Person(file_number="MZ-DARK-1", family_name="Probe", given_names="Dunja")
             s.add(person)
             s.flush()
-            case = Case(person_id=person.id, counsellor_id=counsellor.id, opened_on=TODAY)
+            case = Case(person_id=person.id, counsellor_id=counsellor.id, opened_on=today)
             s.add(case)
             s.flush()
             s.add_all(
                 [
-                    FollowUp(case_id=case.id, due_on=TODAY - timedelta(days=3), text="Bescheid"),
+                    FollowUp(case_id=case.id, due_on=today - timedelta(days=3), text="Bescheid"),
                     FollowUp(
                         case_id=case.id,
-                        due_on=TODAY - timedelta(days=9),
+                        due_on=today - timedelta(days=9),
                         text="Unterlagen erhalten",
                         done_at=datetime.now(UTC),
                     ),
@@ -219,14 +220,14 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
                         purpose="Probearbeit",
                         status=ReferralStatus.REJECTED,
                         rejection_reason="Keine Stelle frei",
-                        created_on=TODAY - timedelta(days=5),
-                        sent_on=TODAY - timedelta(days=5),
-                        answered_on=TODAY - timedelta(days=1),
+                        created_on=today - timedelta(days=5),
+                        sent_on=today - timedelta(days=5),
+                        answered_on=today - timedelta(days=1),
                     ),
                 ]
             )
             s.commit()
-            return Demo(url, counsellor.id, person.id, event.id)
+            return Demo(url, counsellor.id, person.id, event.id, today)
 
 
 @pytest.fixture(params=["light", "dark"])
@@ -273,7 +274,7 @@ def test_main_window_areas_are_readable(
     tree = follow_ups.tree
     qtbot.waitUntil(lambda: any("Bescheid" in str(item) for item in _texts(tree)))
     overdue = read_items(tree, "overdue follow-up")  # the due date of each overdue entry
-    bescheid_due = (TODAY - timedelta(days=3)).strftime("%d.%m.%Y")
+    bescheid_due = (demo.today - timedelta(days=3)).strftime("%d.%m.%Y")
     assert any(bescheid_due in reading.what for reading in overdue)
     readings += overdue
     readings.append(read_label(follow_ups.count_label, "follow-ups count"))

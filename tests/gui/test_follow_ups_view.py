@@ -27,11 +27,11 @@ from mzdesk.ui.views.follow_ups import FollowUpsView
 from .helpers import build_main_window
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-TODAY = date.today()
 
 
 @pytest.fixture
 def db(tmp_path: Path) -> Iterator[tuple[Database, uuid.UUID, dict[str, uuid.UUID]]]:
+    day = date.today()  # at the test's time, as the view reads it (not at import)
     database = Database(f"sqlite:///{tmp_path / 'fu.sqlite'}", create=True)
     schema.upgrade(database)
     with database.session() as s:
@@ -40,12 +40,12 @@ def db(tmp_path: Path) -> Iterator[tuple[Database, uuid.UUID, dict[str, uuid.UUI
         second = Person(file_number="MZ-2", family_name="Muster", given_names="Berta")
         s.add_all([me, first, second])
         s.flush()
-        c1 = Case(person_id=first.id, counsellor_id=me.id, opened_on=TODAY)
-        c2 = Case(person_id=second.id, counsellor_id=me.id, opened_on=TODAY)
+        c1 = Case(person_id=first.id, counsellor_id=me.id, opened_on=day)
+        c2 = Case(person_id=second.id, counsellor_id=me.id, opened_on=day)
         s.add_all([c1, c2])
         s.flush()
-        overdue = FollowUp(case_id=c1.id, due_on=TODAY - timedelta(days=2), text="Bescheid")
-        today = FollowUp(case_id=c2.id, due_on=TODAY, text="Anruf")
+        overdue = FollowUp(case_id=c1.id, due_on=day - timedelta(days=2), text="Bescheid")
+        today = FollowUp(case_id=c2.id, due_on=day, text="Anruf")
         s.add_all([overdue, today])
         s.commit()
         ids = {"overdue": overdue.id, "today": today.id, "first": first.id, "me": me.id}
@@ -86,7 +86,7 @@ def test_keyboard(qtbot: QtBot, db: tuple[Database, uuid.UUID, dict[str, uuid.UU
     qtbot.keyClick(view.postpone_edit, Qt.Key.Key_Return)
     assert view.message_label.text() and view.postpone_edit.text() == "31.02.2030"  # kept
     view.postpone_edit.clear()
-    target = TODAY + timedelta(days=3)
+    target = date.today() + timedelta(days=3)
     qtbot.keyClicks(view.postpone_edit, format_date(target))
     qtbot.keyClick(view.postpone_edit, Qt.Key.Key_Return)
     with database.session() as s:

@@ -29,20 +29,19 @@ from mzdesk.core.org_settings import set_setting
 from mzdesk.core.services import followups
 from mzdesk.core.services.followups import Kind
 
-TODAY = date.today()
-
-
-def day(offset: int) -> date:
-    return TODAY + timedelta(days=offset)
-
 
 @dataclass
 class World:
+    today: date  # the day the world was made for; the CLI is told it (--today), so that a
+    # run across midnight cannot see the overdue follow-up as two days old, today's as overdue
     me: uuid.UUID
     other: uuid.UUID
     recognised: uuid.UUID  # AE_25_2 but still AsylbLG: a hint
     expiring: uuid.UUID  # document valid until today + 30 days
     fu: dict[str, uuid.UUID]
+
+    def day(self, offset: int) -> date:
+        return self.today + timedelta(days=offset)
 
 
 def _person(number: int, family: str) -> Person:
@@ -51,6 +50,12 @@ def _person(number: int, family: str) -> Person:
 
 @pytest.fixture
 def world(database: Database) -> World:
+    today = date.today()  # at the test's time, not at import (the module may be imported
+    # before midnight and the test run after it)
+
+    def day(offset: int) -> date:
+        return today + timedelta(days=offset)
+
     with database.session() as s:
         me = User(username="mbeispiel", display_name="M. Beispiel")
         other = User(username="kmuster", display_name="K. Muster")
@@ -147,7 +152,9 @@ def world(database: Database) -> World:
             )
         )
         s.commit()
-        return World(me.id, other.id, recognised.id, expiring.id, {k: v.id for k, v in fu.items()})
+        return World(
+            today, me.id, other.id, recognised.id, expiring.id, {k: v.id for k, v in fu.items()}
+        )
 
 
 def _ids(items: tuple[followups.DueItem, ...]) -> set[uuid.UUID]:
@@ -156,7 +163,7 @@ def _ids(items: tuple[followups.DueItem, ...]) -> set[uuid.UUID]:
 
 def test_groups_by_date_for_my_cases(database: Database, world: World) -> None:
     with database.session() as s:
-        due = followups.due_for(s, world.me, TODAY)
+        due = followups.due_for(s, world.me, world.today)
     fu = world.fu
     assert _ids(due.overdue) >= {fu["overdue"]}
     assert [i.kind for i in due.overdue].count(Kind.REFERRAL) == 1
@@ -170,40 +177,40 @@ def test_groups_by_date_for_my_cases(database: Database, world: World) -> None:
 def test_a_logged_in_user_gets_the_same_list(database: Database, world: World) -> None:
     """As the counsellor themself (access rules applied to queries that join cases)."""
     with database.session() as s:
-        as_program = _ids(followups.due_for(s, world.me, TODAY).items())
+        as_program = _ids(followups.due_for(s, world.me, world.today).items())
     with database.session(world.me) as s:
-        as_user = _ids(followups.due_for(s, world.me, TODAY).items())
+        as_user = _ids(followups.due_for(s, world.me, world.today).items())
     assert as_user == as_program and as_user
 
 
 def test_documents_with_lead_time_and_expired(database: Database, world: World) -> None:
     with database.session() as s:
-        docs = followups.due_for(s, world.me, TODAY).documents
+        docs = followups.due_for(s, world.me, world.today).documents
     texts = {item.file_number: item.text for item in docs}
     assert set(texts) == {"MZ-2025-0002", "MZ-2025-0003"}  # not renewed, not a closed case
     assert "abgelaufen" in texts["MZ-2025-0003"] and "gültig bis" in texts["MZ-2025-0002"]
     with database.session() as s:
         set_setting(s, "followups.residence_lead_weeks", 2)
         s.commit()
-        short = followups.due_for(s, world.me, TODAY).documents
+        short = followups.due_for(s, world.me, world.today).documents
     assert [item.file_number for item in short] == ["MZ-2025-0003"]  # only the expired one
 
 
 def test_hint_for_recognition_while_on_asylblg(database: Database, world: World) -> None:
     with database.session() as s:
-        hint = followups.legal_category_hint(s, world.recognised, TODAY)
-        assert followups.legal_category_hint(s, world.expiring, TODAY) is None  # AE_24 + SGB2
-        due = followups.due_for(s, world.me, TODAY)
+        hint = followups.legal_category_hint(s, world.recognised, world.today)
+        assert followups.legal_category_hint(s, world.expiring, world.today) is None  # AE_24 + SGB2
+        due = followups.due_for(s, world.me, world.today)
     assert hint is not None
     assert hint.recorded_category is LegalCategory.ASYLBLG
     assert hint.proposed_category is LegalCategory.SGB2
-    assert hint.proposed_due > TODAY and "SGB II" in hint.text_de and "SGB II" in hint.text_en
+    assert hint.proposed_due > world.today and "SGB II" in hint.text_de and "SGB II" in hint.text_en
     assert [item.person_id for item in due.hints] == [world.recognised]
     with database.session() as s:  # make the proposed follow-up: the hint leaves the list
         follow_up = followups.follow_up_from(s, due.hints[0], user_id=world.me)
         s.commit()
         assert follow_up.due_on == hint.proposed_due
-        after = followups.due_for(s, world.me, TODAY)
+        after = followups.due_for(s, world.me, world.today)
     assert not after.hints
     assert follow_up.id in _ids(after.this_week)  # a week ahead: within the next seven days
 
@@ -211,15 +218,15 @@ def test_hint_for_recognition_while_on_asylblg(database: Database, world: World)
 def test_done_postpone_add(database: Database, world: World) -> None:
     with database.session() as s:
         followups.mark_done(s, world.fu["overdue"])
-        followups.postpone(s, world.fu["today"], day(20))
+        followups.postpone(s, world.fu["today"], world.day(20))
         case_id = s.get(FollowUp, world.fu["week"]).case_id  # type: ignore[union-attr]
-        added = followups.add_follow_up(s, case_id, day(2), "  Neuer   Termin ")
+        added = followups.add_follow_up(s, case_id, world.day(2), "  Neuer   Termin ")
         s.commit()
         with pytest.raises(followups.FollowUpError):
-            followups.postpone(s, world.fu["week"], day(-1))
+            followups.postpone(s, world.fu["week"], world.day(-1))
         with pytest.raises(followups.FollowUpError):
-            followups.add_follow_up(s, case_id, day(2), "   ")
-        due = followups.due_for(s, world.me, TODAY)
+            followups.add_follow_up(s, case_id, world.day(2), "   ")
+        due = followups.due_for(s, world.me, world.today)
     assert added.text == "Neuer Termin"
     ids = _ids(due.items())
     assert world.fu["overdue"] not in ids and world.fu["today"] not in ids and added.id in ids
@@ -228,7 +235,9 @@ def test_done_postpone_add(database: Database, world: World) -> None:
 def test_cli_list_and_done(
     database: Database, world: World, database_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["followup", "list", "--db", database_url, "--user", "mbeispiel", "--json"]) == 0
+    listing = ["followup", "list", "--db", database_url, "--user", "mbeispiel"]
+    listing += ["--today", world.today.isoformat()]  # the world's day, not the clock's now
+    assert main([*listing, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["urgent"] == 3
     kinds = {item["kind"] for item in data["items"]}
@@ -237,7 +246,7 @@ def test_cli_list_and_done(
     short = world.fu["overdue"].hex[-8:]
     assert main(["followup", "done", short, "--db", database_url]) == 0
     assert "done" in capsys.readouterr().out
-    assert main(["followup", "list", "--db", database_url, "--user", "mbeispiel"]) == 0
+    assert main(listing) == 0
     text = capsys.readouterr().out
     assert "Bescheid anfordern" not in text and "Anruf" in text and "Today (1)" in text
     assert main(["followup", "done", "deadbeef", "--db", database_url]) == 1
