@@ -34,7 +34,6 @@ from mzdesk.ui.views.person_detail import PersonDetailPane
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 D = TypeVar("D", bound=QWidget)
-TODAY = date.today()
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -79,13 +78,13 @@ def world(tmp_path: Path) -> Iterator[World]:
         asked = FollowUp(
             case_id=case.id,
             assigned_to_id=me.id,
-            due_on=TODAY - timedelta(days=24),
+            due_on=date.today() - timedelta(days=24),
             text="Bewerbungsstand erfragen",
         )
         course = FollowUp(
             case_id=case.id,
             assigned_to_id=me.id,
-            due_on=TODAY + timedelta(days=7),
+            due_on=date.today() + timedelta(days=7),
             text="Sprachkurs anmelden",
         )
         s.add_all([asked, course])
@@ -249,7 +248,7 @@ def test_wiedervorlage_anlegen_and_erledigt_in_the_case_file(
     assert "Şahin, Kemal" in titles[0]
     with world.database.session() as s:
         made = s.scalars(select(FollowUp).where(FollowUp.text == "Zeugnis mitbringen")).one()
-        assert made.due_on == TODAY + timedelta(days=14) and made.case_id == world.sahin_case
+        assert made.due_on == date.today() + timedelta(days=14) and made.case_id == world.sahin_case
         assert made.assigned_to_id == world.me
     assert pane.values["followUps"].text().startswith("3")
 

@@ -81,7 +81,6 @@ pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support grabbing the keyboard",
 )
 
-TODAY = date.today()
 PARTNER = "Jobcenter Musterkreis"
 PURPOSE = "Vermittlung in Arbeit"
 EMPLOYER = "Pflegedienst Lindenhof"
@@ -137,7 +136,7 @@ def world(tmp_path: Path) -> Iterator[World]:
         overdue = FollowUp(
             case_id=case.id,
             assigned_to_id=counsellor_id,
-            due_on=TODAY - timedelta(days=5),
+            due_on=date.today() - timedelta(days=5),
             text="Bewerbungsstand erfragen",
         )
         session.add(overdue)
@@ -436,7 +435,7 @@ def record_placement(qtbot: QtBot, window: MainWindow, world: World, case_id: uu
         assert dialog.employer_state.text() == "Im Partnerverzeichnis (Arbeitgeber)"
         back_to(qtbot, dialog)
         tab_until(dialog.start)
-        assert dialog.start.text() == format_date(TODAY)
+        assert dialog.start.text() == format_date(date.today())
         assert tab() is dialog.end
         assert tab() is dialog.hours
         type_text("39")
@@ -450,11 +449,11 @@ def record_placement(qtbot: QtBot, window: MainWindow, world: World, case_id: uu
     with world.db.session() as session:
         placement = session.scalars(select(Placement)).one()
         assert (placement.case_id, placement.kind) == (case_id, "SVB")
-        assert placement.partner_id == world.employer_id and placement.starts_on == TODAY
+        assert placement.partner_id == world.employer_id and placement.starts_on == date.today()
         assert placement.counsellor_id == world.counsellor_id
     back_to(qtbot, window.window)
     assert pane.values["placements"].text() == (
-        f"Sozialversicherungspflichtige Beschäftigung – {EMPLOYER} seit {format_date(TODAY)}"
+        f"Sozialversicherungspflichtige Beschäftigung – {EMPLOYER} seit {format_date(date.today())}"
     )
 
 
@@ -482,7 +481,7 @@ def statistics_drill_down_opens_the_person(
     view = window.views.get("statistics")
     assert isinstance(view, StatisticsView)
     qtbot.waitUntil(lambda: has_focus(view))
-    assert view.year_spin.value() == TODAY.year
+    assert view.year_spin.value() == date.today().year
     tab_until(view.compute_button)
     press(Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: view.report is not None and running_count() == 0)
@@ -537,7 +536,7 @@ def test_a_counsellors_desk_day_by_keyboard(
     assert PARTNER in letter and "ENTWURF" not in letter
     assert "wir beraten Ülkü Gülşen Ağaoğlu" in letter and f"– {PURPOSE}" in letter
     assert "Name Ağaoğlu, Ülkü Gülşen Geburtsdatum 17.06.1991" in letter  # what was ticked
-    assert f"Grundlage der Einwilligung vom {format_date(TODAY)}" in letter  # just recorded
+    assert f"Grundlage der Einwilligung vom {format_date(date.today())}" in letter  # just recorded
 
     record_placement(qtbot, window, world, case_id)
     log_out_and_in_as_the_lead(qtbot, desk)

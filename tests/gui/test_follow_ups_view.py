@@ -103,6 +103,7 @@ def groups_db(tmp_path: Path) -> Iterator[tuple[Database, dict[str, uuid.UUID]]]
     """Two teams; in team Nord a lead and two counsellors, in team Süd one counsellor. Anna
     (berater1) has two overdue follow-ups and an expiring document, Berta (berater2) one due
     today, Carla (team Süd) one overdue."""
+    TODAY = date.today()  # at the test's time, as the view reads it (not at import)  # noqa: N806
     database = Database(f"sqlite:///{tmp_path / 'groups.sqlite'}", create=True)
     schema.upgrade(database)
     with database.session() as s:

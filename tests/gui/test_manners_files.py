@@ -35,8 +35,6 @@ from .letters_world import build_world
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-TODAY = date.today().isoformat()
-
 
 def documents() -> Path:
     return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
@@ -97,7 +95,9 @@ def test_the_referral_letter_is_named_by_family_name_and_date(tmp_path: Path) ->
             )
             session.flush()
             name = letter_file_name(session, referral)
-        assert name == f"Überweisung Haddad {TODAY}.pdf"  # no given name, no partner
+        assert (
+            name == f"Überweisung Haddad {date.today().isoformat()}.pdf"
+        )  # no given name, no partner
         assert "Amal" not in name
     finally:
         world.db.close()

@@ -21,8 +21,6 @@ from mzdesk.core.models.enums import Role
 from mzdesk.core.services import followups
 from mzdesk.core.services.followups import Scope
 
-TODAY = date.today()
-
 
 @dataclass
 class TeamWorld:
@@ -54,13 +52,13 @@ def team_world(database: Database) -> TeamWorld:
             )
             s.add(person)
             s.flush()
-            case = Case(person_id=person.id, counsellor_id=counsellor.id, opened_on=TODAY)
+            case = Case(person_id=person.id, counsellor_id=counsellor.id, opened_on=date.today())
             s.add(case)
             s.flush()
             follow_up = FollowUp(
                 case_id=case.id,
                 assigned_to_id=counsellor.id,
-                due_on=TODAY - timedelta(days=number),
+                due_on=date.today() - timedelta(days=number),
                 text=f"Wiedervorlage {number}",
             )
             s.add(follow_up)
@@ -72,7 +70,9 @@ def team_world(database: Database) -> TeamWorld:
 
 def _shown(database: Database, user: uuid.UUID, scope: Scope) -> set[uuid.UUID]:
     with database.session(user) as s:
-        return {item.record_id for item in followups.due_for(s, user, TODAY, scope=scope).items()}
+        return {
+            item.record_id for item in followups.due_for(s, user, date.today(), scope=scope).items()
+        }
 
 
 def test_a_lead_sees_the_teams_follow_ups(database: Database, team_world: TeamWorld) -> None:
@@ -81,7 +81,7 @@ def test_a_lead_sees_the_teams_follow_ups(database: Database, team_world: TeamWo
     assert _shown(database, w.lead_a, Scope.TEAM) == {w.fu_a, w.fu_a2}  # not team B's
     assert _shown(database, w.berater_a, Scope.MINE) == {w.fu_a}
     with database.session(w.lead_a) as s:
-        due = followups.due_for(s, w.lead_a, TODAY, scope=Scope.TEAM)
+        due = followups.due_for(s, w.lead_a, date.today(), scope=Scope.TEAM)
         assignees = {item.record_id: item.assignee_name for item in due.items()}
         assert assignees == {w.fu_a: "A", w.fu_a2: "A2"}  # whose it is, for the lead
         assert followups.may_see_team(s)
@@ -93,7 +93,7 @@ def test_a_counsellor_may_not_see_the_team_list(database: Database, team_world: 
         with database.session(counsellor) as s:
             assert not followups.may_see_team(s)
             with pytest.raises(AccessDenied) as denied:
-                followups.due_for(s, counsellor, TODAY, scope=Scope.TEAM)
+                followups.due_for(s, counsellor, date.today(), scope=Scope.TEAM)
             assert denied.value.german.startswith("Keine Berechtigung")
 
 
