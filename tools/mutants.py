@@ -111,10 +111,9 @@ MUTANTS: tuple[Mutant, ...] = (
       '    if False:\n        raise ReferralError("an exception needs its reason"',
       (*CONSENT, INT + "test_letter_release.py"), "a lead's exception without a reason"),
     M("C5", "consent", "mzdesk/core/services/referrals.py",
-      "    wanted = set(template.required) | (set(template.optional) & covered)\n"
-      "    categories = tuple(",
-      "    wanted = set(template.required) | set(template.optional)\n"
-      "    categories = tuple(",
+      "        return _ordered(set(template.required) | (set(template.optional)"
+      " & _covered(consent)))",
+      "        return _ordered(set(template.required) | set(template.optional))",
       CONSENT, "the letter prints optional categories the consent does not cover"),
     M("C6", "consent", "mzdesk/core/services/referrals.py",
       "        if consent is not None and not consents.is_valid(consent, day):",

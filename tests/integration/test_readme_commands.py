@@ -42,9 +42,8 @@ SKIPPED = {
     "./dev start": "opens the window (test_dev_script.py starts it offscreen, with the Qt check)",
     "./dev test": "the test suite itself",
     APT_LINE: "installs system packages as root (test_system_libs.py checks the line)",
-    "sudo apt-get install poppler-utils binutils postgresql e2fsprogs xvfb xauth": (
-        "installs system packages as root"
-    ),
+    "sudo apt-get install poppler-utils binutils postgresql e2fsprogs xvfb xauth at-spi2-core "
+    "python3-pyatspi dbus-daemon dbus-bin": ("installs system packages as root"),
     "sudo .ci/run": "CI: root, apt-get, a PostgreSQL server and the whole suite",
     "mzdesk db upgrade": "needs the PostgreSQL server of the export above (dbserver.example)",
     "mzdesk db check": "needs the PostgreSQL server of the export above (dbserver.example)",

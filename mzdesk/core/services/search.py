@@ -49,7 +49,6 @@ from sqlalchemy.orm import Session
 
 from mzdesk.core import access, scope
 from mzdesk.core.dedupe.keys import name_words, shape_keys, skeleton, soft, variant_keys
-from mzdesk.core.dedupe.scoring import part_similarity
 from mzdesk.core.models import LegalCategory, LegalCategoryPeriod, Person, ResidenceStatus
 from mzdesk.core.names import date_key, fold, phone_key, shape_token, variant_token
 from mzdesk.core.services import persons
@@ -447,6 +446,9 @@ def _word_similarity(token: str, words: list[str]) -> float:
     measure, ``dedupe.scoring.part_similarity``); a prefix of a name word counts fully."""
     if any(word.startswith(token) for word in words):
         return 1.0
+    # imported here: rapidfuzz is no import of a short command (tests/integration/test_cli_imports)
+    from mzdesk.core.dedupe.scoring import part_similarity
+
     token_soft, token_skeleton = soft(token), skeleton(token)
     best = 0.0
     for word in words:
